@@ -6,7 +6,7 @@ The ledger is stored as YAML, one folder per organization under ``records/``:
     records/<org>/membership.yaml     {"spells": [MembershipSpell, ...]}
     records/<org>/organs.yaml         {"organs": [Organ, ...], "meetings": [Meeting, ...]}
     records/<org>/cases/<id>.yaml     CrisisCase, one file per case
-    records/sources.yaml              {"sources": [Source, ...]}, shared by every organization
+    records/sources/<name>.yaml       {"sources": [Source, ...]}; ids are unique across all files
 
 Every record that states a fact lists the ids of its sources in ``sources``; the models
 refuse a fact with an empty source list.  States are ISO 3166 alpha-3 codes (historical
