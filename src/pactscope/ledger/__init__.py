@@ -1,1 +1,43 @@
-"""pactscope.ledger."""
+"""The curated alliance ledger: organizations, membership, organs, meetings, crisis cases.
+
+Records live as YAML under ``records/`` (layout in :mod:`pactscope.ledger.schema`).
+"""
+
+from pactscope.ledger.frames import (
+    cases_frame,
+    clauses_frame,
+    meetings_frame,
+    membership_frame,
+    sources_frame,
+)
+from pactscope.ledger.jsonio import cases_json, ledger_json_schema, write_schema
+from pactscope.ledger.loader import (
+    MEMBER_STATUSES,
+    Ledger,
+    get_organization,
+    load_ledger,
+    organizations,
+    resolve_org_id,
+)
+from pactscope.ledger.problems import Problem, Severity
+from pactscope.ledger.validate import validate
+
+__all__ = [
+    "MEMBER_STATUSES",
+    "Ledger",
+    "Problem",
+    "Severity",
+    "cases_frame",
+    "cases_json",
+    "clauses_frame",
+    "get_organization",
+    "ledger_json_schema",
+    "load_ledger",
+    "meetings_frame",
+    "membership_frame",
+    "organizations",
+    "resolve_org_id",
+    "sources_frame",
+    "validate",
+    "write_schema",
+]

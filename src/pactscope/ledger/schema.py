@@ -94,6 +94,7 @@ class Document(Strict):
     place: str | None = None
     in_force: dt.date | None = None
     note: str | None = None
+    confidence: Confidence = Confidence.high
     sources: SourceIds
 
 
@@ -122,6 +123,8 @@ class Clause(Strict):
     trigger: str | None = Field(None, description="for collective defence: what sets it off")
     conditions: list[str] = []
     notice_months: int | None = Field(None, ge=0, description="for withdrawal: notice period")
+    note: str | None = None
+    confidence: Confidence = Confidence.high
     sources: SourceIds
 
 
@@ -131,6 +134,8 @@ class Official(Strict):
     state: Iso3 | None = None
     start: dt.date | None = None
     end: dt.date | None = None
+    note: str | None = None
+    confidence: Confidence = Confidence.high
     sources: SourceIds
 
 
@@ -146,6 +151,7 @@ class Organization(Strict):
     collective_defence: bool = Field(description="does any founding document promise it")
     atop_ids: list[int] = []
     summary: str
+    website: AnyHttpUrl | None = None
     documents: list[Document]
     clauses: list[Clause] = []
     officials: list[Official] = []
@@ -212,6 +218,9 @@ class Meeting(Strict):
     chair: str | None = None
     decisions: list[str] = []
     note: str | None = None
+    extraordinary: bool = Field(False, description="an extraordinary (unscheduled) session")
+    online: bool = Field(False, description="held by videoconference")
+    confidence: Confidence = Confidence.high
     sources: SourceIds
 
 

@@ -1,0 +1,101 @@
+"""The stable JSON form of cases, and the JSON Schema of the ledger files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic.json_schema import models_json_schema
+
+from pactscope.ledger.loader import load_ledger, resolve_org_id
+from pactscope.ledger.schema import CrisisCase, Membership, Organization, Organs, SourceList
+
+SCHEMA_PATH = Path(__file__).resolve().parent / "ledger.schema.json"
+CASES_JSON_VERSION = 1  # bump only on a breaking change; new keys may be added freely
+
+
+def _iso(day) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def _case_json(case: CrisisCase, sources: dict) -> dict[str, Any]:
+    cited: list[str] = []
+    for group in (case.sources, case.request.sources, case.response.sources, case.obligation.sources):
+        for sid in group:
+            url = str(sources[sid].url) if sid in sources else None
+            if url and url not in cited:
+                cited.append(url)
+    return {
+        "id": case.id,
+        "organization": case.organization,
+        "title": case.title,
+        "start_date": _iso(case.start_date),
+        "end_date": _iso(case.end_date),
+        "date_precision": case.date_precision.value,
+        "states": [p.state for p in case.parties],
+        "parties": [
+            {"state": p.state, "role": p.role.value, "member": p.member} for p in case.parties
+        ],
+        "threat_type": case.threat_type.value,
+        "territory": case.territory.value,
+        "territory_note": case.territory_note,
+        "summary": case.summary,
+        "request": {
+            "made": case.request.made.value,
+            "date": _iso(case.request.date),
+            "article": case.request.article,
+            "by": case.request.by,
+            "state": case.request.state,
+            "summary": case.request.summary,
+        },
+        "response": case.response.term.value,
+        "response_actions": [a.value for a in case.response.actions],
+        "response_date": _iso(case.response.date),
+        "response_summary": case.response.summary,
+        "obligation_triggered": case.obligation.triggered.value,
+        "obligation_reason": case.obligation.reason,
+        "outcome": case.outcome,
+        "disputed_points": list(case.disputed_points),
+        "confidence": case.confidence.value,
+        "places": list(case.places),
+        "source_ids": list(case.sources),
+        "sources": cited,
+    }
+
+
+def cases_json(org: str, member: str | None = None, root: str | Path | None = None) -> list[dict]:
+    """Cases of ``org`` as plain JSON-ready dicts (see docs/ledger.md), oldest first.
+
+    ``member`` keeps only cases in which that ISO3 state is a party.
+    """
+    ledger = load_ledger(root)
+    oid = resolve_org_id(org, root)
+    cases = sorted(ledger.cases_of(oid), key=lambda c: (c.start_date, c.id))
+    if member:
+        cases = [c for c in cases if member.upper() in c.states]
+    return [_case_json(c, ledger.sources) for c in cases]
+
+
+def ledger_json_schema() -> dict[str, Any]:
+    """JSON Schema for each kind of ledger file, under one ``$defs``."""
+    models = [Organization, Membership, Organs, CrisisCase, SourceList]
+    _, schema = models_json_schema(
+        [(m, "validation") for m in models], title="pactscope alliance ledger"
+    )
+    schema["description"] = (
+        "organization.yaml: Organization; membership.yaml: Membership; organs.yaml: Organs; "
+        "cases/<id>.yaml: CrisisCase; sources/<name>.yaml: SourceList"
+    )
+    return schema
+
+
+def schema_text() -> str:
+    return json.dumps(ledger_json_schema(), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def write_schema(path: str | Path | None = None) -> Path:
+    """Write the JSON Schema (default: the packaged ``ledger.schema.json``)."""
+    target = Path(path) if path is not None else SCHEMA_PATH
+    target.write_text(schema_text(), encoding="utf-8")
+    return target

@@ -1,0 +1,116 @@
+"""The loaded ledger and the functions that look things up in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import process
+
+from pactscope.errors import LedgerError, UnknownAlliance
+from pactscope.ledger.parse import read_tree
+from pactscope.ledger.schema import CrisisCase, Meeting, MembershipSpell, Organ, Organization, Source
+
+# statuses under which a state counts as a member on a given day (see docs/ledger.md)
+MEMBER_STATUSES = frozenset({"member", "frozen"})
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """All records, keyed by organization id (e.g. "CSTO") where they belong to one."""
+
+    root: Path
+    organizations: dict[str, Organization]
+    spells: dict[str, tuple[MembershipSpell, ...]]
+    organs: dict[str, tuple[Organ, ...]]
+    meetings: dict[str, tuple[Meeting, ...]]
+    cases: dict[str, CrisisCase]
+    sources: dict[str, Source]
+    source_files: dict[str, str]  # source id -> file it is defined in
+
+    def cases_of(self, org: str) -> list[CrisisCase]:
+        return [c for c in self.cases.values() if c.organization == org]
+
+    def member_on(self, org: str, state: str, day) -> bool:
+        """Was ``state`` a member (or a member that froze its participation) on ``day``?"""
+        return is_member(self.spells.get(org, ()), state, day)
+
+
+def is_member(spells, state: str, day) -> bool:
+    for s in spells:
+        if s.state != state or s.status not in MEMBER_STATUSES:
+            continue
+        if s.start <= day and (s.end is None or day < s.end):
+            return True
+    return False
+
+
+def _raise_on_errors(problems) -> None:
+    errors = [p for p in problems if p.is_error]
+    if errors:
+        shown = "\n".join(str(p) for p in errors[:10])
+        more = f"\n... and {len(errors) - 10} more" if len(errors) > 10 else ""
+        raise LedgerError(f"the ledger has {len(errors)} schema error(s):\n{shown}{more}")
+
+
+@lru_cache(maxsize=8)
+def _load(root: str | None) -> Ledger:
+    tree = read_tree(Path(root) if root else None)
+    _raise_on_errors(tree.problems)
+    orgs = {item.model.id: item.model for item in tree.organizations.values()}
+    folder_to_id = {folder: item.model.id for folder, item in tree.organizations.items()}
+
+    def by_org(mapping):
+        out = {}
+        for folder, items in mapping.items():
+            key = folder_to_id.get(folder, folder.upper())
+            out[key] = tuple(i.model for i in items)
+        return out
+
+    cases = {item.model.id: item.model for item in tree.cases}
+    sources = {item.model.id: item.model for item in tree.sources}
+    files = {item.model.id: item.file.rel for item in tree.sources}
+    return Ledger(
+        root=tree.root,
+        organizations=orgs,
+        spells=by_org(tree.spells),
+        organs=by_org(tree.organs),
+        meetings=by_org(tree.meetings),
+        cases=cases,
+        sources=sources,
+        source_files=files,
+    )
+
+
+def load_ledger(root: str | Path | None = None) -> Ledger:
+    """Load (once per root, then cached) the ledger; raise LedgerError on schema errors.
+
+    Cross-checks are not run here: call :func:`pactscope.ledger.validate` for those.
+    """
+    return _load(str(Path(root).resolve()) if root is not None else None)
+
+
+def organizations(root: str | Path | None = None) -> list[Organization]:
+    """All organizations, sorted by id."""
+    ledger = load_ledger(root)
+    return [ledger.organizations[k] for k in sorted(ledger.organizations)]
+
+
+def resolve_org_id(org: str, root: str | Path | None = None) -> str:
+    """The canonical id for ``org`` (case-insensitive; abbreviations in any language work)."""
+    ledger = load_ledger(root)
+    wanted = org.strip().casefold()
+    for oid, o in ledger.organizations.items():
+        names = [oid, o.names.en, o.names.ru or "", o.names.ar or ""]
+        names += o.abbreviations.en + o.abbreviations.ru + o.abbreviations.ar
+        if wanted in {n.casefold() for n in names if n}:
+            return oid
+    choices = sorted(ledger.organizations)
+    close = [m[0] for m in process.extract(org.upper(), choices, limit=3, score_cutoff=50)]
+    raise UnknownAlliance(f"no organization {org!r} in the ledger", suggestions=close or choices)
+
+
+def get_organization(org: str, root: str | Path | None = None) -> Organization:
+    """The organization with id or abbreviation ``org``; UnknownAlliance if absent."""
+    return load_ledger(root).organizations[resolve_org_id(org, root)]

@@ -1,0 +1,226 @@
+"""`validate()`: schema checks plus cross-checks between ledger files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel
+
+from pactscope.ledger.loader import is_member
+from pactscope.ledger.parse import Item, Tree, read_tree
+from pactscope.ledger.problems import Problem, Severity
+from pactscope.ledger.yamlio import field_path, line_of
+
+
+@lru_cache(maxsize=1)
+def _resolver() -> Callable[[str], Any] | None:
+    try:
+        from pactscope.codes import resolve
+    except ImportError:  # crosswalk not installed: state codes are only format-checked
+        return None
+    return resolve
+
+
+def _known_state(code: str) -> bool:
+    resolve = _resolver()
+    if resolve is None:
+        return True
+    try:
+        state = resolve(code)
+    except LookupError:  # UnknownState
+        return False
+    return getattr(state, "iso3", code) == code
+
+
+def _walk(obj: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], str, Any]]:
+    """Yield (loc, field name, value) for every field of a model tree."""
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            yield loc + (name,), name, value
+            yield from _walk(value, loc + (name,))
+    elif isinstance(obj, (list, tuple)):
+        for i, value in enumerate(obj):
+            yield from _walk(value, loc + (i,))
+
+
+_STATE_FIELDS = {"state", "host"}
+
+
+class _Checker:
+    def __init__(self, tree: Tree) -> None:
+        self.tree = tree
+        self.problems: list[Problem] = list(tree.problems)
+
+    def add(self, item: Item, loc: tuple[Any, ...], message: str, warn: bool = False) -> None:
+        full = item.loc + tuple(loc)
+        sev = Severity.warning if warn else Severity.error
+        self.problems.append(
+            Problem(item.file.rel, line_of(item.file.data, full), field_path(full), message, sev)
+        )
+
+    def all_items(self) -> Iterator[Item]:
+        t = self.tree
+        yield from t.organizations.values()
+        for group in (t.spells, t.organs, t.meetings):
+            for items in group.values():
+                yield from items
+        yield from t.cases
+        yield from t.sources
+
+    # -- checks -------------------------------------------------------------------------
+
+    def unique_ids(self) -> None:
+        def once(items: list[tuple[Item, tuple[Any, ...], str]], what: str) -> None:
+            seen: dict[str, Item] = {}
+            for item, loc, ident in items:
+                if ident in seen:
+                    first = seen[ident]
+                    where = f"{first.file.rel}:{line_of(first.file.data, first.loc)}"
+                    self.add(item, loc, f"{what} id {ident!r} already used at {where}")
+                else:
+                    seen[ident] = Item(item.model, item.file, item.loc + tuple(loc))
+
+        once([(i, ("id",), i.model.id) for i in self.tree.sources], "source")
+        once([(i, ("id",), i.model.id) for i in self.tree.cases], "case")
+        once([(i, ("id",), i.model.id) for i in self.tree.organizations.values()], "organization")
+        for org, item in self.tree.organizations.items():
+            o = item.model
+            once([(item, ("documents", k, "id"), d.id) for k, d in enumerate(o.documents)], "document")
+            once([(item, ("clauses", k, "id"), c.id) for k, c in enumerate(o.clauses)], "clause")
+        for group, what in ((self.tree.organs, "organ"), (self.tree.meetings, "meeting")):
+            for items in group.values():
+                once([(i, ("id",), i.model.id) for i in items], what)
+
+    def sources_exist(self) -> set[str]:
+        known = {i.model.id for i in self.tree.sources}
+        used: set[str] = set()
+        for item in self.all_items():
+            if item.file.kind == "sources":
+                continue
+            for loc, name, value in _walk(item.model):
+                if name != "sources":
+                    continue
+                for k, sid in enumerate(value):
+                    used.add(sid)
+                    if sid not in known:
+                        self.add(item, loc + (k,), f"unknown source id {sid!r}")
+        return used
+
+    def unused_sources(self, used: set[str]) -> None:
+        for item in self.tree.sources:
+            if item.model.id not in used:
+                self.add(item, ("id",), "source is not cited by any record", warn=True)
+
+    def urls(self) -> None:
+        for item in self.tree.sources:
+            text = str(_raw_value(item.file.data, item.loc + ("url",)) or item.model.url)
+            host = urlsplit(text).hostname or ""
+            if any(ch.isspace() for ch in text) or "." not in host:
+                self.add(item, ("url",), f"malformed URL {text!r}")
+
+    def states(self) -> None:
+        if _resolver() is None:
+            return
+        for item in self.all_items():
+            for loc, name, value in _walk(item.model):
+                if name in _STATE_FIELDS and isinstance(value, str) and not _known_state(value):
+                    self.add(item, loc, f"unknown state code {value!r}")
+
+    def dates(self) -> None:
+        for item in self.tree.organizations.values():
+            o = item.model
+            for k, d in enumerate(o.documents):
+                if d.in_force and d.in_force < d.signed:
+                    self.add(item, ("documents", k, "in_force"), "in force before it was signed")
+            for k, off in enumerate(o.officials):
+                if off.start and off.end and off.end < off.start:
+                    self.add(item, ("officials", k, "end"), "end is before start")
+        for items in self.tree.meetings.values():
+            for item in items:
+                m = item.model
+                if m.end_date and m.end_date < m.date:
+                    self.add(item, ("end_date",), "end_date is before date")
+        for item in self.tree.cases:
+            c = item.model
+            for part in ("request", "response"):
+                day = getattr(c, part).date
+                if day and day < c.start_date:
+                    self.add(item, (part, "date"), f"{part} dated before the case starts", warn=True)
+        for items in self.tree.spells.values():
+            by_state: dict[str, list[Item]] = {}
+            for item in items:
+                by_state.setdefault(item.model.state, []).append(item)
+            for state_items in by_state.values():
+                ordered = sorted(state_items, key=lambda i: i.model.start)
+                for a, b in zip(ordered, ordered[1:]):
+                    if a.model.end is None or b.model.start < a.model.end:
+                        self.add(b, ("start",), f"overlaps the {a.model.state} spell at line {a.line}")
+
+    def references(self) -> None:
+        for item in self.tree.organizations.values():
+            o = item.model
+            docs = {d.id for d in o.documents}
+            for k, c in enumerate(o.clauses):
+                if c.document not in docs:
+                    self.add(item, ("clauses", k, "document"), f"no document {c.document!r} in this file")
+        for org, items in self.tree.meetings.items():
+            organs = {i.model.id for i in self.tree.organs.get(org, [])}
+            for item in items:
+                if item.model.organ not in organs:
+                    self.add(item, ("organ",), f"no organ {item.model.organ!r} in {org}/organs.yaml")
+
+    def cases(self) -> None:
+        orgs = {folder: item.model.id for folder, item in self.tree.organizations.items()}
+        for item in self.tree.cases:
+            c = item.model
+            if orgs.get(item.file.org) != c.organization:
+                self.add(item, ("organization",), f"case is filed under {item.file.org}/ but names {c.organization!r}")
+            if item.file.rel.rsplit("/", 1)[-1] != f"{c.id}.yaml":
+                self.add(item, ("id",), f"file should be named {c.id}.yaml", warn=True)
+            spells = [i.model for i in self.tree.spells.get(item.file.org, [])]
+            if not spells:
+                continue
+            for k, p in enumerate(c.parties):
+                was = is_member(spells, p.state, c.start_date)
+                if p.member and not was:
+                    msg = f"{p.state} is marked member but was not a member on {c.start_date}"
+                    self.add(item, ("parties", k, "member"), msg)
+                elif not p.member and was:
+                    msg = f"{p.state} is marked non-member but was a member on {c.start_date}"
+                    self.add(item, ("parties", k, "member"), msg)
+
+
+def _raw_value(data: Any, loc: tuple[Any, ...]) -> Any:
+    node = data
+    for step in loc:
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
+
+
+def validate(root: str | Path | None = None) -> list[Problem]:
+    """Check the ledger under ``root`` (default: the shipped records).
+
+    Returns errors and warnings sorted by file and line; an empty list means clean.
+    """
+    tree = read_tree(Path(root) if root is not None else None)
+    check = _Checker(tree)
+    check.unique_ids()
+    check.unused_sources(check.sources_exist())
+    check.urls()
+    check.states()
+    check.dates()
+    check.references()
+    check.cases()
+    return sorted(set(check.problems))
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.is_error]
