@@ -1,0 +1,185 @@
+"""Find dates, months, years and year ranges written in English, Russian or Arabic.
+
+Works on folded text (see `normalise`): digits are ASCII, dashes are "-", Arabic
+alef/ya/ta-marbuta variants are unified, ё is е.  Each hit keeps its span in the
+folded text; the recogniser maps spans back to the original.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from pactscope.reader.normalise import fold
+
+# Month name patterns per language, on folded lower-case text; group per month.
+_EN_MONTHS = [
+    r"january|jan\.?", r"february|feb\.?", r"march|mar\.?", r"april|apr\.?", r"may",
+    r"june|jun\.?", r"july|jul\.?", r"august|aug\.?", r"september|sept\.?|sep\.?",
+    r"october|oct\.?", r"november|nov\.?", r"december|dec\.?",
+]
+_RU_MONTHS = [
+    r"январ[ьяе]", r"феврал[ьяе]", r"март[ае]?", r"апрел[ьяе]", r"ма[йяе]", r"июн[ьяе]",
+    r"июл[ьяе]", r"август[ае]?", r"сентябр[ьяе]", r"октябр[ьяе]", r"ноябр[ьяе]", r"декабр[ьяе]",
+]
+# Levantine/Iraqi names first, then Egyptian/Gulf ones (folded spellings).
+_AR_LEVANT = [
+    r"كانون الثاني", r"شباط", r"اذار", r"نيسان", r"ايار", r"حزيران",
+    r"تموز", r"اب", r"ايلول", r"تشرين الاول", r"تشرين الثاني", r"كانون الاول",
+]
+_AR_EGYPT = [
+    r"يناير", r"فبراير", r"مارس", r"ابريل", r"مايو", r"يونيو|يونيه",
+    r"يوليو|يوليه", r"اغسطس", r"سبتمبر", r"اكتوبر", r"نوفمبر", r"ديسمبر",
+]
+
+_MONTH_NAMES: list[tuple[re.Pattern[str], int]] = []
+for _pats in (_EN_MONTHS, _RU_MONTHS, _AR_LEVANT, _AR_EGYPT):
+    for _i, _p in enumerate(_pats):
+        _MONTH_NAMES.append((re.compile(rf"(?:{_p})$"), _i + 1))
+
+_AR_MONTH = "|".join(sorted({p for pats in (_AR_LEVANT, _AR_EGYPT) for q in pats for p in q.split("|")}, key=len, reverse=True))
+_EN_MONTH = "|".join(sorted({p for q in _EN_MONTHS for p in q.split("|")}, key=len, reverse=True))
+_RU_MONTH = "|".join(_RU_MONTHS)
+
+# A month as written: English or Russian word, or Arabic (optionally "شهر", an attached
+# و/ب/ل, and a second name after "/" or in brackets: "كانون الثاني/يناير").
+_AR_ONE = rf"(?:[وف]?[بل]?)(?:{_AR_MONTH})(?![\w])"
+_MONTH = (
+    rf"(?P<month>(?<![\w])(?:{_EN_MONTH}|{_RU_MONTH})(?![\w.])\.?"
+    rf"|(?<![\w])(?:شهر\s+)?{_AR_ONE}(?:\s*[/(]\s*{_AR_ONE}\s*\)?)?)"
+)
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"
+_DAY = r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?"
+_YEAR_WORD = r"(?:\s*(?:гг\.|г\.|годах|году|года|годы|год|г)(?![\w]))?"
+_AR_YEAR_WORD = r"(?:(?:من\s+)?(?:عام|العام|سنه|لعام)\s+)?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?<!\d)(?P<year>(?:1[89]|20)\d\d)-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")),
+    ("dotted", re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)[./](?P<mon>[01]?\d)[./]{_YEAR}{_YEAR_WORD}")),
+    ("dmy", re.compile(rf"{_DAY}\s+{_MONTH}[\s,]+(?:of\s+)?{_AR_YEAR_WORD}{_YEAR}{_YEAR_WORD}", re.I)),
+    ("mdy", re.compile(rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d),?\s+{_YEAR}", re.I)),
+    ("my", re.compile(rf"{_MONTH}[\s,]+(?:of\s+)?{_AR_YEAR_WORD}{_YEAR}{_YEAR_WORD}", re.I)),
+    ("range", re.compile(
+        r"(?<![\w])(?:between|между|بين)\s+(?:(?:عامي|العامين|سنتي)\s+)?"
+        rf"(?P<y1>(?:1[89]|20)\d\d){_YEAR_WORD}\s*(?:and|и|و)\s*(?:(?:عام|سنه)\s+)?"
+        rf"(?P<y2>(?:1[89]|20)\d\d)(?!\d){_YEAR_WORD}", re.I)),
+    ("range", re.compile(
+        r"(?:(?<![\w])(?:from|с|со|من)\s+(?:(?:عام|سنه)\s+)?)?"
+        rf"(?<![\d.,/-])(?P<y1>(?:1[89]|20)\d\d){_YEAR_WORD}"
+        r"\s*(?:-|to|по|до|الى|حتى)\s*(?:(?:عام|سنه)\s+)?"
+        rf"(?P<y2>(?:1[89]|20)\d\d)(?!\d){_YEAR_WORD}", re.I)),
+    ("dm", re.compile(rf"{_DAY}\s+{_MONTH}", re.I)),
+    ("md", re.compile(rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I)),
+    ("year", re.compile(rf"(?<![\d\w.,/-]){_YEAR}{_YEAR_WORD}(?![\w])", re.I)),
+    ("year", re.compile(rf"(?<![\d.,/-])(?<=[وب]){_YEAR}(?![\w])")),  # Arabic "و2022", "ب2022"
+]
+
+
+@dataclass(frozen=True)
+class DateHit:
+    """A date in the text: `value` is ISO (YYYY-MM-DD, YYYY-MM, YYYY or YYYY/YYYY)."""
+
+    start: int
+    end: int
+    value: str
+    precision: str  # day | month | year | range
+    first: dt.date  # earliest day the expression covers
+    last: dt.date  # latest day it covers
+
+
+def month_number(word: str) -> int | None:
+    """The month a (folded) month word names, in any of the three languages."""
+    w = word.strip().lower().rstrip(".")
+    w = re.sub(r"^شهر\s+", "", w)
+    if "/" in w or "(" in w:  # double Arabic form: both names must agree; take the first
+        w = re.split(r"\s*[/(]\s*", w)[0]
+    for pat, num in _MONTH_NAMES:
+        if pat.match(w) or pat.match(w + "."):
+            return num
+    stripped = re.sub(r"^[وف]?[بل]?", "", w)
+    for pat, num in _MONTH_NAMES:
+        if pat.match(stripped):
+            return num
+    return None
+
+
+def _month_from(m: re.Match[str]) -> int | None:
+    text = m.group("month")
+    parts = [p for p in re.split(r"\s*[/()]\s*", text.strip()) if p]
+    nums = {month_number(p) for p in parts}
+    if None in nums or len(nums) != 1:
+        return None
+    return nums.pop()
+
+
+def _build(kind: str, m: re.Match[str], default_year: int | None) -> DateHit | None:
+    g = m.groupdict()
+    try:
+        if kind == "range":
+            y1, y2 = int(g["y1"]), int(g["y2"])
+            if not y1 < y2 <= y1 + 50:
+                return None
+            return DateHit(m.start(), m.end(), f"{y1}/{y2}", "range", dt.date(y1, 1, 1), dt.date(y2, 12, 31))
+        if kind == "year":
+            y = int(g["year"])
+            return DateHit(m.start(), m.end(), str(y), "year", dt.date(y, 1, 1), dt.date(y, 12, 31))
+        if g.get("mon"):
+            month, day_text = int(g["mon"]), g["day"]
+            if kind == "dotted" and month > 12 and int(day_text) <= 12:  # month/day/year
+                month, day_text = int(day_text), g["mon"]
+            g = {**g, "day": day_text}
+        else:
+            month = _month_from(m)
+            if month is None or (g["month"][:1].isascii() and g["month"][:1].islower() and kind in ("dm", "md")):
+                return None
+        year = int(g["year"]) if g.get("year") else default_year
+        if year is None:
+            return None
+        if g.get("day"):
+            day = dt.date(year, month, int(g["day"]))
+            return DateHit(m.start(), m.end(), day.isoformat(), "day", day, day)
+        last = calendar.monthrange(year, month)[1]
+        return DateHit(m.start(), m.end(), f"{year:04d}-{month:02d}", "month",
+                       dt.date(year, month, 1), dt.date(year, month, last))
+    except ValueError:  # 31 February and the like
+        return None
+
+
+def find_dates(folded: str) -> list[DateHit]:
+    """All date expressions in folded text, longest first where they overlap, in order."""
+    taken = [False] * len(folded)
+    hits: list[DateHit] = []
+    pending: list[tuple[str, re.Match[str]]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(folded):
+            if any(taken[m.start():m.end()]):
+                continue
+            if kind in ("dm", "md"):  # needs a year from elsewhere in the text
+                pending.append((kind, m))
+                for i in range(m.start(), m.end()):
+                    taken[i] = True
+                continue
+            hit = _build(kind, m, None)
+            if hit is None:
+                continue
+            hits.append(hit)
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+    for kind, m in pending:
+        before = [h for h in hits if h.start < m.start() and h.precision != "range"]
+        ref = max(before, key=lambda h: h.start) if before else (min(hits, key=lambda h: h.start) if hits else None)
+        hit = _build(kind, m, ref.first.year if ref else None)
+        if hit is not None:
+            hits.append(hit)
+    return sorted(hits, key=lambda h: h.start)
+
+
+def parse_date(text: str) -> DateHit | None:
+    """Parse a single date expression (any language); None if it is not one whole date."""
+    folded = fold(text).strip()
+    hits = find_dates(folded)
+    if len(hits) == 1 and hits[0].start == 0 and hits[0].end == len(folded):
+        return hits[0]
+    return None

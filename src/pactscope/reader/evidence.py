@@ -1,0 +1,49 @@
+"""The ledger records the reader links to, decoupled from how the ledger is loaded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pactscope.errors import PactscopeError
+from pactscope.ledger.schema import CrisisCase, Meeting, Organ, Organization, Source
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Organizations, organs and meetings keyed by organization id; cases and sources by id."""
+
+    organizations: dict[str, Organization] = field(default_factory=dict)
+    organs: dict[str, tuple[Organ, ...]] = field(default_factory=dict)
+    meetings: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)
+    cases: dict[str, CrisisCase] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    note: str | None = None  # why the evidence is empty, when it is
+
+    def organ(self, organ_id: str) -> Organ | None:
+        for organs in self.organs.values():
+            for organ in organs:
+                if organ.id == organ_id:
+                    return organ
+        return None
+
+
+def load_evidence() -> Evidence:
+    """The bundled ledger; an empty Evidence with a note if no loader is installed."""
+    try:
+        from pactscope.ledger import load_ledger
+    except ImportError:
+        try:
+            from pactscope.ledger.loader import load_ledger
+        except ImportError:
+            return Evidence(note="the ledger loader is not available; nothing can be linked")
+    try:
+        ledger = load_ledger()
+    except PactscopeError as exc:  # a broken record must not stop the reader
+        return Evidence(note=f"the ledger did not load ({exc}); nothing can be linked")
+    return Evidence(
+        organizations=dict(ledger.organizations),
+        organs=dict(ledger.organs),
+        meetings=dict(ledger.meetings),
+        cases=dict(ledger.cases),
+        sources=dict(ledger.sources),
+    )
