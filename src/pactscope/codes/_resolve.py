@@ -45,7 +45,14 @@ def _by_code(cw: Crosswalk, rows: list[int], year: int | None, label: str) -> St
 
 
 def _by_name(cw: Crosswalk, rows: list[int], year: int | None, text: str) -> State:
-    """Name lookups pick the state (lineage) first, then its row for `year`."""
+    """Name lookups pick the state (lineage) first, then its row for `year`.
+
+    Without a year, rows that carry the name as their display name win over rows
+    that only list it as a variant (so "Yugoslavia" is not post-2006 Serbia).
+    """
+    key = normalize(text)
+    if year is None:
+        rows = [i for i in rows if key in cw.primary[i]] or rows
     lineages = list(dict.fromkeys(cw.lineage[i] for i in rows))
     if year is not None:
         found = {lin: _in_year(cw, cw.by_lineage[lin], year) for lin in lineages}

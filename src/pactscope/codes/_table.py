@@ -31,6 +31,7 @@ class Crosswalk:
     start: list[int]  # date ordinals
     end: list[int]
     lineage: list[int]
+    primary: list[frozenset[str]]  # normalised display names of each row
     by_ccode: dict[int, list[int]]
     by_gwcode: dict[int, list[int]]
     by_iso3: dict[str, list[int]]
@@ -54,7 +55,7 @@ def crosswalk() -> Crosswalk:
     idx: dict[str, defaultdict] = {k: defaultdict(list) for k in ("cc", "gw", "iso", "abb", "lin", "name")}
     by_lang = {lang: defaultdict(list) for lang in LANGS}
     display: dict[str, str] = {}
-    states, start, end, lineage = [], [], [], []
+    states, start, end, lineage, primary = [], [], [], [], []
     for i, r in enumerate(rows):
         states.append(
             State(_int(r["ccode"]), _int(r["gwcode"]), r["iso3"] or None, r["cow_abb"] or None,
@@ -63,6 +64,7 @@ def crosswalk() -> Crosswalk:
         start.append(date.fromisoformat(r["start_date"]).toordinal())
         end.append(date.fromisoformat(r["end_date"]).toordinal() if r["end_date"] else OPEN_END)
         lineage.append(int(r["lineage"]))
+        primary.append(frozenset(normalize(r[f"name_{lang}"]) for lang in LANGS))
         for key, value in (("cc", states[i].ccode), ("gw", states[i].gwcode), ("iso", states[i].iso3),
                            ("abb", states[i].cow_abb), ("lin", lineage[i])):  # fmt: skip
             if value is not None:
@@ -75,6 +77,6 @@ def crosswalk() -> Crosswalk:
                     if not target or target[-1] != i:
                         target.append(i)
     return Crosswalk(
-        states, rows, start, end, lineage, dict(idx["cc"]), dict(idx["gw"]), dict(idx["iso"]),
+        states, rows, start, end, lineage, primary, dict(idx["cc"]), dict(idx["gw"]), dict(idx["iso"]),
         dict(idx["abb"]), dict(idx["lin"]), dict(idx["name"]), display, {k: dict(v) for k, v in by_lang.items()},
     )  # fmt: skip
