@@ -236,3 +236,14 @@ def test_capitals():
     moscow = caps.filter((pl.col("ccode") == 365) & (pl.col("capital") == "Moscow")).sort("start")
     assert moscow["iso3"].to_list() == ["RUS", "SUN", "RUS"]
     assert moscow["capital_ar"][0] == "موسكو"
+
+
+def test_resolve_is_fast_after_first_call():
+    import time
+
+    resolve("Kazakhstan")
+    start = time.perf_counter()
+    for _ in range(2000):
+        resolve("Germany", year=1980)
+        resolve("Казахстан")
+    assert (time.perf_counter() - start) / 4000 < 1e-3
