@@ -124,7 +124,7 @@ def test_cow_and_gw_differ_on_start():
     assert resolve(260, system="gw", year=1952).name == "West Germany"
     with pytest.raises(UnknownState):
         resolve(260, year=1952)
-    # GW dates Kazakhstan from 1991-12-16; COW too, but GW lists Haiti from 1816 and COW from 1859
+    # GW lists Haiti from 1816-01-01, COW only from 1859-01-01
     assert resolve(41, system="gw", year=1830).ccode is None
 
 
