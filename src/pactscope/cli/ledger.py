@@ -2,6 +2,130 @@
 
 from __future__ import annotations
 
+import json
+from enum import StrEnum
+from pathlib import Path
+
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from pactscope import ledger as lg
+from pactscope.errors import PactscopeError
 
 app = typer.Typer(no_args_is_help=True, help="Validate and browse the curated alliance ledger.")
+out = Console()
+err = Console(stderr=True)
+
+RootOpt = typer.Option(None, "--root", help="records folder to use instead of the shipped one")
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _fail(exc: PactscopeError) -> None:
+    err.print(f"[red]error:[/red] {exc}")
+    raise typer.Exit(2)
+
+
+@app.command()
+def validate(root: Path | None = RootOpt) -> None:
+    """Check every ledger file; print `file:line: field: problem` and exit 1 on errors."""
+    problems = lg.validate(root)
+    errors = [p for p in problems if p.is_error]
+    for p in problems:
+        (err if p.is_error else out).print(str(p), markup=False, highlight=False, soft_wrap=True)
+    warnings = len(problems) - len(errors)
+    summary = f"{len(errors)} error(s), {warnings} warning(s)"
+    if errors:
+        err.print(f"[red]{summary}[/red]")
+        raise typer.Exit(1)
+    out.print(f"[green]ledger OK[/green]: {summary}")
+
+
+@app.command()
+def show(org: str, root: Path | None = RootOpt) -> None:
+    """Summary of an organization: documents, clauses, membership, organs."""
+    try:
+        o = lg.get_organization(org, root)
+        members = lg.membership_frame(o.id, root)
+        clauses = lg.clauses_frame(o.id, root)
+        organs = lg.load_ledger(root).organs.get(o.id, ())
+    except PactscopeError as exc:
+        _fail(exc)
+    out.print(f"[bold]{o.names.en}[/bold] ({o.id}) - {o.kind}; founded {o.founded}; HQ {o.headquarters}")
+    out.print(f"collective defence: {o.collective_defence}; ATOP ids: {o.atop_ids}")
+    out.print(o.summary)
+    docs = Table("document", "kind", "signed", "in force", title="Documents")
+    for d in o.documents:
+        docs.add_row(d.title, d.kind.value, str(d.signed), str(d.in_force or ""))
+    out.print(docs)
+    cl = Table("article", "type", "paraphrase", title="Key clauses")
+    for row in clauses.iter_rows(named=True):
+        cl.add_row(f"{row['document']} art. {row['article']}", row["type"], row["paraphrase"])
+    out.print(cl)
+    ms = Table("state", "status", "start", "end", "end reason", title="Membership")
+    for row in members.iter_rows(named=True):
+        ms.add_row(row["state"], row["status"], str(row["start"]), str(row["end"] or ""), row["end_reason"] or "")
+    out.print(ms)
+    og = Table("organ", "kind", title="Organs")
+    for organ in organs:
+        og.add_row(organ.names.en, organ.kind)
+    out.print(og)
+
+
+@app.command()
+def cases(
+    org: str,
+    member: str | None = typer.Option(None, "--member", help="only cases with this ISO3 party"),
+    fmt: Format = typer.Option(Format.table, "--format", help="table, json or csv"),
+    root: Path | None = RootOpt,
+) -> None:
+    """Crisis cases of an organization."""
+    try:
+        rows = lg.cases_json(org, member=member, root=root)
+    except PactscopeError as exc:
+        _fail(exc)
+    if fmt is Format.json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    frame = lg.cases_frame(org, root)
+    ids = [r["id"] for r in rows]
+    frame = frame.filter(frame["id"].is_in(ids))
+    if fmt is Format.csv:
+        flat = frame.with_columns([frame[c].list.join(";") for c in ("states", "threatened", "members")])
+        typer.echo(flat.write_csv(), nl=False)
+        return
+    table = Table("id", "start", "states", "request", "response", "obligation", title=f"{org.upper()} cases")
+    for row in frame.iter_rows(named=True):
+        table.add_row(
+            row["id"], str(row["start_date"]), " ".join(row["states"]),
+            row["request_made"], row["response"], row["obligation_triggered"],
+        )
+    out.print(table)
+
+
+@app.command()
+def meetings(org: str, root: Path | None = RootOpt) -> None:
+    """Meetings of an organization's organs, in date order."""
+    try:
+        frame = lg.meetings_frame(org, root)
+    except PactscopeError as exc:
+        _fail(exc)
+    table = Table("date", "organ", "place", "chair", "decisions", title=f"{org.upper()} meetings")
+    for row in frame.iter_rows(named=True):
+        flags = " (extraordinary)" if row["extraordinary"] else ""
+        table.add_row(str(row["date"]), row["organ_name"] + flags, row["place"], row["chair"] or "", str(row["n_decisions"]))
+    out.print(table)
+
+
+@app.command()
+def schema(write: bool = typer.Option(False, "--write", help="rewrite ledger.schema.json")) -> None:
+    """Print (or rewrite) the JSON Schema of the ledger files."""
+    if write:
+        out.print(f"wrote {lg.write_schema()}")
+    else:
+        typer.echo(json.dumps(lg.ledger_json_schema(), indent=2, ensure_ascii=False))

@@ -98,6 +98,11 @@ class _Checker:
 
     def sources_exist(self) -> set[str]:
         known = {i.model.id for i in self.tree.sources}
+        # ids of sources that failed the schema are known too: their own error is enough
+        for raw in self.tree.files:
+            if raw.kind == "sources" and isinstance(raw.data, dict):
+                items = raw.data.get("sources") or []
+                known |= {str(x["id"]) for x in items if isinstance(x, dict) and "id" in x}
         used: set[str] = set()
         for item in self.all_items():
             if item.file.kind == "sources":
@@ -178,7 +183,9 @@ class _Checker:
         orgs = {folder: item.model.id for folder, item in self.tree.organizations.items()}
         for item in self.tree.cases:
             c = item.model
-            if orgs.get(item.file.org) != c.organization:
+            if item.file.org not in orgs:  # organization.yaml missing or invalid: reported there
+                continue
+            if orgs[item.file.org] != c.organization:
                 self.add(item, ("organization",), f"case is filed under {item.file.org}/ but names {c.organization!r}")
             if item.file.rel.rsplit("/", 1)[-1] != f"{c.id}.yaml":
                 self.add(item, ("id",), f"file should be named {c.id}.yaml", warn=True)
