@@ -137,7 +137,7 @@ def _add_ledger(gaz: Gazetteer, ev: Evidence) -> None:
 
 
 def _add_place(gaz: Gazetteer, name: str, state: str | None) -> None:
-    if gaz.resolve(name, ("place",)) is None:
+    if gaz.resolve(name, ("place", "state")) is None:
         gaz.add("place", name, name, state=state)
 
 
@@ -197,14 +197,14 @@ def build_gazetteer(evidence: Evidence | None = None) -> Gazetteer:
     gaz = Gazetteer()
     for place in lex["places"]:
         _add_names(gaz, "place", place["id"], place, state=place.get("state"))
+    _add_states(gaz, lex)
+    _add_capitals(gaz)
     _add_ledger(gaz, ev)
     for org in lex["organizations"]:
         _add_names(gaz, "organization", org["id"], org)
     _seed_organs(gaz, lex)
     for person in lex["persons"]:
         _add_person(gaz, person["id"], [n for lang in LANGS for n in person.get(lang) or []], person.get("state"))
-    _add_states(gaz, lex)
-    _add_capitals(gaz)
     for category, record in lex["events"].items():
         gaz.event_fits[category] = tuple(record.get("fits") or [])
         _add_names(gaz, "event", category, record)

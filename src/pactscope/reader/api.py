@@ -1,0 +1,141 @@
+"""`read_text`: from a pasted article to a ReadResult."""
+
+from __future__ import annotations
+
+from pactscope.reader.dates import find_dates
+from pactscope.reader.detect import detect_language
+from pactscope.reader.evidence import Evidence, load_evidence
+from pactscope.reader.gazetteer import Gazetteer, build_gazetteer, default_gazetteer
+from pactscope.reader.link import THRESHOLD, Fact, link
+from pactscope.reader.model import Link, Mention, ReadResult, Unlinked
+from pactscope.reader.normalise import normalise
+from pactscope.reader.recognise import find_names
+from pactscope.reader.sentences import sentence_of, split_sentences
+from pactscope.reader.source import prepare
+
+_default_evidence: Evidence | None = None
+
+
+def _evidence() -> Evidence:
+    global _default_evidence
+    if _default_evidence is None:
+        _default_evidence = load_evidence()
+    return _default_evidence
+
+
+def _mentions(text: str, gaz: Gazetteer) -> tuple[list[Mention], list[int], list[tuple[int, int]]]:
+    """Mentions in original offsets, the sentence of each, and sentence spans (original offsets)."""
+    norm = normalise(text)
+    folded = norm.text
+    found: list[tuple[int, int, Mention]] = []
+    for hit in find_names(folded, gaz):
+        start, end = norm.span(hit.start, hit.end)
+        e = hit.entry
+        found.append((hit.start, hit.end, Mention(
+            start=start, end=end, text=text[start:end], type=e.kind, target=e.target,
+            state=e.state if e.kind != "state" else None, organization=e.organization)))
+    for d in find_dates(folded):
+        start, end = norm.span(d.start, d.end)
+        found.append((d.start, d.end, Mention(
+            start=start, end=end, text=text[start:end], type="date", target=d.value,
+            first=d.first, last=d.last)))
+    found.sort(key=lambda t: t[0])
+    spans = split_sentences(folded)
+    sentence = [sentence_of(spans, s) for s, _, _ in found] if spans else [0] * len(found)
+    original = [norm.span(a, b) for a, b in spans if b > a]
+    return [m for _, _, m in found], sentence, original
+
+
+def _precision(m: Mention) -> str | None:
+    if m.type != "date":
+        return None
+    value = m.target
+    return "range" if "/" in value else {10: "day", 7: "month", 4: "year"}[len(value)]
+
+
+def _record(kind: str, rid: str, ev: Evidence) -> tuple[str, str | None, dict]:
+    """Title, organization and the ledger's own facts for a linked record."""
+    def sources(ids):
+        out = []
+        for sid in ids:
+            s = ev.sources.get(sid)
+            out.append({"id": sid} if s is None else
+                       {"id": sid, "publisher": s.publisher, "title": s.title, "url": str(s.url),
+                        "date": s.date.isoformat() if s.date else None})
+        return out
+
+    if kind == "case":
+        c = ev.cases[rid]
+        return c.title, c.organization, {
+            "start_date": c.start_date.isoformat(),
+            "end_date": c.end_date.isoformat() if c.end_date else None,
+            "parties": [p.model_dump(mode="json") for p in c.parties],
+            "threat_type": c.threat_type.value,
+            "request": c.request.model_dump(mode="json", exclude={"sources"}),
+            "trigger": {"triggered": c.obligation.triggered.value, "reason": c.obligation.reason},
+            "response": c.response.model_dump(mode="json", exclude={"sources"}),
+            "outcome": c.outcome,
+            "sources": sources(c.sources),
+        }
+    for org, meetings in ev.meetings.items():
+        for m in meetings:
+            if m.id == rid:
+                organ = ev.organ(m.organ)
+                name = organ.names.en if organ else m.organ
+                return f"{name}, {m.place}, {m.date.isoformat()}", org, {
+                    "organ": m.organ, "date": m.date.isoformat(),
+                    "end_date": m.end_date.isoformat() if m.end_date else None,
+                    "place": m.place, "host": m.host, "chair": m.chair,
+                    "decisions": list(m.decisions), "sources": sources(m.sources),
+                }
+    raise KeyError(rid)
+
+
+def _unique(mentions: list[Mention], kind: str) -> list[str]:
+    return list(dict.fromkeys(m.target for m in mentions if m.type == kind))
+
+
+def read_text(text: str | bytes, *, evidence: Evidence | None = None, gazetteer: Gazetteer | None = None,
+              threshold: float = THRESHOLD) -> ReadResult:
+    """Recognise what `text` refers to and link its event references to the ledger.
+
+    Raises `BadArgument` for undecodable bytes, binary data or text over the size limit.
+    """
+    plain, notes = prepare(text)
+    ev = evidence if evidence is not None else _evidence()
+    if gazetteer is not None:
+        gaz = gazetteer
+    elif evidence is not None:
+        gaz = build_gazetteer(evidence)
+    else:
+        gaz = default_gazetteer()
+    if ev.note:
+        notes.append(ev.note)
+    language = detect_language(plain)
+    if language.primary == "none":
+        notes.append("the text has no letters to read")
+    elif language.primary == "other":
+        notes.append("the text is mostly in a language other than Arabic, Russian or English")
+    mentions, sentence, spans = _mentions(plain, gaz)
+    facts = [Fact(sentence=i, type=m.type, target=m.target, surface=m.text, state=m.state,
+                  organization=m.organization, first=m.first, last=m.last, precision=_precision(m))
+             for m, i in zip(mentions, sentence)]
+    placed, unplaced = link(facts, len(spans), ev, gaz, threshold)
+    linked = []
+    for p in placed:
+        title, org, record = _record(p.kind, p.id, ev)
+        linked.append(Link(id=p.id, kind=p.kind, organization=org, title=title,
+                           score=round(min(p.score.value, 1.0), 3), reasons=p.score.reasons,
+                           references=[spans[i] for i in p.sentences], record=record))
+    unlinked = [Unlinked(start=spans[r.sentence][0], end=spans[r.sentence][1],
+                         text=plain[spans[r.sentence][0]:spans[r.sentence][1]].strip(), kind=r.kind,
+                         words=r.words, best=r.best, best_score=round(max(r.best_score.value, 0.0), 3),
+                         reasons=r.best_score.reasons)
+                for r in unplaced]
+    return ReadResult(
+        text=plain, language=language,
+        states=_unique(mentions, "state"), organizations=_unique(mentions, "organization"),
+        organs=_unique(mentions, "organ"), places=_unique(mentions, "place"),
+        persons=_unique(mentions, "person"), dates=_unique(mentions, "date"),
+        linked=linked, unlinked=unlinked, mentions=mentions, threshold=threshold, notes=notes,
+    )

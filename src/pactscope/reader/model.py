@@ -1,0 +1,84 @@
+"""The reader's result: what a text refers to and which ledger records it points at."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, Field
+
+from pactscope.reader.detect import Language
+
+MENTION_TYPES = ("state", "organization", "organ", "place", "person", "date", "event")
+
+
+class Mention(BaseModel):
+    """A recognised span: `start`/`end` are character offsets into `ReadResult.text`."""
+
+    start: int
+    end: int
+    text: str
+    type: str = Field(description="one of " + ", ".join(MENTION_TYPES))
+    target: str = Field(description="ISO3, organization id, organ id, place, person, ISO date or event category")
+    state: str | None = Field(None, description="ISO3 of the state a place or person belongs to")
+    organization: str | None = Field(None, description="organization id an organ belongs to")
+    first: dt.date | None = Field(None, description="dates: first day covered")
+    last: dt.date | None = Field(None, description="dates: last day covered")
+
+
+class Link(BaseModel):
+    """A ledger case or meeting that the text refers to, with why we think so."""
+
+    id: str
+    kind: str = Field(description="case | meeting")
+    organization: str | None = None
+    title: str
+    score: float
+    reasons: list[str]
+    references: list[tuple[int, int]] = Field(description="spans of the sentences that point at it")
+    record: dict = Field(description="what the ledger records: dates, request, trigger, response, sources")
+
+
+class Unlinked(BaseModel):
+    """An event reference the reader found but could not place in the ledger."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = Field(description="case | meeting: what kind of record it was compared with")
+    words: list[str] = Field(description="the event words that made it a reference")
+    best: str | None = Field(None, description="closest ledger record, below the threshold")
+    best_score: float = 0.0
+    reasons: list[str] = []
+
+
+class ReadResult(BaseModel):
+    """Everything `read_text` found; offsets refer to `text` (the input after HTML was stripped)."""
+
+    text: str
+    language: Language
+    states: list[str] = Field(description="ISO3 codes, in order of first mention")
+    organizations: list[str]
+    organs: list[str]
+    places: list[str]
+    persons: list[str]
+    dates: list[str] = Field(description="ISO dates, months (YYYY-MM), years or ranges (YYYY/YYYY)")
+    linked: list[Link]
+    unlinked: list[Unlinked]
+    mentions: list[Mention]
+    threshold: float
+    notes: list[str] = []
+
+    def to_json(self, *, indent: int | None = 2, include_text: bool = True) -> str:
+        """The documented JSON object (see docs/reader.md)."""
+        exclude = None if include_text else {"text"}
+        return self.model_dump_json(indent=indent, exclude=exclude)
+
+    def to_html(self) -> str:
+        from pactscope.reader.render import render_html
+
+        return render_html(self)
+
+    def to_rich(self) -> str:
+        from pactscope.reader.render import render_rich
+
+        return render_rich(self)
