@@ -1,0 +1,112 @@
+"""Access to the bundled tables: list, load, describe, cite, verify."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from pactscope.data import paths
+from pactscope.data.build import sha256
+from pactscope.errors import DataIntegrityError, UnknownDataset
+
+
+@functools.cache
+def descriptor() -> dict:
+    """The Frictionless datapackage.json of the bundled tables."""
+    if not paths.DATAPACKAGE.exists():
+        raise DataIntegrityError(
+            f"{paths.DATAPACKAGE} is missing; rebuild it with `pactscope data build`"
+        )
+    return json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _resources() -> dict[str, dict]:
+    return {r["name"]: r for r in descriptor()["resources"]}
+
+
+def list_datasets() -> list[str]:
+    return sorted(_resources())
+
+
+def info(name: str) -> dict:
+    """The provenance record of one table (title, source, version, coverage, licence, rows, hash)."""
+    try:
+        return _resources()[name]
+    except KeyError:
+        from rapidfuzz import process
+
+        close = [m[0] for m in process.extract(name, list_datasets(), limit=3, score_cutoff=50)]
+        raise UnknownDataset(
+            f"no bundled table named {name!r}; `pactscope data list` shows them all", suggestions=close
+        ) from None
+
+
+def path(name: str) -> Path:
+    return paths.PACKAGE_DIR / info(name)["path"]
+
+
+@functools.cache
+def load(name: str) -> pl.DataFrame:
+    """One bundled table as a polars DataFrame (read once per process, then cached)."""
+    return pl.read_parquet(path(name))
+
+
+def scan(name: str) -> pl.LazyFrame:
+    """One bundled table as a polars LazyFrame."""
+    return pl.scan_parquet(path(name))
+
+
+@functools.cache
+def _bib_entries() -> dict[str, str]:
+    text = paths.REFS_BIB.read_text(encoding="utf-8")
+    entries: dict[str, str] = {}
+    for chunk in re.split(r"\n(?=@)", text):
+        match = re.match(r"@(\w+)\{([^,\s]+),", chunk.strip())
+        if match and match.group(1).lower() != "comment":
+            entries[match.group(2)] = chunk.strip()
+    return entries
+
+
+def cite(*names: str) -> str:
+    """BibTeX for the given tables (each entry once, in order of first use)."""
+    keys: list[str] = []
+    for name in names:
+        for key in info(name)["pactscope:bibtex"]:
+            if key not in keys:
+                keys.append(key)
+    entries = _bib_entries()
+    missing = [k for k in keys if k not in entries]
+    if missing:
+        raise DataIntegrityError(f"refs.bib lacks entries for: {', '.join(missing)}")
+    return "\n\n".join(entries[k] for k in keys) + "\n"
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+
+
+def verify() -> list[Check]:
+    """Check every bundled table against the size and sha256 recorded in the descriptor."""
+    checks = []
+    for name, resource in sorted(_resources().items()):
+        file = paths.PACKAGE_DIR / resource["path"]
+        if not file.exists():
+            checks.append(Check(name, False, f"file {resource['path']} is missing"))
+            continue
+        digest = f"sha256:{sha256(file)}"
+        if digest != resource["hash"]:
+            checks.append(Check(name, False, f"hash {digest[:19]}... differs from recorded {resource['hash'][:19]}..."))
+        elif file.stat().st_size != resource["bytes"]:
+            checks.append(Check(name, False, "size differs from the recorded size"))
+        else:
+            checks.append(Check(name, True, f"{resource['rows']} rows, hash ok"))
+    return checks

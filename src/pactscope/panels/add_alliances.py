@@ -1,0 +1,29 @@
+"""add_atop_alliance: ATOP v5.1 alliance pledges on dyad-years."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pactscope.data import load
+from pactscope.panels._join import fill_within, join_on_keys, undirected
+from pactscope.panels.frame import Panel, PanelKind, require
+
+ATOP_COLUMNS = ["atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"]
+ATOP_LAST_YEAR = 2018
+
+
+def add_atop_alliance(panel: Panel, ndir: bool | None = None) -> Panel:
+    """ATOP pledges: ``atop_defense, atop_offense, atop_neutral, atop_nonagg, atop_consul``.
+
+    Directed (``ndir=False``): the value is ccode1's pledge to ccode2. Non-directed
+    (``ndir=True``): 1 if either state pledged to the other, as peacesciencer's ``ndir``.
+    The default follows the panel (non-directed panels get ``ndir=True``). Missing -> 0
+    through 2018, the last ATOP year; later years stay missing.
+    """
+    require(panel, "add_atop_alliance", kinds=[PanelKind.dyad_year], system="cow")
+    ndir = (not panel.directed) if ndir is None else ndir
+    atop = load("atop_alliance").lazy()
+    if ndir:
+        atop = undirected(atop).group_by("ccode1", "ccode2", "year").agg(pl.col(ATOP_COLUMNS).max())
+    frame = join_on_keys(panel, atop)
+    return panel.with_frame(frame.with_columns(fill_within(ATOP_COLUMNS, ATOP_LAST_YEAR)), "atop_alliance")

@@ -1,0 +1,156 @@
+"""Conflict steps: MIDs (GML and COW), COW inter-state wars, UCDP armed conflicts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import polars as pl
+
+from pactscope.data import load
+from pactscope.errors import BadArgument
+from pactscope.panels._join import fill_within, join_on_keys
+from pactscope.panels.frame import Panel, PanelKind, require
+
+DYAD = ["ccode1", "ccode2", "year"]
+
+
+def _add_dyadic_disputes(
+    panel: Panel, step: str, table: str, prefix: str, last_year: int, keep: Sequence[str] | None
+) -> Panel:
+    require(panel, step, kinds=[PanelKind.dyad_year], system="cow")
+    core = [f"{prefix}ongoing", f"{prefix}onset"]
+    source = load(table).lazy()
+    extras = [c for c in source.collect_schema().names() if c not in (*DYAD, *core)]
+    if keep is not None:
+        unknown = sorted(set(keep) - set(extras))
+        if unknown:
+            raise BadArgument(f"{step}(keep=...): no column {', '.join(unknown)}; choose from {', '.join(extras)}")
+        extras = list(keep)
+    # Extra columns carry the source's name so GML and COW MIDs can sit side by side.
+    renamed = {c: f"{prefix}_{c}" for c in extras}
+    source = source.select(*DYAD, *core, *extras).rename(renamed)
+    frame = join_on_keys(panel, source).with_columns(fill_within(core, last_year, 1816))
+    return panel.with_frame(frame, table)
+
+
+def add_gml_mids(panel: Panel, keep: Sequence[str] | None = None) -> Panel:
+    """Gibler-Miller-Little MIDs (v2.2.1): ``gmlmidongoing``, ``gmlmidonset`` plus dispute details.
+
+    The source is already one dispute per directed dyad-year, whittled by peacesciencer's rules
+    (unique onsets first, then the most severe). Details (dispnum, sidea1, hostlev, ...) come
+    prefixed ``gmlmid_``; ``keep`` picks some of them (``keep=[]`` for none). Missing -> 0 for
+    1816-2010; later years stay missing.
+    """
+    return _add_dyadic_disputes(panel, "add_gml_mids", "gml_mid_ddydisps", "gmlmid", 2010, keep)
+
+
+def add_cow_mids(panel: Panel, keep: Sequence[str] | None = None) -> Panel:
+    """COW MIDs (v5.0): ``cowmidongoing``, ``cowmidonset`` plus details prefixed ``cowmid_``.
+
+    One dispute per dyad-year as whittled by peacesciencer. Missing -> 0 for 1816-2014.
+    """
+    return _add_dyadic_disputes(panel, "add_cow_mids", "cow_mid_ddydisps", "cowmid", 2014, keep)
+
+
+def _whittled_wars() -> pl.LazyFrame:
+    """One war per directed dyad-year: drop non-onset rows where an onset exists, then the deadliest."""
+    deaths = [pl.when(pl.col(c) < 0).then(None).otherwise(pl.col(c)).alias(c) for c in ("batdeath1", "batdeath2")]
+    return (
+        load("cow_war_inter")
+        .lazy()
+        .with_columns(deaths)
+        .with_columns(
+            any_onset=pl.col("cowinteronset").max().over(DYAD),
+            deaths=pl.sum_horizontal("batdeath1", "batdeath2"),
+        )
+        .filter((pl.col("cowinteronset") == 1) | (pl.col("any_onset") == 0))
+        .sort(DYAD + ["deaths", "warnum"], descending=[False, False, False, True, False], nulls_last=True)
+        .unique(DYAD, keep="first", maintain_order=True)
+        .drop("any_onset", "deaths")
+    )
+
+
+def add_cow_wars(panel: Panel, type: str = "inter") -> Panel:  # noqa: A002 - peacesciencer's name
+    """COW inter-state wars (v4.0): ``cowinteronset``, ``cowinterongoing`` and war details.
+
+    Dyad-years: whether the two states fought on opposite sides (sidea1/sidea2, initiators,
+    outcomes, battle deaths, ``warnum``); duplicates whittled as peacesciencer does (onsets
+    first, then the deadliest war). State-years (a pactscope addition): whether the state
+    fought any inter-state war that year. Missing -> 0 for 1816-2007.
+    """
+    if type != "inter":
+        raise BadArgument(f"add_cow_wars(type={type!r}): only type='inter' is available")
+    require(panel, "add_cow_wars", system="cow")
+    wars = _whittled_wars()
+    core = ["cowinteronset", "cowinterongoing"]
+    if panel.kind is PanelKind.dyad_year:
+        frame = join_on_keys(panel, wars)
+    else:
+        per_state = wars.group_by(pl.col("ccode1").alias("ccode"), "year").agg(pl.col(core).max())
+        frame = join_on_keys(panel, per_state)
+    return panel.with_frame(frame.with_columns(fill_within(core, 2007, 1816)), "cow_war_inter")
+
+
+UCDP_FIRST, UCDP_LAST = 1946, 2024
+
+
+def _ucdp_filtered(type_: Sequence[str] | None, issue: Sequence[str] | None, only_wars: bool) -> pl.LazyFrame:
+    acd = load("ucdp_acd").lazy()
+    if type_:
+        acd = acd.filter(pl.col("type_of_conflict").is_in(list(type_)))
+    if issue:
+        acd = acd.filter(pl.col("incompatibility").is_in(list(issue)))
+    if only_wars:
+        acd = acd.filter(pl.col("intensity_level") == 2)
+    return acd
+
+
+def add_ucdp_acd(
+    panel: Panel,
+    type: Sequence[str] | None = None,  # noqa: A002 - peacesciencer's name
+    issue: Sequence[str] | None = None,
+    only_wars: bool = False,
+) -> Panel:
+    """UCDP/PRIO armed conflicts (25.1, 1946-2024) on Gleditsch-Ward panels.
+
+    State-years (side A's primary government, as peacesciencer): ``ucdpongoing``, ``ucdponset``
+    (first year the conflict appears for that state), ``maxintensity`` (1 minor, 2 war) and
+    ``conflict_ids``. Dyad-years (a pactscope addition): primary side A against primary side B
+    in either order. ``type`` filters on extrasystemic/interstate/intrastate/II, ``issue`` on
+    territory/government/both. Missing -> 0 for 1946-2024.
+    """
+    require(panel, "add_ucdp_acd", system="gw")
+    acd = _ucdp_filtered(type, issue, only_wars)
+    core = ["ucdpongoing", "ucdponset"]
+    if panel.kind is PanelKind.state_year:
+        per_side = (
+            acd.group_by("conflict_id", "gwno_a", "year")
+            .agg(pl.col("intensity_level").max())
+            .sort("conflict_id", "gwno_a", "year")
+            .with_columns(onset=(pl.col("year") == pl.col("year").min().over("conflict_id", "gwno_a")).cast(pl.Int32))
+        )
+        per_state = per_side.group_by(pl.col("gwno_a").alias("gwcode"), "year").agg(
+            ucdpongoing=pl.lit(1, dtype=pl.Int32),
+            ucdponset=pl.col("onset").max(),
+            maxintensity=pl.col("intensity_level").max(),
+            conflict_ids=pl.col("conflict_id").sort().cast(pl.String).str.join("; "),
+        )
+        frame = join_on_keys(panel, per_state)
+    else:
+        pairs = acd.filter(pl.col("gwno_b").is_not_null()).select(
+            gwcode1="gwno_a", gwcode2="gwno_b", year="year", conflict_id="conflict_id", intensity="intensity_level"
+        )
+        both = pl.concat([pairs, pairs.rename({"gwcode1": "gwcode2", "gwcode2": "gwcode1"}).select(pairs.collect_schema().names())])
+        first = both.group_by("gwcode1", "gwcode2", "conflict_id").agg(pl.col("year").min().alias("first"))
+        per_dyad = (
+            both.join(first, on=["gwcode1", "gwcode2", "conflict_id"])
+            .group_by("gwcode1", "gwcode2", "year")
+            .agg(
+                ucdpongoing=pl.lit(1, dtype=pl.Int32),
+                ucdponset=(pl.col("year") == pl.col("first")).any().cast(pl.Int32),
+                maxintensity=pl.col("intensity").max(),
+                conflict_ids=pl.col("conflict_id").unique().sort().cast(pl.String).str.join("; "),
+            )
+        )
+        frame = join_on_keys(panel, per_dyad)
+    return panel.with_frame(frame.with_columns(fill_within(core, UCDP_LAST, UCDP_FIRST)), "ucdp_acd")

@@ -1,0 +1,100 @@
+"""Base panels: state-years and dyad-years from the COW or Gleditsch-Ward state lists."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pactscope.data import load
+from pactscope.panels.frame import Panel, PanelKind, System
+from pactscope.panels.years import YearsArg, last_complete_year, parse_years
+from pactscope.errors import BadArgument
+
+
+def _state_spells(system: System, last: int) -> pl.LazyFrame:
+    """(code, name, styear, endyear) with spells alive at the end of the list extended to ``last``."""
+    if system == "cow":
+        spells = load("cow_states").lazy().select(
+            code=pl.col("ccode"), statename=pl.col("statenme"), styear="styear", endyear="endyear"
+        )
+    elif system == "gw":
+        spells = load("gw_states").lazy().select(
+            code=pl.col("gwcode"),
+            statename="statename",
+            styear=pl.col("startdate").dt.year().cast(pl.Int32),
+            endyear=pl.col("enddate").dt.year().cast(pl.Int32),
+        )
+    else:
+        raise BadArgument(f"system must be 'cow' or 'gw', not {system!r}")
+    final = spells.select(pl.col("endyear").max()).collect().item()
+    return spells.with_columns(
+        endyear=pl.when(pl.col("endyear") == final).then(pl.lit(max(last, final))).otherwise("endyear")
+    )
+
+
+def _state_years(system: System, last: int) -> pl.LazyFrame:
+    return (
+        _state_spells(system, last)
+        .with_columns(year=pl.int_ranges("styear", pl.col("endyear") + 1, dtype=pl.Int32))
+        .explode("year")
+        .select("code", "statename", "year")
+        .unique(["code", "year"], keep="first")
+    )
+
+
+def create_stateyears(system: System = "cow", years: YearsArg = None) -> Panel:
+    """One row per state and year of the COW (``ccode``) or Gleditsch-Ward (``gwcode``) system.
+
+    States alive at the end of the list are assumed alive through the last complete year
+    (peacesciencer's ``mry = TRUE``); ``years`` subsets, e.g. ``"1946-2025"``.
+    """
+    last = last_complete_year()
+    start, end = parse_years(years, last=last)
+    code = "ccode" if system == "cow" else "gwcode"
+    frame = (
+        _state_years(system, last)
+        .filter(pl.col("year").is_between(start, end))
+        .rename({"code": code})
+        .sort(code, "year")
+        .collect()
+    )
+    return Panel(frame, PanelKind.state_year, system, sources=(f"{system}_states",))
+
+
+def create_dyadyears(system: System = "cow", directed: bool = True, years: YearsArg = None) -> Panel:
+    """Every pair of states that were both in the system in a year.
+
+    Directed panels hold France-Germany and Germany-France; non-directed keep ``code1 < code2``.
+    Dyad-years that the lists produce but that never co-existed (peacesciencer's false dyads)
+    are removed.
+    """
+    last = last_complete_year()
+    start, end = parse_years(years, last=last)
+    code = "ccode" if system == "cow" else "gwcode"
+    # Pair up state spells and expand each overlap to years: rows come out ordered by dyad and year.
+    spells = (
+        _state_spells(system, last)
+        .with_columns(styear=pl.max_horizontal("styear", pl.lit(start)), endyear=pl.min_horizontal("endyear", pl.lit(end)))
+        .filter(pl.col("styear") <= pl.col("endyear"))
+        .select("code", "styear", "endyear")
+        .sort("code", "styear")
+    )
+    keep = pl.col("code") < pl.col("code2") if not directed else pl.col("code") != pl.col("code2")
+    false_dyads = load(f"false_{system}_dyads").lazy().select(f"{code}1", f"{code}2", pl.col("year").cast(pl.Int32))
+    frame = (
+        spells.join(spells, how="cross", suffix="2", maintain_order="left_right")
+        .filter(keep)
+        .sort("code", "code2", "styear", "styear2")
+        .select(
+            pl.col("code").alias(f"{code}1"),
+            pl.col("code2").alias(f"{code}2"),
+            year=pl.int_ranges(
+                pl.max_horizontal("styear", "styear2"), pl.min_horizontal("endyear", "endyear2") + 1, dtype=pl.Int32
+            ),
+        )
+        .explode("year")
+        .collect()
+        .join(false_dyads.collect(), on=[f"{code}1", f"{code}2", "year"], how="anti", maintain_order="left")
+    )
+    return Panel(
+        frame, PanelKind.dyad_year, system, directed=directed, sources=(f"{system}_states", f"false_{system}_dyads")
+    )

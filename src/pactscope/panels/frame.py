@@ -1,0 +1,108 @@
+"""The Panel value: a polars DataFrame (sorted by its keys) plus what it is (state-year or dyad-year, code system, direction).
+
+polars frames carry no attributes, so every ``create_*`` returns a Panel and every step takes
+one and returns a new one. ``declare_panel`` stamps a frame a user built elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any, Concatenate, Literal, ParamSpec
+
+import polars as pl
+
+from pactscope.errors import BadArgument, WrongPanelKind
+
+System = Literal["cow", "gw"]
+P = ParamSpec("P")
+
+
+class PanelKind(StrEnum):
+    state_year = "state-year"
+    dyad_year = "dyad-year"
+
+
+@dataclass(frozen=True)
+class Panel:
+    frame: pl.DataFrame
+    kind: PanelKind
+    system: System
+    directed: bool | None = None  # dyad-years only
+    sources: tuple[str, ...] = field(default=())
+
+    @property
+    def code(self) -> str:
+        return "ccode" if self.system == "cow" else "gwcode"
+
+    @property
+    def keys(self) -> list[str]:
+        if self.kind is PanelKind.state_year:
+            return [self.code, "year"]
+        return [f"{self.code}1", f"{self.code}2", "year"]
+
+    def with_frame(self, frame: pl.DataFrame, *sources: str) -> Panel:
+        added = tuple(s for s in sources if s not in self.sources)
+        return replace(self, frame=frame, sources=self.sources + added)
+
+    def pipe(self, step: Callable[Concatenate[Panel, P], Panel], *args: P.args, **kwargs: P.kwargs) -> Panel:
+        return step(self, *args, **kwargs)
+
+    def collect(self) -> pl.DataFrame:
+        """The plain polars frame."""
+        return self.frame
+
+    @property
+    def columns(self) -> list[str]:
+        return self.frame.columns
+
+    def describe(self) -> str:
+        direction = "" if self.directed is None else (" directed" if self.directed else " non-directed")
+        return f"{self.system.upper()}{direction} {self.kind.value} panel"
+
+
+def require(
+    panel: Any,
+    step: str,
+    *,
+    kinds: Iterable[PanelKind] = (PanelKind.state_year, PanelKind.dyad_year),
+    system: System | None = None,
+) -> Panel:
+    """Check that ``panel`` suits ``step``; raise a message that says what to run first."""
+    if not isinstance(panel, Panel):
+        raise WrongPanelKind(
+            f"{step}() takes a Panel from create_stateyears() or create_dyadyears() "
+            f"(or declare_panel() for a frame you built), not {type(panel).__name__}"
+        )
+    kinds = tuple(kinds)
+    if panel.kind not in kinds:
+        wanted = " or ".join(k.value for k in kinds)
+        maker = "create_dyadyears()" if PanelKind.dyad_year in kinds else "create_stateyears()"
+        raise WrongPanelKind(f"{step}() works on {wanted} panels, not on a {panel.describe()}; start from {maker}")
+    if system is not None and panel.system != system:
+        raise WrongPanelKind(
+            f"{step}() merges on {system.upper()} codes, but this is a {panel.describe()}; "
+            f"create the panel with system={system!r}"
+        )
+    return panel
+
+
+def declare_panel(frame: pl.DataFrame | pl.LazyFrame, *, system: System | None = None) -> Panel:
+    """Wrap a frame built elsewhere, inferring kind, system and direction from its key columns."""
+    frame = frame.lazy().collect()
+    names = set(frame.columns)
+    if "year" not in names:
+        raise BadArgument("a panel needs a 'year' column")
+    for candidate in ([system] if system else ["cow", "gw"]):
+        code = "ccode" if candidate == "cow" else "gwcode"
+        if {f"{code}1", f"{code}2"} <= names:
+            keys = [f"{code}1", f"{code}2", "year"]
+            directed = bool((frame[f"{code}1"] > frame[f"{code}2"]).any())
+            return Panel(frame.sort(keys), PanelKind.dyad_year, candidate, directed=directed)
+        if code in names:
+            return Panel(frame.sort(code, "year"), PanelKind.state_year, candidate)
+    raise BadArgument(
+        "cannot tell the panel kind: expected ccode/gwcode (state-year) or ccode1, ccode2 / "
+        "gwcode1, gwcode2 (dyad-year) columns"
+    )
