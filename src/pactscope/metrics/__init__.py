@@ -1,1 +1,1 @@
-"""pactscope.metrics."""
+"""Alliance metrics: pure functions returning polars frames."""
