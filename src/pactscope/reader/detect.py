@@ -22,6 +22,7 @@ _ENGLISH_WORDS = frozenset(
     "their has have had be been this which not an or but said will would after over".split()
 )
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+")
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 class Language(BaseModel):
@@ -53,6 +54,17 @@ def _latin_is_english(text: str) -> bool:
     return hits / len(words) >= 0.08
 
 
+def _move_marked(counts: dict[str, int], text: str, script: str, marked: set[str]) -> None:
+    """Move a script's letters to "other" when enough of its words use letters foreign to it."""
+    words = [w for w in _WORD.findall(text) if _script(w[0]) in (script, "other") and any(_script(c) == script for c in w)]
+    if not words:
+        return
+    foreign = sum(any(c.lower() in marked for c in w) for w in words)
+    if foreign / len(words) >= 0.1:
+        counts["other"] += counts[script]
+        counts[script] = 0
+
+
 def detect_language(text: str) -> Language:
     """Count letters per language and pick the largest share."""
     counts = {"ar": 0, "ru": 0, "en": 0, "other": 0}
@@ -61,8 +73,10 @@ def detect_language(text: str) -> Language:
         if script is not None:
             counts[script] += 1
     if counts["en"] and not _latin_is_english(text):
-        counts["other"] += counts.pop("en")
+        counts["other"] += counts["en"]
         counts["en"] = 0
+    _move_marked(counts, text, "ru", _OTHER_CYRILLIC)
+    _move_marked(counts, text, "ar", _PERSIAN)
     total = sum(counts.values())
     if total == 0:
         return Language(primary="none", shares={}, mixed=False)

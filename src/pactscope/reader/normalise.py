@@ -53,7 +53,9 @@ def fold_char(ch: str) -> str:
     if cp in _DROP or cp in _ARABIC_MARKS:
         return ""
     if _is_presentation_form(cp):
-        return "".join(fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        expanded = unicodedata.normalize("NFKC", ch)
+        if expanded != ch:
+            return "".join(fold_char(c) for c in expanded)
     return _MAP.get(ch, ch)
 
 
