@@ -48,6 +48,7 @@ class Gazetteer:
     event_fits: dict[str, tuple[str, ...]] = field(default_factory=dict)  # category -> threat types
     organ_kinds: dict[str, str] = field(default_factory=dict)  # organ id -> kind
     _seen: set[tuple[str, str, tuple]] = field(default_factory=set)
+    _resolved: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
 
     def add(self, kind: str, target: str, surface: str, *, case_from_surface: bool = True,
             state: str | None = None, organization: str | None = None) -> Entry | None:
@@ -64,6 +65,7 @@ class Gazetteer:
         entry = Entry(kind, target, surface, keys, *_case_rules(words, case_from_surface, kind),
                       state=state, organization=organization)
         self.entries.append(entry)
+        self._resolved.clear()
         for key in keys[0]:
             self.index[key].append(entry)
         self.labels.setdefault((kind, target), surface if kind != "state" else target)
@@ -71,6 +73,11 @@ class Gazetteer:
 
     def resolve(self, surface: str, kinds: tuple[str, ...]) -> str | None:
         """The target of a whole name if the gazetteer knows it as one of `kinds`."""
+        if (surface, kinds) not in self._resolved:
+            self._resolved[surface, kinds] = self._resolve(surface, kinds)
+        return self._resolved[surface, kinds]
+
+    def _resolve(self, surface: str, kinds: tuple[str, ...]) -> str | None:
         words = [t.text for t in tokenise(fold(surface))]
         if not words:
             return None

@@ -198,7 +198,10 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer,
          threshold: float = THRESHOLD) -> tuple[list[Placement], list[Reference]]:
     """Linked records (best first) and the references that stayed below the threshold."""
     doc = Facts.of(facts)
-    by_sentence = [Facts.of([f for f in facts if f.sentence == i]) for i in range(n_sentences)]
+    grouped: list[list[Fact]] = [[] for _ in range(n_sentences)]
+    for f in facts:
+        grouped[f.sentence].append(f)
+    by_sentence = [Facts.of(g) for g in grouped]
     placed: dict[str, Placement] = {}
     unplaced: list[Reference] = []
     meetings = [(org, m) for org, ms in ev.meetings.items() for m in ms]

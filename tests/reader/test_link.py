@@ -1,0 +1,60 @@
+from pactscope.reader import read_text
+
+
+def read(text, small_evidence, small_gazetteer):
+    return read_text(text, evidence=small_evidence, gazetteer=small_gazetteer)
+
+
+def test_attack_sentence_links_to_the_case_of_its_date(small_evidence, small_gazetteer):
+    r = read("Azerbaijani troops attacked Armenia near Jermuk on 13 September 2022.", small_evidence, small_gazetteer)
+    assert [(l.id, l.kind) for l in r.linked] == [("arm-2022", "case")]
+    link = r.linked[0]
+    # parties 0.35, date 0.30, place 0.15, attack fits 0.10, troops 0.05
+    assert link.score == 0.95
+    assert any("Jermuk" in reason for reason in link.reasons)
+    assert link.record["trigger"] == {"triggered": "no", "reason": "test reason"}
+    assert link.record["sources"][0]["publisher"] == "Test Wire"
+    assert r.unlinked == []
+
+
+def test_same_parties_other_year_do_not_link(small_evidence, small_gazetteer):
+    r = read("Azerbaijani troops attacked Armenia on 13 September 2022.", small_evidence, small_gazetteer)
+    assert "arm-2021" not in [l.id for l in r.linked]
+
+
+def test_date_in_an_earlier_sentence_still_counts(small_evidence, small_gazetteer):
+    text = "On 13 September 2022 fighting broke out. Yerevan asked the CSTO for help after the Azerbaijani attack."
+    r = read(text, small_evidence, small_gazetteer)
+    assert [l.id for l in r.linked] == ["arm-2022"]
+
+
+def test_russian_and_arabic(small_evidence, small_gazetteer):
+    ru = read("В январе 2022 года ОДКБ ввела миротворцев в Казахстан после беспорядков в Алматы.", small_evidence,
+              small_gazetteer)
+    assert [l.id for l in ru.linked] == ["kaz-2022"]
+    ar = read("اندلعت اشتباكات على الحدود بين قيرغيزستان وطاجيكستان في أيلول/سبتمبر 2022 قرب باتكن.", small_evidence,
+              small_gazetteer)
+    assert [l.id for l in ar.linked] == ["kgz-tjk-2022"]
+
+
+def test_meeting_by_organ_date_and_place(small_evidence, small_gazetteer):
+    r = read("Совет министров обороны ОДКБ собрался в Бишкеке 28 мая 2025 года.", small_evidence, small_gazetteer)
+    assert [(l.id, l.kind) for l in r.linked] == [("m-bishkek-2025", "meeting")]
+    summit = read("At the Yerevan summit in November 2022 Pashinyan refused to sign.", small_evidence,
+                  small_gazetteer)
+    assert [l.id for l in summit.linked] == ["m-yerevan-2022"]
+
+
+def test_event_without_a_matching_record_is_reported_unlinked(small_evidence, small_gazetteer):
+    r = read("Georgia was attacked in August 2008.", small_evidence, small_gazetteer)
+    assert r.linked == []
+    assert len(r.unlinked) == 1
+    assert r.unlinked[0].words == ["attacked"]
+    assert r.unlinked[0].best is None
+
+
+def test_threshold_parameter(small_evidence, small_gazetteer):
+    text = "Armenia complained about the attack."
+    assert read_text(text, evidence=small_evidence, gazetteer=small_gazetteer).linked == []
+    loose = read_text(text, evidence=small_evidence, gazetteer=small_gazetteer, threshold=0.25)  # each scores 0.175 (one of two parties) + 0.10 (attack)
+    assert {l.id for l in loose.linked} == {"arm-2022", "arm-2021"}

@@ -1,0 +1,56 @@
+from pactscope.reader.normalise import fold
+from pactscope.reader.recognise import find_names
+from pactscope.reader.tokens import word_keys
+
+
+def found(text, gaz):
+    folded = fold(text)
+    return [(folded[h.start:h.end], h.entry.kind, h.entry.target) for h in find_names(folded, gaz)]
+
+
+def test_arabic_clitics_and_article():
+    keys = word_keys(fold("وللناتو"))
+    assert "ناتو" in keys
+    assert "لبنان" in word_keys("للبنان")
+    assert "كازاخستاني" in word_keys(fold("الكازاخستانية"))
+
+
+def test_russian_case_endings():
+    assert word_keys("Ереване") & word_keys("Ереван")
+    assert word_keys("Токаева") & word_keys("Токаев")
+    assert word_keys("Карабахе") & word_keys("Карабах")
+
+
+def test_english(small_gazetteer):
+    got = found("Armenians asked the CSTO for help under Article 4.", small_gazetteer)
+    assert got == [("Armenians", "state", "ARM"), ("CSTO", "organization", "CSTO"), ("Article 4", "event", "request")]
+
+
+def test_russian_names_inflected(small_gazetteer):
+    got = found("Совета коллективной безопасности ОДКБ в Ереване и Станислава Зася", small_gazetteer)
+    assert ("Совета коллективной безопасности", "organ", "summit-council") in got
+    assert ("ОДКБ", "organization", "CSTO") in got
+    assert ("Ереване", "place", "Yerevan") in got
+    assert ("Станислава Зася", "person", "Stanislav Zas") in got
+
+
+def test_arabic_names_with_clitics(small_gazetteer):
+    got = found("وطلبت أرمينيا من منظمة معاهدة الأمن الجماعي بعد الهجوم الأذربيجاني على جيرموك", small_gazetteer)
+    kinds = {(t, k) for _, k, t in got}
+    assert {("ARM", "state"), ("CSTO", "organization"), ("AZE", "state"), ("Jermuk", "place"),
+            ("attack", "event")} <= kinds
+
+
+def test_ledger_organ_id_wins_over_lexicon(small_gazetteer):
+    got = found("the Council of Defence Ministers and the defence ministers", small_gazetteer)
+    assert [t for _, k, t in got if k == "organ"] == ["defence-council", "defence-council"]
+
+
+def test_capital_letters_required(small_gazetteer):
+    assert not [g for g in found("the turkey was roasted; csto", small_gazetteer) if g[1] != "event"]
+    assert ("Turkey", "state", "TUR") in found("Turkey objected.", small_gazetteer)
+
+
+def test_longest_name_wins(small_gazetteer):
+    got = found("the Collective Security Council met", small_gazetteer)
+    assert got[0] == ("Collective Security Council", "organ", "summit-council")
