@@ -4,10 +4,23 @@ from __future__ import annotations
 
 import typer
 
+from pactscope.cli import data as data_cli
 from pactscope.cli import ledger as ledger_cli
+from pactscope.cli import panel as panel_cli
+from pactscope.cli.read import read
+from pactscope.cli.run import run
 
-app = typer.Typer(no_args_is_help=True, help="pactscope: evidence on whether alliances protect their members.")
+app = typer.Typer(
+    no_args_is_help=True,
+    help="pactscope: evidence on whether alliances protect their members.",
+    pretty_exceptions_enable=False,
+)
+app.add_typer(data_cli.app, name="data")
+app.add_typer(panel_cli.app, name="panel")
 app.add_typer(ledger_cli.app, name="ledger")
+app.command("doctor")(data_cli.doctor)
+app.command("read")(read)
+app.command("run")(run)
 
 
 def main() -> None:

@@ -10,7 +10,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from pactscope import ledger as lg
 from pactscope.errors import PactscopeError
 
 app = typer.Typer(no_args_is_help=True, help="Validate and browse the curated alliance ledger.")
@@ -34,6 +33,8 @@ def _fail(exc: PactscopeError) -> None:
 @app.command()
 def validate(root: Path | None = RootOpt) -> None:
     """Check every ledger file; print `file:line: field: problem` and exit 1 on errors."""
+    from pactscope import ledger as lg
+
     problems = lg.validate(root)
     errors = [p for p in problems if p.is_error]
     for p in problems:
@@ -49,6 +50,8 @@ def validate(root: Path | None = RootOpt) -> None:
 @app.command()
 def show(org: str, root: Path | None = RootOpt) -> None:
     """Summary of an organization: documents, clauses, membership, organs."""
+    from pactscope import ledger as lg
+
     try:
         o = lg.get_organization(org, root)
         members = lg.membership_frame(o.id, root)
@@ -85,6 +88,8 @@ def cases(
     root: Path | None = RootOpt,
 ) -> None:
     """Crisis cases of an organization."""
+    from pactscope import ledger as lg
+
     try:
         rows = lg.cases_json(org, member=member, root=root)
     except PactscopeError as exc:
@@ -111,6 +116,8 @@ def cases(
 @app.command()
 def meetings(org: str, root: Path | None = RootOpt) -> None:
     """Meetings of an organization's organs, in date order."""
+    from pactscope import ledger as lg
+
     try:
         frame = lg.meetings_frame(org, root)
     except PactscopeError as exc:
@@ -125,6 +132,8 @@ def meetings(org: str, root: Path | None = RootOpt) -> None:
 @app.command()
 def schema(write: bool = typer.Option(False, "--write", help="rewrite ledger.schema.json")) -> None:
     """Print (or rewrite) the JSON Schema of the ledger files."""
+    from pactscope import ledger as lg
+
     if write:
         out.print(f"wrote {lg.write_schema()}")
     else:

@@ -17,17 +17,20 @@ SPELL_COLUMNS = {
 }
 
 
-def peace_spell(event: str, unit: list[str]) -> pl.Expr:
+def peace_spells(frame: pl.DataFrame, event: str, unit: list[str]) -> pl.Series:
     """Length of the run of event-free years just before each year (the BTSCS counter).
 
     For events 0,0,0,1,0,0,1,1,0 the spell is 0,1,2,3,0,1,2,0,0: it counts up through quiet
-    years, holds the run's length in the event year, and restarts after an event. Years whose
-    event is missing get a missing spell and are skipped by the count.
+    years, holds the run's length in the event year, and restarts after an event. ``frame``
+    must be sorted by unit and year and hold no missing events.
     """
-    quiet = (pl.col(event) == 0).cast(pl.Int32)
-    block = (pl.col(event) == 1).cast(pl.Int32).cum_sum().over(unit, order_by="year")
-    run = quiet.cum_sum().over([*unit, block], order_by="year")
-    return run.shift(1).over(unit, order_by="year").fill_null(0)
+    return (
+        frame.select(*unit, event)
+        .with_columns(block=(pl.col(event) == 1).cast(pl.Int32).cum_sum().over(unit))
+        .with_columns(run=(pl.col(event) == 0).cast(pl.Int32).cum_sum().over([*unit, "block"]))
+        .select(pl.col("run").shift(1).over(unit).fill_null(0).cast(pl.Int32))
+        .to_series()
+    )
 
 
 def add_peace_years(panel: Panel) -> Panel:
@@ -42,8 +45,10 @@ def add_peace_years(panel: Panel) -> Panel:
     unit = panel.keys[:-1] if panel.kind is PanelKind.dyad_year else [panel.code]
     frame = panel.frame
     for event in present:
-        observed = frame.filter(pl.col(event).is_not_null()).select(
-            *unit, "year", peace_spell(event, unit).cast(pl.Int32).alias(SPELL_COLUMNS[event])
+        # years whose event is missing (outside the source's coverage) get no spell
+        observed = frame.filter(pl.col(event).is_not_null()).select(*unit, "year", event)
+        observed = observed.select(*unit, "year").with_columns(
+            peace_spells(observed, event, unit).alias(SPELL_COLUMNS[event])
         )
         frame = left_join(frame, observed, [*unit, "year"])
     return panel.with_frame(frame)

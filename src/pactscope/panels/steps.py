@@ -5,22 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from pactscope.errors import BadArgument
-from pactscope.panels import add_alliances, add_capabilities, add_conflicts, add_contiguity, add_relations, filters, spells
+from pactscope.panels.add_alliances import add_atop_alliance
+from pactscope.panels.add_capabilities import add_cow_majors, add_nmc
+from pactscope.panels.add_conflicts import add_cow_mids, add_cow_wars, add_gml_mids, add_ucdp_acd
+from pactscope.panels.add_contiguity import add_contiguity
+from pactscope.panels.add_relations import add_igos, add_rivalries
+from pactscope.panels.filters import filter_prd
+from pactscope.panels.spells import add_peace_years
 from pactscope.panels.frame import Panel
 
 STEPS: dict[str, Callable[[Panel], Panel]] = {
-    "atop": add_alliances.add_atop_alliance,
-    "nmc": add_capabilities.add_nmc,
-    "majors": add_capabilities.add_cow_majors,
-    "contiguity": add_contiguity.add_contiguity,
-    "gml-mids": add_conflicts.add_gml_mids,
-    "cow-mids": add_conflicts.add_cow_mids,
-    "cow-wars": add_conflicts.add_cow_wars,
-    "ucdp": add_conflicts.add_ucdp_acd,
-    "igos": add_relations.add_igos,
-    "rivalries": add_relations.add_rivalries,
-    "prd": filters.filter_prd,
-    "peace-years": spells.add_peace_years,
+    "atop": add_atop_alliance,
+    "nmc": add_nmc,
+    "majors": add_cow_majors,
+    "contiguity": add_contiguity,
+    "gml-mids": add_gml_mids,
+    "cow-mids": add_cow_mids,
+    "cow-wars": add_cow_wars,
+    "ucdp": add_ucdp_acd,
+    "igos": add_igos,
+    "rivalries": add_rivalries,
+    "prd": filter_prd,
+    "peace-years": add_peace_years,
 }
 
 
