@@ -1,0 +1,202 @@
+"""Prepared, cached inputs of the alignment metrics: UN votes keyed by state lineage,
+roll-call metadata, state spells by year, COW system membership and ATOP ties.
+
+A *lineage* is the crosswalk's id for one state through its renamings and code changes
+(the Soviet Union and Russia share one, so do West Germany and Germany, North Yemen and
+Yemen, Yugoslavia and Serbia). UN seats are followed by lineage so that a series does not
+break when a code changes; the COW code of each year's spell is reported beside it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+import polars as pl
+
+from pactscope.codes import State, resolve, states_table
+from pactscope.data import load
+from pactscope.errors import BadArgument
+
+VOTE_CODES = {"yes": 1, "abstain": 2, "no": 3}
+LAST_UN_YEAR = 2020  # the data end with a roll call of January 2020
+LAST_ATOP_YEAR = 2018
+
+
+@cache
+def _lineage_index() -> dict[tuple, int]:
+    rows = states_table().select("ccode", "gwcode", "name_en", "start_year", "lineage").iter_rows()
+    return {(cc, gw, name, start): lin for cc, gw, name, start, lin in rows}
+
+
+def lineage_of(state: State) -> int:
+    """The crosswalk lineage of a resolved state."""
+    return _lineage_index()[(state.ccode, state.gwcode, state.name, state.start_year)]
+
+
+def label_of(state: State) -> str:
+    """Short label of a resolved state: ISO3, else COW letters, else its COW code."""
+    return state.iso3 or state.cow_abb or str(state.ccode)
+
+
+@cache
+def _spell_rows(lineage: int) -> tuple[tuple[int, int, int, str], ...]:
+    """(start ordinal, end ordinal, ccode, name) of the COW-coded rows of a lineage."""
+    frame = states_table().filter((pl.col("lineage") == lineage) & pl.col("ccode").is_not_null())
+    far = date(9999, 12, 31)
+    return tuple(
+        (s.toordinal(), (e or far).toordinal(), cc, name)
+        for s, e, cc, name in frame.select("start_date", "end_date", "ccode", "name_en").iter_rows()
+    )
+
+
+@cache
+def spell(lineage: int, year: int) -> tuple[int | None, str | None]:
+    """(COW code, name) of the lineage's spell covering most of `year`; (None, None) if none."""
+    lo, hi = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal()
+    best, best_key = (None, None), None
+    for start, end, ccode, name in _spell_rows(lineage):
+        overlap = min(end, hi) - max(start, lo)
+        if overlap >= 0 and (best_key is None or (overlap, start) > best_key):
+            best, best_key = (ccode, name), (overlap, start)
+    return best
+
+
+# unvotes spellings the crosswalk does not know (besides "&" for "and")
+_UN_NAMES = {"St. Vincent & Grenadines": "St. Vincent and the Grenadines"}
+
+
+def _un_name_lineage(name: str) -> int:
+    return lineage_of(resolve(_UN_NAMES.get(name, name).replace(" & ", " and ")))
+
+
+@dataclass(frozen=True)
+class UNData:
+    """Votes as small integer codes, split by voter, plus roll-call metadata."""
+
+    by_voter: dict[int, pl.DataFrame]  # lineage -> (rcid, vote)
+    votes: pl.DataFrame  # rcid, voter, vote
+    roll_calls: pl.DataFrame  # rcid, year, session, important
+    issues: pl.DataFrame  # rcid, short_name, issue
+
+
+@cache
+def un_data() -> UNData:
+    """Build (once) the vote matrix from the bundled Voeten-Strezhnev-Bailey tables.
+
+    Absences and non-membership have no rows in these tables (only yes, no and abstain
+    are recorded), so a roll call counts for a pair only when both states cast one of
+    those three votes.
+    """
+    raw = load("un_votes")
+    names = raw.get_column("country").unique().to_list()
+    lineages = pl.DataFrame(
+        {"country": names, "voter": [_un_name_lineage(n) for n in names]},
+        schema={"country": pl.String, "voter": pl.Int32},
+    )
+    votes = (
+        raw.join(lineages, on="country", how="left")
+        .select(
+            "rcid",
+            "voter",
+            pl.col("vote").replace_strict(VOTE_CODES, return_dtype=pl.Int8),
+        )
+        .sort("voter", "rcid")
+    )
+    roll_calls = load("un_roll_calls").select(
+        "rcid",
+        pl.col("date").dt.year().cast(pl.Int32).alias("year"),
+        pl.col("session").cast(pl.Int32),
+        (pl.col("importantvote") == 1).fill_null(False).alias("important"),
+    )
+    by_voter = {key[0]: part.drop("voter") for key, part in votes.partition_by("voter", as_dict=True).items()}
+    return UNData(by_voter, votes, roll_calls, load("un_roll_call_issues"))
+
+
+@cache
+def issue_names() -> dict[str, str]:
+    """Issue short name -> label, e.g. 'nu' -> 'Nuclear weapons and nuclear material'."""
+    pairs = un_data().issues.select("short_name", "issue").unique().sort("short_name").iter_rows()
+    return dict(pairs)
+
+
+def check_issues(issues: list[str]) -> list[str]:
+    """Validate issue short names (case-insensitive); raise BadArgument listing the valid ones."""
+    valid = issue_names()
+    picked = [str(x).strip().lower() for x in issues]
+    unknown = [x for x in picked if x not in valid]
+    if unknown or not picked:
+        listing = [f"{k} ({v})" for k, v in valid.items()]
+        what = f"unknown issue(s) {', '.join(map(repr, unknown))}" if unknown else "empty issue list"
+        raise BadArgument(f"{what}; valid issues are", suggestions=listing)
+    return picked
+
+
+# --- alliance portfolios -------------------------------------------------------------
+
+
+@cache
+def system_members() -> pl.DataFrame:
+    """(year, ccode) of COW state-system members, 1816-2018.
+
+    COW's list ends in 2016; spells still open then are carried to 2018, the last ATOP year.
+    """
+    spells = load("cow_states").select(
+        "ccode",
+        "styear",
+        pl.when(pl.col("endyear") >= 2016).then(LAST_ATOP_YEAR).otherwise(pl.col("endyear")).alias("endyear"),
+    )
+    return (
+        spells.with_columns(pl.int_ranges("styear", pl.col("endyear") + 1, dtype=pl.Int32).alias("year"))
+        .explode("year")
+        .select("year", pl.col("ccode").cast(pl.Int32))
+        .unique()
+        .sort("year", "ccode")
+    )
+
+
+TIE_CODINGS = {
+    # coding -> (level expression on one ATOP row, maximum level)
+    "ordinal": (
+        pl.when((pl.col("atop_defense") == 1) | (pl.col("atop_offense") == 1))
+        .then(3)
+        .when((pl.col("atop_neutral") == 1) | (pl.col("atop_nonagg") == 1))
+        .then(2)
+        .when(pl.col("atop_consul") == 1)
+        .then(1)
+        .otherwise(0),
+        3,
+    ),
+    "defence": (
+        pl.when(pl.col("atop_defense") == 1)
+        .then(2)
+        .when(pl.max_horizontal("atop_offense", "atop_neutral", "atop_nonagg", "atop_consul") == 1)
+        .then(1)
+        .otherwise(0),
+        2,
+    ),
+    "any": (
+        pl.max_horizontal("atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"),
+        1,
+    ),
+}
+
+
+@cache
+def ties(coding: str) -> pl.DataFrame:
+    """Undirected tie levels (year, i, j, level > 0), both orientations listed.
+
+    ATOP dyads are directed (i's obligations to j); a pair's tie is the higher of the two
+    directions, so a one-sided guarantee still links the pair.
+    """
+    level, _ = TIE_CODINGS[coding]
+    raw = load("atop_alliance").select("year", "ccode1", "ccode2", level.cast(pl.Int8).alias("level"))
+    both = pl.concat([raw, raw.select("year", pl.col("ccode2").alias("ccode1"), pl.col("ccode1").alias("ccode2"), "level")])
+    return (
+        both.group_by("year", "ccode1", "ccode2")
+        .agg(pl.col("level").max())
+        .filter(pl.col("level") > 0)
+        .rename({"ccode1": "i", "ccode2": "j"})
+        .sort("year", "i", "j")
+    )
