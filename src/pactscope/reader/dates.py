@@ -47,7 +47,7 @@ _RU_MONTH = "|".join(_RU_MONTHS)
 # و/ب/ل, and a second name after "/" or in brackets: "كانون الثاني/يناير").
 _AR_ONE = rf"(?:[وف]?[بل]?)(?:{_AR_MONTH})(?![\w])"
 _MONTH = (
-    rf"(?P<month>(?<![\w])(?:{_EN_MONTH}|{_RU_MONTH})(?![\w.])\.?"
+    rf"(?P<month>(?<![\w])(?:{_EN_MONTH}|{_RU_MONTH})(?![\w])"
     rf"|(?<![\w])(?:شهر\s+)?{_AR_ONE}(?:\s*[/(]\s*{_AR_ONE}\s*\)?)?)"
 )
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)"

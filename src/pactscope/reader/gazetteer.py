@@ -16,6 +16,7 @@ from importlib import resources
 
 import yaml
 
+from pactscope.errors import PactscopeError
 from pactscope.reader.evidence import Evidence, load_evidence
 from pactscope.reader.normalise import fold
 from pactscope.reader.tokens import name_keys, script_of, tokenise
@@ -177,8 +178,20 @@ def _add_states(gaz: Gazetteer, lex: dict) -> None:
         return
     for lang in LANGS:
         for name, codes in name_index(lang).items():
-            if len(codes) == 1:  # an ambiguous name marks nothing
-                gaz.add("state", codes[0], name, case_from_surface=False)
+            code = codes[0] if len(codes) == 1 else _present_day(name, codes)
+            if code:  # a name still ambiguous today marks nothing
+                gaz.add("state", code, name, case_from_surface=False)
+
+
+def _present_day(name: str, codes: list[str]) -> str | None:
+    """Of the states a name has denoted (Russia: RUS, SUN), the one it denotes today."""
+    from pactscope.codes import resolve
+
+    try:
+        iso3 = resolve(name).iso3
+    except PactscopeError:
+        return None
+    return iso3 if iso3 in codes else None
 
 
 def _add_capitals(gaz: Gazetteer) -> None:

@@ -95,8 +95,8 @@ def _gap_days(f: Fact, lo: dt.date, hi: dt.date) -> int:
 _EXACT = {"day": 0.3, "month": 0.25, "year": 0.15, "range": 0.1}
 
 
-def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, weight: float, where: str) -> bool:
-    """Credit the best date; False when the sentence is dated and no date fits."""
+def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool) -> None:
+    """Credit the best-fitting date; take points off when none is near the record."""
     best, best_fact, close = 0.0, None, False
     for f in dates:
         gap = _gap_days(f, lo - dt.timedelta(days=3), hi + dt.timedelta(days=14))
@@ -105,12 +105,12 @@ def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, weight: flo
             best, best_fact = value, f
         close = close or gap <= 366
     span = lo.isoformat() if lo == hi else f"{lo.isoformat()} to {hi.isoformat()}"
+    weight, where = (DOC_WEIGHT, "date from an earlier sentence") if inherited else (1.0, "sentence date")
     if best_fact is not None:
         verb = "fits" if best >= 0.1 else "is near"
-        score.add(best * weight, f"{where} date {best_fact.surface or best_fact.target} {verb} {span}")
-    if where == "sentence" and best < 0.1:
-        score.add(-0.1 if close else -0.2, f"no date in the sentence falls in {span}")
-    return best > 0
+        score.add(best * weight, f"{where} {best_fact.surface or best_fact.target} {verb} {span}")
+    if best < 0.1 and not (inherited and close):
+        score.add(-0.1 if close or inherited else -0.2, f"no {where} falls in {span}")
 
 
 def _overlap(score: Score, wanted: set[str], sentence: set[str], doc: set[str], amount: float, what: str) -> None:
@@ -134,11 +134,8 @@ def score_case(case, s: Facts, d: Facts, gaz: Gazetteer) -> Score:
     named = in_sentence if len(in_sentence) / len(parties) >= from_doc else in_doc
     score.add(0.35 * share, f"parties {', '.join(sorted(named))} named")
     _overlap(score, {case.organization}, s.organizations, d.organizations, 0.1, "organization")
-    hi = case.end_date or case.start_date
-    if s.dates:
-        _time(score, s.dates, case.start_date, hi, 1.0, "sentence")
-    elif d.dates:
-        _time(score, d.dates, case.start_date, hi, DOC_WEIGHT, "text")
+    if s.dates or d.dates:
+        _time(score, s.dates or d.dates, case.start_date, case.end_date or case.start_date, not s.dates)
     places = {gaz.resolve(p, ("place",)) or p for p in case.places}
     _overlap(score, places, s.places, d.places, 0.15, "place")
     fitting = {cat for cat in s.events if case.threat_type.value in gaz.event_fits.get(cat, ())}
@@ -159,11 +156,8 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, gaz: Gazetteer
         score.add(0.2, f"organ {meeting.organ} named in the text")
     elif "summit" in s.events and ("summit" in kind or "heads of state" in kind):
         score.add(0.25, "a summit, and the organ is the summit")
-    hi = meeting.end_date or meeting.date
-    if s.dates:
-        _time(score, s.dates, meeting.date, hi, 1.0, "sentence")
-    elif d.dates:
-        _time(score, d.dates, meeting.date, hi, DOC_WEIGHT, "text")
+    if s.dates or d.dates:
+        _time(score, s.dates or d.dates, meeting.date, meeting.end_date or meeting.date, not s.dates)
     place = gaz.resolve(meeting.place, ("place",)) or meeting.place
     _overlap(score, {place}, s.places, d.places, 0.2, "place")
     if meeting.host and meeting.host in s.states | d.states:
@@ -173,6 +167,18 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, gaz: Gazetteer
     if not score.reasons or not any(r.startswith(("organ", "a summit")) for r in score.reasons):
         return Score()  # without the organ or a summit word it is not this meeting
     return score
+
+
+def _anchor_dates(sentences: list[Facts], i: int) -> list[Fact]:
+    """Dates an undated sentence inherits: the nearest earlier dated sentence's, else the next one's."""
+    for j in list(range(i - 1, -1, -1)) + list(range(i + 1, len(sentences))):
+        if sentences[j].dates:
+            return sentences[j].dates
+    return []
+
+
+def _with_dates(doc: Facts, dates: list[Fact]) -> Facts:
+    return Facts(doc.states, doc.organizations, doc.organs, doc.places, dates, doc.events, doc.words)
 
 
 @dataclass
@@ -208,10 +214,11 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer,
     organs_with_meetings = {m.organ for _, m in meetings}
     for i, s in enumerate(by_sentence):
         refs = []
+        around = _with_dates(doc, _anchor_dates(by_sentence, i))
         if s.events & CASE_WORDS:
-            refs.append(("case", [(c.id, score_case(c, s, doc, gaz)) for c in ev.cases.values()]))
+            refs.append(("case", [(c.id, score_case(c, s, around, gaz)) for c in ev.cases.values()]))
         if s.events & MEETING_WORDS or s.organs & organs_with_meetings:
-            refs.append(("meeting", [(m.id, score_meeting(m, org, s, doc, gaz)) for org, m in meetings]))
+            refs.append(("meeting", [(m.id, score_meeting(m, org, s, around, gaz)) for org, m in meetings]))
         for kind, scored in refs:
             ref = Reference(i, kind, s.words)
             for rid, sc in scored:
@@ -227,6 +234,8 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer,
                         if sc.value > prior.score.value:
                             prior.score = sc
             if ref.best_score.value < threshold:
+                if ref.best_score.value < threshold / 2:  # too far to name as the closest record
+                    ref.best, ref.best_score = None, Score()
                 unplaced.append(ref)
     unlinked = []
     for ref in unplaced:  # a weaker mention of a record linked elsewhere in the text

@@ -86,7 +86,7 @@ def _arabic(word: str) -> set[str]:
     keys = set()
     for base in _arabic_bases(word):
         keys.add(base)
-        for suffix in ("يين", "يون", "يه", "ين", "ون", "ه"):  # nisba plural, feminine
+        for suffix in ("يين", "يون", "يه", "ين", "ون", "ه", "ا"):  # nisba plural, feminine, accusative
             if base.endswith(suffix) and len(base) - len(suffix) >= 3:
                 stem = base[: -len(suffix)]
                 keys.add(stem + "ي" if suffix in ("يين", "يون", "يه") else stem)
