@@ -55,3 +55,18 @@ def test_capital_letters_required(small_gazetteer):
 def test_longest_name_wins(small_gazetteer):
     got = found("the Collective Security Council met", small_gazetteer)
     assert got[0] == ("Collective Security Council", "organ", "summit-council")
+
+
+def test_common_arabic_words_are_not_states(small_gazetteer):
+    assert [t for _, k, t in found("قال فارس إن البنين في عمان", small_gazetteer) if k == "state"] == ["OMN"]
+
+
+def test_fallback_states_without_the_crosswalk(monkeypatch, small_evidence):
+    import sys
+
+    from pactscope.reader.gazetteer import build_gazetteer
+
+    monkeypatch.setitem(sys.modules, "pactscope.codes", None)  # import now fails
+    gaz = build_gazetteer(small_evidence)
+    assert ("Армении", "state", "ARM") in found("в Армении", gaz)
+    assert ("Kazakhstan", "state", "KAZ") in found("Kazakhstan", gaz)

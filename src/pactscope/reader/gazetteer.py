@@ -177,7 +177,10 @@ def _add_states(gaz: Gazetteer, lex: dict) -> None:
             _add_names(gaz, "state", iso3, record)
         return
     for lang in LANGS:
+        skip = {fold(w) for w in lex.get("not_states", {}).get(lang) or []}
         for name, codes in name_index(lang).items():
+            if fold(name) in skip:
+                continue
             code = codes[0] if len(codes) == 1 else _present_day(name, codes)
             if code:  # a name still ambiguous today marks nothing
                 gaz.add("state", code, name, case_from_surface=False)
