@@ -1,0 +1,295 @@
+"""War-based alliance reliability: were ATOP obligations honoured when an ally went to war?
+
+The unit follows Leeds, Long and Mitchell (2000) and Berkemeier and Fuhrmann (2018): a state
+taking part in a COW inter-state war (the ally in need) paired with every other member of an ATOP
+alliance that owed it a defence, offence, neutrality or non-aggression obligation in force when
+the state entered the war. Consultation pledges are left out: they promise talks, not conduct
+that a war record can show.
+
+Coding rules (docs/reliability-war.md gives the reasons and the defaults):
+
+* Participation comes from the directed dyad-year war table: a state's episode in a war is its
+  (war, side) with the first and last year it has a dyad-year. A state found on two sides of one
+  war has switched; its later episode is not a test (reason ``switched sides``).
+* The initiating side is the side of the war's COW initiator. A state on the other side counts
+  as attacked.
+* An obligation is in force at entry in year Y if the state's and the ally's ATOP member records
+  both cover Y: ``yrent < Y``, or ``yrent == Y`` when no member's record says it was formed during
+  this war (``wartime``/``cowwar``); and ``yrexit`` is 0 (still in force) or ``>= Y``. Of several
+  phases of the ally covering Y the latest is used. The ally must be a COW system member in Y.
+* Triggers: defence applies only to a state on the attacked side; offence only to a state on
+  the initiating side; neutrality marked ``neucoatt`` only to a state on the attacked side.
+  When the state's side began the war and the ally fought it from the attacked side, a breach of
+  neutrality or non-aggression cannot be laid on the ally, so the pair is not a test; nor when
+  the two began fighting each other only after both were already in the war. A defence or
+  offence pair is not a test when the state entered later against an ally already in the war.
+* Conditions (the ally's member record): a named-adversary or specific-conflict condition is
+  met when a state named in ``statthr1``/``statthr2`` fought against the state; with no named
+  state it is assumed met. A location condition is met when an opponent active in the entry
+  year is directly contiguous (land or up to 400 miles of water) with the state. A number
+  condition needs two or more opponents active in the entry year. Non-compliance with demands
+  cannot be coded and is assumed met. Non-provocation is read as "on the attacked side".
+* Fulfilled: defence and offence when the ally fought on the state's side at any time in the
+  war; neutrality and non-aggression when it has no war dyad-year with the state.
+
+``strict=True`` treats every condition that had to be assumed met as not met instead.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+
+import polars as pl
+
+from pactscope.data import load
+from pactscope.metrics.stats import wilson
+
+OBLIGATIONS = ("defense", "offense", "neutral", "nonagg")
+ERA_SPLIT = 1945  # entries in 1945 or later are post-1945 (Berkemeier and Fuhrmann's split)
+ERAS = ("pre-1945", "post-1945")
+
+# ATOP condition columns per obligation: (adversary, location, conflict, number, demands,
+# non-provocation, only-if-attacked); None where ATOP has no such code.
+_CONDITIONS = {
+    "defense": ("defcoadv", "defcoloc", "defcocon", "defconum", "defcodem", "defconpr", None),
+    "offense": ("offcoadv", "offcoloc", "offcocon", "offconum", "offcodem", None, None),
+    "neutral": ("neucoadv", "neucoloc", "neucocon", "neuconum", "neucodem", "neuconpr", "neucoatt"),
+    "nonagg": (None, None, None, None, None, None, None),
+}
+_COND_NAMES = ("adversary", "location", "conflict", "number", "demands", "provocation", "attacked")
+
+OBLIGATION_SCHEMA = {
+    "warnum": pl.Int32,
+    "year_entered": pl.Int32,
+    "state": pl.Int32,
+    "ally": pl.Int32,
+    "atopid": pl.Int32,
+    "obligation": pl.String,
+    "applies": pl.Boolean,
+    "applies_reason": pl.String,
+    "ally_fought_with": pl.Boolean,
+    "ally_fought_against": pl.Boolean,
+    "fulfilled": pl.Boolean,
+    "era": pl.String,
+}
+SUMMARY_SCHEMA = {
+    "group": pl.String,
+    "level": pl.String,
+    "n": pl.Int64,
+    "fulfilled": pl.Int64,
+    "rate": pl.Float64,
+    "ci_low": pl.Float64,
+    "ci_high": pl.Float64,
+}
+
+
+@functools.cache
+def participations() -> pl.DataFrame:
+    """One row per (warnum, state, side): first/last year, initiator, side began the war, switched."""
+    war = load("cow_war_inter")
+    eps = war.group_by("warnum", pl.col("ccode1").alias("state"), pl.col("sidea1").alias("side")).agg(
+        pl.col("year").min().alias("first_year"),
+        pl.col("year").max().alias("last_year"),
+        (pl.col("initiator1").max() == 1).alias("initiator"),
+    )
+    init_side = (
+        war.filter(pl.col("initiator1") == 1)
+        .group_by("warnum")
+        .agg(pl.col("sidea1").min().alias("init_side"))
+    )
+    return (
+        eps.join(init_side, on="warnum", how="left")
+        .with_columns(
+            (pl.col("side") == pl.col("init_side")).fill_null(False).alias("initiating_side"),
+            (pl.col("first_year") > pl.col("first_year").min().over("warnum", "state")).alias("switched"),
+        )
+        .drop("init_side")
+        .sort("warnum", "first_year", "state", "side")
+    )
+
+
+def _in_force(year: str) -> pl.Expr:
+    """Member record covers the entry year (see module rules); needs a ``formed_here`` column."""
+    started = (pl.col("yrent") < pl.col(year)) | (
+        (pl.col("yrent") == pl.col(year)) & ~pl.col("formed_here")
+    )
+    return started & ((pl.col("yrexit") == 0) | (pl.col("yrexit") >= pl.col(year)))
+
+
+@functools.cache
+def _context():
+    """Look-ups the rules need: war episodes, dyadic opponents, contiguity, system membership."""
+    episodes: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    for w, s, side, y0 in participations().select("warnum", "state", "side", "first_year").iter_rows():
+        episodes[(w, s)].append((side, y0))
+    opponents: dict[tuple[int, int], dict[int, tuple[int, int]]] = defaultdict(dict)
+    dyads = load("cow_war_inter").group_by("warnum", "ccode1", "ccode2").agg(
+        pl.col("year").min().alias("y0"), pl.col("year").max().alias("y1")
+    )
+    for w, a, b, y0, y1 in dyads.iter_rows():
+        opponents[(w, a)][b] = (y0, y1)
+    contig: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
+    cont = load("cow_contdir").select(
+        "ccode1", "ccode2", pl.col("stdate").dt.year().alias("y0"), pl.col("enddate").dt.year().alias("y1")
+    )
+    for a, b, y0, y1 in cont.iter_rows():
+        contig[(a, b)].append((y0, y1))
+        contig[(b, a)].append((y0, y1))
+    system: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for c, y0, y1 in load("cow_states").select("ccode", "styear", "endyear").iter_rows():
+        system[c].append((y0, y1))
+    return dict(episodes), dict(opponents), dict(contig), dict(system)
+
+
+def _covers(spans, year: int) -> bool:
+    return any(y0 <= year <= y1 for y0, y1 in spans)
+
+
+def _candidates() -> pl.DataFrame:
+    """(episode, ally, atopid, obligation) pairs with an obligation in force at entry."""
+    mem = load("atop4_01_member").unique(subset=["atopid", "member", "phase"], keep="first")
+    formed = (
+        mem.filter(pl.col("wartime") == 1, pl.col("cowwar") > 0)
+        .select("atopid", pl.col("cowwar").alias("warnum"))
+        .unique()
+        .with_columns(pl.lit(True).alias("formed_here"))
+    )
+    eps = participations().rename({"first_year": "year_entered"})
+    own = (
+        eps.join(mem.select("atopid", pl.col("member").alias("state"), "yrent", "yrexit"), on="state")
+        .join(formed, on=["atopid", "warnum"], how="left")
+        .with_columns(pl.col("formed_here").fill_null(False))
+    )
+    own = own.filter(_in_force("year_entered")).select(
+        "warnum", "state", "side", "year_entered", "initiating_side", "switched", "atopid", "formed_here"
+    ).unique()
+    keep = ["atopid", "phase", "yrent", "yrexit", "statthr1", "statthr2", *OBLIGATIONS]
+    keep += sorted({c for conds in _CONDITIONS.values() for c in conds if c})
+    allies = own.join(mem.select(pl.col("member").alias("ally"), *keep), on="atopid").filter(
+        pl.col("ally") != pl.col("state")
+    )
+    allies = allies.filter(_in_force("year_entered"))
+    allies = allies.sort("phase").group_by("warnum", "state", "side", "ally", "atopid").last()
+    return allies.unpivot(
+        on=list(OBLIGATIONS),
+        index=[c for c in allies.columns if c not in OBLIGATIONS],
+        variable_name="obligation",
+        value_name="pledged",
+    ).filter(pl.col("pledged") == 1)
+
+
+def _judge(row: dict, ctx, strict: bool) -> tuple[bool, str, bool, bool]:
+    """Apply the coding rules to one candidate: (applies, reason, fought_with, fought_against)."""
+    episodes, dyads, contig, system = ctx
+    w, s, side, y = row["warnum"], row["state"], row["side"], row["year_entered"]
+    ob, ally = row["obligation"], row["ally"]
+    ally_eps = episodes.get((w, ally), [])
+    rivals = dyads.get((w, s), {})
+    fought_with = any(sd == side for sd, _ in ally_eps)
+    fought_against = ally in rivals
+    opponents = set(rivals)
+    active = {c for c, (y0, y1) in rivals.items() if y0 <= y <= y1}
+
+    def out(applies: bool, reason: str):
+        return applies, reason, fought_with, fought_against
+
+    if not _covers(system.get(ally, []), y):
+        return out(False, "ally not a COW system member in the entry year")
+    if row["switched"]:
+        return out(False, "switched sides: later episode of a state already in the war")
+    if ob in ("defense", "offense") and any(sd != side and y0 < y for sd, y0 in ally_eps):
+        return out(False, "state entered later against an ally already in the war; not a test of the ally")
+    attacked = not row["initiating_side"]
+    adv, loc, con, num, dem, npr, att = (row[c] == 1 if c else False for c in _CONDITIONS[ob])
+    if ob == "defense" and not attacked:
+        return out(False, "state's side initiated the war; defence covers attacks on the state")
+    if ob == "offense" and attacked:
+        return out(False, "state on the attacked side; offence covers wars its side began")
+    if ob == "neutral" and (att or npr) and not attacked:
+        return out(False, "neutrality conditional on the state being attacked; its side initiated")
+    if ob in ("neutral", "nonagg") and not attacked and fought_against:
+        return out(False, "state's side initiated and the ally fought from the attacked side; breach not the ally's")
+    if ob in ("neutral", "nonagg") and fought_against:
+        started = rivals[ally][0]
+        if started > y and started > min(y0 for _, y0 in ally_eps):
+            return out(False, "state and ally began fighting after both were at war; who broke the pledge is unknown")
+    named = {row["statthr1"], row["statthr2"]} - {None, 0, s}
+    assumed = []
+    for flag, label in ((adv, "adversary"), (con, "conflict")):
+        if not flag:
+            continue
+        if not named:
+            assumed.append(label)
+        elif not named & opponents:
+            names = ",".join(str(c) for c in sorted(named))
+            return out(False, f"{label} condition: named state(s) {names} did not fight the state")
+    if loc and not any(_covers(contig.get((s, c), []), y) for c in active):
+        return out(False, "location condition: no opponent contiguous with the state in the entry year")
+    if num and len(active) < 2:
+        return out(False, "number condition: fewer than two opponents in the entry year")
+    if dem:
+        assumed.append("demands")
+    if assumed and strict:
+        return out(False, "strict: unverifiable condition(s) " + ", ".join(assumed))
+    reason = "applies" + ("; assumed met: " + ", ".join(assumed) if assumed else "")
+    return out(True, reason)
+
+
+@functools.cache
+def _obligations(strict: bool) -> pl.DataFrame:
+    ctx = _context()
+    rows = []
+    for row in _candidates().iter_rows(named=True):
+        applies, reason, with_, against = _judge(row, ctx, strict)
+        if applies:
+            fulfilled = with_ if row["obligation"] in ("defense", "offense") else not against
+        else:
+            fulfilled = None
+        rows.append(
+            (row["warnum"], row["year_entered"], row["state"], row["ally"], row["atopid"], row["obligation"],
+             applies, reason, with_, against, fulfilled, ERAS[row["year_entered"] >= ERA_SPLIT])
+        )
+    frame = pl.DataFrame(rows, schema=OBLIGATION_SCHEMA, orient="row")
+    return frame.sort("warnum", "year_entered", "state", "ally", "atopid", "obligation")
+
+
+def war_obligations(*, strict: bool = False) -> pl.DataFrame:
+    """Every (war, state in war, ally, alliance, obligation) with applicability and fulfilment.
+
+    Columns: warnum, year_entered, state, ally (COW codes), atopid, obligation
+    (defense/offense/neutral/nonagg), applies, applies_reason, ally_fought_with,
+    ally_fought_against, fulfilled (null when the obligation does not apply), era.
+    ``strict`` drops obligations whose applicability rests on an assumed condition.
+    """
+    return _obligations(bool(strict))
+
+
+def _row(group: str, level: str, sub: pl.DataFrame) -> dict:
+    p = wilson(int(sub["fulfilled"].sum()), sub.height)
+    return {"group": group, "level": level, "n": p.trials, "fulfilled": p.successes,
+            "rate": p.rate, "ci_low": p.low, "ci_high": p.high}
+
+
+@functools.cache
+def _summary(strict: bool) -> pl.DataFrame:
+    tested = _obligations(strict).filter(pl.col("applies"))
+    rows = [_row("overall", "all", tested)]
+    rows += [_row("type", ob, tested.filter(pl.col("obligation") == ob)) for ob in OBLIGATIONS]
+    rows += [_row("era", era, tested.filter(pl.col("era") == era)) for era in ERAS]
+    return pl.DataFrame(rows, schema=SUMMARY_SCHEMA)
+
+
+def war_reliability(by: str | None = None, *, strict: bool = False) -> pl.DataFrame:
+    """Share of applicable obligations fulfilled, with Wilson 95% intervals.
+
+    ``by=None`` gives the overall row, one row per obligation type and one per era (columns
+    group, level, n, fulfilled, rate, ci_low, ci_high); ``by="type"``, ``"era"`` or
+    ``"overall"`` gives only that group.
+    """
+    table = _summary(bool(strict))
+    if by is None:
+        return table
+    if by not in ("overall", "type", "era"):
+        raise ValueError(f"by must be None, 'overall', 'type' or 'era', not {by!r}")
+    return table.filter(pl.col("group") == by)
