@@ -56,24 +56,22 @@ def _lookup(x: str | int, year: int | None, system: str | None):
         return resolve(x, system=system)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=16384)
+def coded_state(code: int, year: int, system: str) -> tuple[str | None, str]:
+    """(ISO3, name) of a COW (``system="cow"``) or GW code in a year; (None, "COW 999") if unknown."""
+    try:
+        s = _lookup(int(code), year, system)
+    except UnknownState:
+        return None, f"{system.upper()} {code}"
+    return s.iso3, s.name
+
+
 def cow_state(ccode: int, year: int) -> tuple[str | None, str]:
-    """(ISO3, name) of a COW code in a year; (None, "COW <code>") when the crosswalk lacks it."""
-    try:
-        s = _lookup(int(ccode), year, "cow")
-    except UnknownState:
-        return None, f"COW {ccode}"
-    return s.iso3, s.name
+    return coded_state(ccode, year, "cow")
 
 
-@lru_cache(maxsize=8192)
 def gw_state(gwcode: int, year: int) -> tuple[str | None, str]:
-    """(ISO3, name) of a Gleditsch-Ward code in a year; (None, "GW <code>") when unknown."""
-    try:
-        s = _lookup(int(gwcode), year, "gw")
-    except UnknownState:
-        return None, f"GW {gwcode}"
-    return s.iso3, s.name
+    return coded_state(gwcode, year, "gw")
 
 
 @lru_cache(maxsize=8192)

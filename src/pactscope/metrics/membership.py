@@ -137,15 +137,17 @@ def members(alliance: str, year: int, *, include_inactive: bool = False) -> list
     return frame.select("ccode", "iso3", "name", "status", "source").to_dicts()
 
 
-def member_years(years: tuple[int, int]) -> pl.DataFrame:
-    """Counted memberships (member or frozen) of every ledger organization in a span:
-    columns alliance, year, iso3, status."""
+def member_years(years: tuple[int, int], *, include_inactive: bool = False) -> pl.DataFrame:
+    """Memberships of every ledger organization in a span: columns alliance, year, iso3, status.
+
+    Only counted memberships (member or frozen) unless ``include_inactive``."""
     frames = []
-    for org in load_ledger().organizations:
-        first = first_year(org)
-        start, end = max(years[0], first), years[1]
+    for org in sorted(load_ledger().organizations):
+        start, end = max(years[0], first_year(org)), years[1]
         if start <= end:
             frames.append(_alliance_years(org, start, end))
+    cols = ["alliance", "year", "iso3", "status"]
     if not frames:
-        return pl.DataFrame(schema={k: SCHEMA[k] for k in ("alliance", "year", "iso3", "status")})
-    return pl.concat(frames).filter(pl.col("member")).select("alliance", "year", "iso3", "status")
+        return pl.DataFrame(schema={k: SCHEMA[k] for k in cols})
+    out = pl.concat(frames)
+    return (out if include_inactive else out.filter(pl.col("member"))).select(cols)
