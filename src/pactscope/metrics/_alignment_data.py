@@ -129,7 +129,7 @@ def check_issues(issues: list[str]) -> list[str]:
     if unknown or not picked:
         listing = [f"{k} ({v})" for k, v in valid.items()]
         what = f"unknown issue(s) {', '.join(map(repr, unknown))}" if unknown else "empty issue list"
-        raise BadArgument(f"{what}; valid issues are", suggestions=listing)
+        raise BadArgument(f"{what}: issues are UN roll-call tags", suggestions=listing)
     return picked
 
 
@@ -192,7 +192,8 @@ def ties(coding: str) -> pl.DataFrame:
     """
     level, _ = TIE_CODINGS[coding]
     raw = load("atop_alliance").select("year", "ccode1", "ccode2", level.cast(pl.Int8).alias("level"))
-    both = pl.concat([raw, raw.select("year", pl.col("ccode2").alias("ccode1"), pl.col("ccode1").alias("ccode2"), "level")])
+    flipped = raw.select("year", pl.col("ccode2").alias("ccode1"), pl.col("ccode1").alias("ccode2"), "level")
+    both = pl.concat([raw, flipped])
     return (
         both.group_by("year", "ccode1", "ccode2")
         .agg(pl.col("level").max())

@@ -49,11 +49,12 @@ def _score_aggs(va: str = "va", vb: str = "vb") -> list[pl.Expr]:
     # sum over categories of (count for a) * (count for b) = n^2 * p_e, kept in integers
     cross = sum((a == k).sum().cast(pl.Int64) * (b == k).sum().cast(pl.Int64) for k in (1, 2, 3))
     dist = (a.cast(pl.Int64) - b.cast(pl.Int64)).abs().sum()
+    some = n > 0
     return [
         n.alias("n_common"),
-        (same / n).alias("agree_share"),
-        pl.when(n * n != cross).then((n * same - cross) / (n * n - cross)).alias("kappa"),
-        (1 - 2 * dist / (n * D_MAX_VOTE)).alias("s_score"),
+        pl.when(some).then(same / n).alias("agree_share"),
+        pl.when(some & (n * n != cross)).then((n * same - cross) / (n * n - cross)).alias("kappa"),
+        pl.when(some).then(1 - 2 * dist / (n * D_MAX_VOTE)).alias("s_score"),
     ]
 
 
@@ -84,7 +85,7 @@ def pair_scores(pairs: pl.DataFrame, by: str | list[str] | None = None) -> pl.Da
         found = sorted(set(bad["vote_a"].to_list() + bad["vote_b"].to_list()) - set(D.VOTE_CODES), key=str)
         raise BadArgument(f"votes must be yes, no or abstain, got {found}", suggestions=list(D.VOTE_CODES))
     out = _scores(codes, keys)
-    return out.sort(keys) if keys else out.with_columns(pl.col("n_common").fill_null(0))
+    return out.sort(keys) if keys else out
 
 
 # --- arguments -------------------------------------------------------------------------
@@ -287,7 +288,8 @@ def alignment_with(
         block = block.with_columns(pl.col("n_common").fill_null(0))
         if "n_members" not in block.columns:
             block = block.with_columns((pl.col("n_common") > 0).cast(pl.Int32).alias("n_members"))
-        frames.append(block.select(pl.col("other").cast(pl.String), *keys, *_SCORES, pl.col("n_members").cast(pl.Int32)))
+        members_col = pl.col("n_members").cast(pl.Int32)
+        frames.append(block.select(pl.col("other").cast(pl.String), *keys, *_SCORES, members_col))
     out = pl.concat(frames).with_columns(pl.lit(D.label_of(focal_state)).alias("state"))
     return out.select("state", "other", *keys, *_SCORES, "n_members")
 
@@ -352,7 +354,11 @@ def portfolio_similarity(
     for col, side in (("ccode_a", "la"), ("ccode_b", "lb")):
         found = tie.rename({"i": col, "j": "k", "level": side})
         vectors = vectors.join(found, on=["year", col, "k"], how="left").with_columns(
-            pl.when(pl.col("k") == pl.col(col)).then(top).otherwise(pl.col(side).fill_null(0)).cast(pl.Int64).alias(side)
+            pl.when(pl.col("k") == pl.col(col))
+            .then(top)
+            .otherwise(pl.col(side).fill_null(0))
+            .cast(pl.Int64)
+            .alias(side)
         )
     head = ["year", "ccode_a", "ccode_b"]
     if method == "s":
