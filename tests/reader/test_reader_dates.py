@@ -97,3 +97,22 @@ def test_any_month_in_every_form_parses_back(year, month):
                  f"{AR_EGYPT[m]} {year}"):
         hits = find_dates(fold(text))
         assert [h.value for h in hits] == [f"{year:04d}-{month:02d}"], text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1900, 2098), st.integers(1, 40))
+def test_any_year_range_in_every_form_parses_back(first, span):
+    last = min(first + span, 2099)
+    for text in (f"{first}-{last}", f"{first}–{last}", f"between {first} and {last}", f"from {first} to {last}",
+                 f"с {first} по {last} год", f"в {first}-{last} годах", f"بين عامي {first} و{last}",
+                 f"من عام {first} إلى {last}".translate(ARABIC_INDIC)):
+        hits = find_dates(fold(text))
+        assert [(h.value, h.precision) for h in hits] == [(f"{first}/{last}", "range")], text
+
+
+def test_arabic_patterns_are_written_folded():
+    from pactscope.reader import dates
+
+    for words in (dates._AR_LEVANT, dates._AR_EGYPT):
+        for word in words:
+            assert fold(word) == word

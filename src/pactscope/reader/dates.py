@@ -68,7 +68,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(
         r"(?:(?<![\w])(?:from|с|со|من)\s+(?:(?:عام|سنه)\s+)?)?"
         rf"(?<![\d.,/-])(?P<y1>(?:1[89]|20)\d\d){_YEAR_WORD}"
-        r"\s*(?:-|to|по|до|الى|حتى)\s*(?:(?:عام|سنه)\s+)?"
+        r"\s*(?:-|to|по|до|الي|حتي)\s*(?:(?:عام|سنه)\s+)?"
         rf"(?P<y2>(?:1[89]|20)\d\d)(?!\d){_YEAR_WORD}", re.I)),
     ("dm", re.compile(rf"{_DAY}\s+{_MONTH}", re.I)),
     ("md", re.compile(rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I)),
