@@ -271,13 +271,18 @@ def _row(group: str, level: str, sub: pl.DataFrame) -> dict:
             "rate": p.rate, "ci_low": p.low, "ci_high": p.high}
 
 
-@functools.cache
-def _summary(strict: bool) -> pl.DataFrame:
-    tested = _obligations(strict).filter(pl.col("applies"))
+def summarise(obligations: pl.DataFrame) -> pl.DataFrame:
+    """Summary table (overall, per type, per era) of any subset of ``war_obligations()`` rows."""
+    tested = obligations.filter(pl.col("applies"))
     rows = [_row("overall", "all", tested)]
     rows += [_row("type", ob, tested.filter(pl.col("obligation") == ob)) for ob in OBLIGATIONS]
     rows += [_row("era", era, tested.filter(pl.col("era") == era)) for era in ERAS]
     return pl.DataFrame(rows, schema=SUMMARY_SCHEMA)
+
+
+@functools.cache
+def _summary(strict: bool) -> pl.DataFrame:
+    return summarise(_obligations(strict))
 
 
 def war_reliability(by: str | None = None, *, strict: bool = False) -> pl.DataFrame:
