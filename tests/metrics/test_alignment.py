@@ -154,7 +154,7 @@ def test_session_against_raw_rows(raw):
 def test_session_sizes_from_raw_table():
     rc = load("un_roll_calls")
     # counted in the raw table: 91 roll calls in the 74th session, 1 in the 19th (the 1964-65
-    # session of the Article 19 dispute voted once, on 16 Feb 1965 by the record's date)
+    # session of the Article 19 dispute; its one vote is dated 1965-02-06 in the data)
     sizes = dict(rc.group_by("session").len().iter_rows())
     assert sizes[74] == 91 and sizes[19] == 1
     # Kazakhstan and the USA voted on all 91 (counted in the raw votes), Russia on 87
