@@ -51,7 +51,9 @@ def test_forms(text, expected):
 def test_not_dates():
     assert values("he may 5 times") == []
     assert values("31 February 2022") == ["2022-02"]  # no such day: only the month is read
-    assert values("2000 troops and 1500 vehicles") == ["2000"]  # a bare number in the year range reads as a year
+    assert values("2000 troops and 1500 vehicles") == []  # counted things are not years
+    assert values("2000 военнослужащих, 2000 جندي") == []
+    assert values("by 2000 the treaty") == ["2000"]
     # the two names of a double form must agree; otherwise only the year is read
     assert values("كانون الثاني/شباط 2022") == ["2022"]
 

@@ -59,3 +59,8 @@ def test_cli_formats_and_errors(tmp_path):
     assert bad.exit_code == 2
     missing = runner.invoke(_app(), [str(tmp_path / "none.txt")])
     assert missing.exit_code != 0
+
+
+def test_state_mentions_carry_the_cow_code():
+    r = read_text("Armenia and Russia")
+    assert [(m.target, m.ccode) for m in r.mentions] == [("ARM", 371), ("RUS", 365)]

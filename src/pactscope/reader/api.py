@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from pactscope.errors import PactscopeError
 from pactscope.reader.dates import find_dates
 from pactscope.reader.detect import detect_language
 from pactscope.reader.evidence import Evidence, load_evidence
@@ -14,6 +17,19 @@ from pactscope.reader.sentences import sentence_of, split_sentences
 from pactscope.reader.source import prepare
 
 _default_evidence: Evidence | None = None
+
+
+@lru_cache(maxsize=512)
+def _ccode(iso3: str) -> int | None:
+    """COW code of a state, when the crosswalk is installed and knows one."""
+    try:
+        from pactscope.codes import resolve
+    except ImportError:
+        return None
+    try:
+        return resolve(iso3).ccode
+    except PactscopeError:
+        return None
 
 
 def _evidence() -> Evidence:
@@ -33,7 +49,8 @@ def _mentions(text: str, gaz: Gazetteer) -> tuple[list[Mention], list[int], list
         e = hit.entry
         found.append((hit.start, hit.end, Mention(
             start=start, end=end, text=text[start:end], type=e.kind, target=e.target,
-            state=e.state if e.kind != "state" else None, organization=e.organization)))
+            state=e.state if e.kind != "state" else None, organization=e.organization,
+            ccode=_ccode(e.target) if e.kind == "state" else None)))
     for d in find_dates(folded):
         start, end = norm.span(d.start, d.end)
         found.append((d.start, d.end, Mention(

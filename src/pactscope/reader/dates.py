@@ -55,6 +55,12 @@ _DAY = r"(?<!\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?"
 _YEAR_WORD = r"(?:\s*(?:гг\.|г\.|годах|году|года|годы|год|г)(?![\w]))?"
 _AR_YEAR_WORD = r"(?:(?:من\s+)?(?:عام|العام|سنه|لعام)\s+)?"
 
+# A number followed by what it counts is not a year: "2000 troops", "2000 военнослужащих".
+_NOT_COUNTED = (
+    r"(?!\s+(?:troops|soldiers|servicemen|personnel|people|men|peacekeepers|военнослужащих|военных|"
+    r"человек|солдат|миротворцев|جندي|عسكري|شخص|عنصر))"
+)
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?<!\d)(?P<year>(?:1[89]|20)\d\d)-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")),
     ("dotted", re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)[./](?P<mon>[01]?\d)[./]{_YEAR}{_YEAR_WORD}")),
@@ -72,7 +78,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<y2>(?:1[89]|20)\d\d)(?!\d){_YEAR_WORD}", re.I)),
     ("dm", re.compile(rf"{_DAY}\s+{_MONTH}", re.I)),
     ("md", re.compile(rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I)),
-    ("year", re.compile(rf"(?<![\d\w.,/-]){_YEAR}{_YEAR_WORD}(?![\w])", re.I)),
+    ("year", re.compile(rf"(?<![\d\w.,/-]){_YEAR}{_YEAR_WORD}(?![\w]){_NOT_COUNTED}", re.I)),
     ("year", re.compile(rf"(?<![\d.,/-])(?<=[وب]){_YEAR}(?![\w])")),  # Arabic "و2022", "ب2022"
 ]
 

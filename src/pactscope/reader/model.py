@@ -20,6 +20,7 @@ class Mention(BaseModel):
     type: str = Field(description="one of " + ", ".join(MENTION_TYPES))
     target: str = Field(description="ISO3, organization id, organ id, place, person, ISO date or event category")
     state: str | None = Field(None, description="ISO3 of the state a place or person belongs to")
+    ccode: int | None = Field(None, description="states: Correlates of War code, for joining the data tables")
     organization: str | None = Field(None, description="organization id an organ belongs to")
     first: dt.date | None = Field(None, description="dates: first day covered")
     last: dt.date | None = Field(None, description="dates: last day covered")
