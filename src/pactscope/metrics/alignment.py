@@ -93,7 +93,7 @@ def pair_scores(pairs: pl.DataFrame, by: str | list[str] | None = None) -> pl.Da
 
 def _state(x: str | int) -> tuple[State, int]:
     if isinstance(x, str) and x.strip().upper() in EU_TOKENS:
-        raise BadArgument(f"{x!r} is a group, not a state: use alignment_with(state, [{x!r}])")
+        raise BadArgument(f"{x!r} is a group, not a state: only alignment_with(state, others) accepts it")
     state = resolve(x)
     return state, D.lineage_of(state)
 
