@@ -9,7 +9,7 @@ import polars as pl
 
 from pactscope import data
 from pactscope.codes import resolve
-from pactscope.errors import BadArgument, UnknownState
+from pactscope.errors import BadArgument, UnknownAlliance, UnknownState
 from pactscope.ledger import resolve_org_id
 from pactscope.panels.years import parse_years
 
@@ -40,9 +40,12 @@ def year_span(years, default: tuple[int, int], *, first: int = 1816) -> tuple[in
     return start, end
 
 
-def org_id(alliance: str) -> str:
-    """Canonical ledger id of an alliance name or abbreviation (UnknownAlliance if absent)."""
-    return resolve_org_id(alliance)
+def org_id(alliance: str, argument: str = "alliance") -> str:
+    """Canonical ledger id of an alliance name or abbreviation; UnknownAlliance names the argument."""
+    try:
+        return resolve_org_id(alliance)
+    except UnknownAlliance as exc:
+        raise UnknownAlliance(f"{argument}: no organization {alliance!r} in the ledger", suggestions=exc.suggestions) from None
 
 
 def _lookup(x: str | int, year: int | None, system: str | None):

@@ -69,7 +69,7 @@ def _ledger_status(spells, year: int) -> dict[str, str]:
 
 def first_year(alliance: str) -> int:
     """The earlier of the ledger's founding year and the first ATOP entry year of the alliance."""
-    org = get_organization(alliance)
+    org = get_organization(org_id(alliance))
     years = [org.founded.year]
     if org.atop_ids:
         years.append(int(_atop_records(tuple(org.atop_ids))["yrent"].min()))
