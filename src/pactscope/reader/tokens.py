@@ -120,10 +120,7 @@ def name_keys(word: str) -> frozenset[str]:
     low = word.lower()
     script = script_of(low)
     if script == "ru":
-        return frozenset(_russian(low))
-    if script == "ar":
-        keys = {low}
-        if low.startswith("ال") and len(low) > 3:
-            keys.add(low[2:])
-        return frozenset(keys)
+        return word_keys(low)  # names inflect like any other word
+    if script == "ar" and low.startswith("ال") and len(low) > 3:
+        return frozenset({low, low[2:]})
     return frozenset({low})
