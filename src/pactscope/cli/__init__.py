@@ -6,6 +6,7 @@ import typer
 
 from pactscope.cli import data as data_cli
 from pactscope.cli import ledger as ledger_cli
+from pactscope.cli import metrics as metrics_cli
 from pactscope.cli import panel as panel_cli
 from pactscope.cli.read import read
 from pactscope.cli.run import run
@@ -18,6 +19,7 @@ app = typer.Typer(
 app.add_typer(data_cli.app, name="data")
 app.add_typer(panel_cli.app, name="panel")
 app.add_typer(ledger_cli.app, name="ledger")
+app.add_typer(metrics_cli.app, name="metrics")
 app.command("doctor")(data_cli.doctor)
 app.command("read")(read)
 app.command("run")(run)
