@@ -104,7 +104,9 @@ def emit(frame: pl.DataFrame, fmt: Format | None, path: Path | None, title: str,
     if fmt is Format.json:
         typer.echo(json.dumps(frame.to_dicts(), default=_json_default, ensure_ascii=False, indent=2))
         return
-    table = Table(*frame.columns, title=title, caption=caption)
+    table = Table(title=title, caption=caption)
+    for column in frame.columns:
+        table.add_column(column, overflow="fold")  # never hide part of a value
     for row in frame.iter_rows():
         table.add_row(*(_cell(v) for v in row))
     out.print(table)
