@@ -6,6 +6,8 @@ import datetime as dt
 
 import polars as pl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pactscope.metrics.burden import burden_shares
 from pactscope.metrics.coalition import group_totals
@@ -159,3 +161,17 @@ def test_wilson_one_of_one_matches_closed_form():
     # x = n = 1: the lower bound is 1 / (1 + z^2) = 1 / 4.8415 = 0.20655
     p = wilson(1, 1)
     assert p.low == pytest.approx(0.206549, abs=1e-6) and p.high == 1.0
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=10_000), min_size=1, max_size=12))
+def test_concentration_bounds(values):
+    frame = pl.DataFrame({"g": ["x"] * len(values), "iso3": [f"S{i:02d}" for i in range(len(values))],
+                          "value": [float(v) for v in values]})
+    row = concentration(frame, ["g"]).row(0, named=True)
+    n = len(values)
+    assert 1 / n - 1e-12 <= row["hhi"] <= 1 + 1e-12
+    assert row["leader_share"] == pytest.approx(max(values) / sum(values))
+    ranked = sorted(values, reverse=True)
+    k = row["members_to_half"]
+    assert sum(ranked[:k]) * 2 > sum(values) and sum(ranked[: k - 1]) * 2 <= sum(values)

@@ -26,7 +26,7 @@ import polars as pl
 from pactscope import data
 from pactscope.errors import BadArgument
 from pactscope.metrics._common import coded_state, coverage, current_year, iso_state, org_id, state_iso3, year_span
-from pactscope.metrics.membership import alliance_years, member_years
+from pactscope.metrics.membership import alliance_years, first_year, member_years
 
 MID_CHOICES = ("gml-then-cow", "gml", "cow", "both", "none")
 SCHEMA = {
@@ -121,7 +121,10 @@ def threats(state: str | int, alliance: str | None = None, years=None, *, mids: 
         [{**r, "state": iso, "adversary_ally": None, "shared_alliances": []} for r in rows], schema=SCHEMA
     )
     if alliance is not None:
-        memberships = alliance_years(org_id(alliance), (start, end)).filter(pl.col("member"))
+        oid = org_id(alliance)
+        first = max(start, first_year(oid))
+        memberships = alliance_years(oid, (first, end)) if first <= end else alliance_years(oid, end).clear()
+        memberships = memberships.filter(pl.col("member"))
     else:
         memberships = member_years((start, end))
     memberships = memberships.select("alliance", "year", "iso3")
