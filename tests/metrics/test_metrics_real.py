@@ -105,15 +105,17 @@ def test_burden_after_nmc_is_flagged():
     assert set(frame["flag"]) == {"no-data"} and frame["milex_share"].null_count() == frame.height
 
 
-def test_csto_cases_no_triggered_case():
+def test_csto_cases_one_triggered_case():
+    # Only Kazakhstan, January 2022, is coded triggered (the Council acted under Article 4) and it was
+    # answered with a deployment: 1 of 1, Wilson interval (0.2065, 1.0).
     frame = case_reliability("CSTO")
     yes = _row(frame, member="all", triggered="yes")
-    assert yes["cases"] == 0 and yes["rate"] is None
+    assert yes["cases"] == 1 and yes["case_ids"] == ["kaz-2022-01-unrest"]
+    assert yes["fulfilled"] == 1 and yes["rate"] == 1.0
+    assert round(yes["low"], 4) == 0.2065 and yes["high"] == 1.0
     disputed = _row(frame, member="all", triggered="disputed")
-    assert disputed["case_ids"] == [
-        "arm-aze-2021-05-syunik-gegharkunik", "arm-aze-2021-11", "arm-aze-2022-09", "kaz-2022-01-unrest",
-    ]
-    assert disputed["assisted"] == 1  # the January 2022 deployment to Kazakhstan
+    assert disputed["case_ids"] == ["arm-aze-2021-05-syunik-gegharkunik", "arm-aze-2021-11", "arm-aze-2022-09"]
+    assert disputed["assisted"] == 0
     assert disputed["rate"] is None
     assert _row(frame, member="all", triggered="no")["cases"] == 11
 
