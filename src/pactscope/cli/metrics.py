@@ -7,31 +7,20 @@ Parquet, chosen by the extension, atomically. Bad input exits with code 2.
 
 from __future__ import annotations
 
-import datetime as dt
 import inspect
-import json
 from enum import StrEnum
 from pathlib import Path
 
 import polars as pl
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from pactscope import metrics as m
-from pactscope.data import atomic_write
+from pactscope.cli.output import Format, check_out, emit, fail
 from pactscope.errors import BadArgument, PactscopeError
 from pactscope.metrics._common import current_year, org_id, year_span
 from pactscope.metrics.burden import GDP_NOTE
 
 app = typer.Typer(no_args_is_help=True, help="Alliance metrics: membership, dominance, burden, reliability, threats.")
-out = Console()
-err = Console(stderr=True)
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
 
 
 class Method(StrEnum):
@@ -44,72 +33,9 @@ class Measure(StrEnum):
     portfolio = "portfolio"
 
 
-SUFFIXES = (".csv", ".parquet")
-
-
-def _check_out(path: Path | None) -> Path | None:
-    if path is not None and path.suffix.lower() not in SUFFIXES:
-        raise typer.BadParameter(f"{path.name} must end in .csv or .parquet (did you mean: {path.stem}.csv?)")
-    return path
-
-
 FormatOpt = typer.Option(None, "--format", help="table (default) or json")
-OutOpt = typer.Option(None, "--out", help="write the rows to FILE.csv or FILE.parquet", callback=_check_out)
+OutOpt = typer.Option(None, "--out", help="write the rows to FILE.csv or FILE.parquet", callback=check_out)
 YearsOpt = typer.Option(None, "--years", help="a year or a span such as 1992-2022")
-
-
-def _fail(exc: Exception) -> None:
-    err.print(f"[red]error:[/red] {exc}", markup=True, highlight=False)
-    raise typer.Exit(2)
-
-
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
-    if isinstance(value, list):
-        return ", ".join(_cell(v) for v in value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-def _json_default(value):
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
-
-
-def _write(frame: pl.DataFrame, path: Path) -> None:
-    suffix = path.suffix.lower()
-    with atomic_write(path) as tmp:
-        if suffix == ".parquet":
-            frame.write_parquet(tmp)
-        else:
-            lists = [c for c, t in frame.schema.items() if isinstance(t, pl.List)]
-            flat = frame.with_columns(pl.col(c).cast(pl.List(pl.String)).list.join(";") for c in lists)
-            flat.write_csv(tmp)
-    err.print(f"wrote {frame.height} rows to {path}")
-
-
-def emit(frame: pl.DataFrame, fmt: Format | None, path: Path | None, title: str, caption: str | None = None) -> None:
-    """Write ``frame`` to ``path`` if given, then print it as a table or JSON."""
-    if path is not None:
-        _write(frame, path)
-        if fmt is None:
-            return
-    if fmt is Format.json:
-        typer.echo(json.dumps(frame.to_dicts(), default=_json_default, ensure_ascii=False, indent=2))
-        return
-    table = Table(title=title, caption=caption)
-    for column in frame.columns:
-        table.add_column(column, overflow="fold")  # never hide part of a value
-    for row in frame.iter_rows():
-        table.add_row(*(_cell(v) for v in row))
-    out.print(table)
 
 
 @app.command()
@@ -124,7 +50,7 @@ def members(
     try:
         frame = m.alliance_years(alliance, years)
     except PactscopeError as exc:
-        _fail(exc)
+        fail(exc)
     if not inactive:
         frame = frame.filter(pl.col("member"))
     emit(frame, fmt, path, f"{frame['alliance'][0] if frame.height else alliance.upper()} members")
@@ -134,15 +60,21 @@ def members(
 def dominance(
     alliances: list[str],
     years: str | None = YearsOpt,
+    indicator: str = typer.Option("cinc", "--indicator", help="cinc, milex, milper or tpop"),
+    long: bool = typer.Option(False, "--long", help="one row per alliance, year and indicator, all columns"),
     fmt: Format | None = FormatOpt,
     path: Path | None = OutOpt,
 ) -> None:
-    """Leader's share, HHI and members-to-half of CINC, milex, milper and tpop per alliance-year."""
+    """Leader's share, HHI and members-to-half per alliance-year, alliances side by side.
+
+    Example: pactscope metrics dominance CSTO NATO --years 1992-2022
+    """
     try:
-        frame = m.dominance(alliances, years)
+        frame = m.dominance(alliances, years) if long else m.dominance_side_by_side(alliances, years, indicator)
     except PactscopeError as exc:
-        _fail(exc)
-    emit(frame, fmt, path, "Dominance", "Source: COW NMC v7.0 (ends 2022).")
+        fail(exc)
+    title = "Dominance" if long else f"Dominance ({indicator}): leader's share, HHI, members to pass half"
+    emit(frame, fmt, path, title, "Source: COW NMC v7.0 (ends 2022).")
 
 
 @app.command()
@@ -156,7 +88,7 @@ def burden(
     try:
         frame = m.burden(alliance, years)
     except PactscopeError as exc:
-        _fail(exc)
+        fail(exc)
     emit(frame, fmt, path, f"{alliance.upper()} burden sharing", GDP_NOTE)
 
 
@@ -189,7 +121,7 @@ def reliability(
             frame = m.case_reliability(alliance, member, by_member=by_member)
             caption = "Fulfilled: triggered and answered with deployment or material aid. Rates only on triggered=yes rows."
     except (PactscopeError, ValueError) as exc:
-        _fail(exc)
+        fail(exc)
     emit(frame, fmt, path, f"{alliance.upper()} reliability ({method.value})", caption)
 
 
@@ -217,7 +149,7 @@ def alignment(
         else:
             frame = pl.concat([m.portfolio_similarity(state, o, years=span) for o in others])
     except (PactscopeError, ValueError) as exc:
-        _fail(exc)
+        fail(exc)
     emit(frame, fmt, path, f"Alignment of {state} ({measure.value})")
 
 
@@ -234,7 +166,7 @@ def threats(
     try:
         frame = m.threats(state, alliance, years, mids=mids)
     except PactscopeError as exc:
-        _fail(exc)
+        fail(exc)
     emit(frame, fmt, path, f"Threat environment of {state}")
 
 
@@ -250,7 +182,7 @@ def exit_(
         terms = m.exit_clauses(alliance)
         cases = m.exit_precedents(alliance)
     except PactscopeError as exc:
-        _fail(exc)
+        fail(exc)
     if fmt is Format.json or path is not None:
         emit(terms if clauses else cases, fmt, path, "")
         return
@@ -276,5 +208,5 @@ def coalition(
         else:
             frame = m.coalition(states or None, preset=preset, alliance=alliance, versus=versus or None, years=years)
     except PactscopeError as exc:
-        _fail(exc)
+        fail(exc)
     emit(frame, fmt, path, "Coalition scenario", "Source: COW NMC v7.0 (ends 2022).")

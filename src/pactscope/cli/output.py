@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import polars as pl
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -19,14 +21,13 @@ from pactscope.errors import BadArgument, PactscopeError
 console = Console()
 err_console = Console(stderr=True)
 
+SUFFIXES = (".csv", ".parquet")
 
-class Format(str, Enum):
+
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
-
-
-WRITERS = {".parquet": "parquet", ".csv": "csv"}
 
 
 @contextlib.contextmanager
@@ -35,51 +36,111 @@ def user_errors() -> Iterator[None]:
     try:
         yield
     except PactscopeError as exc:
-        err_console.print(f"[bold red]Error:[/] {exc}", highlight=False)
-        raise typer.Exit(2) from None
+        fail(exc)
+
+
+def fail(exc: Exception) -> None:
+    err_console.print(f"[bold red]Error:[/] {exc}", highlight=False)
+    raise typer.Exit(2)
+
+
+def check_out(path: Path | None) -> Path | None:
+    """Option callback: refuse an --out file type before any work is done."""
+    if path is not None and path.suffix.lower() not in SUFFIXES:
+        raise typer.BadParameter(f"{path.name} must end in .csv or .parquet (did you mean: {path.stem}.csv?)")
+    return path
+
+
+def _flat(frame: pl.DataFrame) -> pl.DataFrame:
+    """List columns joined with ';' so the frame fits in CSV."""
+    lists = [c for c, t in frame.schema.items() if isinstance(t, pl.List)]
+    return frame.with_columns(pl.col(c).cast(pl.List(pl.String)).list.join(";") for c in lists)
 
 
 def write_frame(frame: pl.DataFrame, out: Path) -> None:
     """Write by extension (.parquet or .csv), atomically: no half-written file on failure."""
-    kind = WRITERS.get(out.suffix.lower())
-    if kind is None:
+    suffix = out.suffix.lower()
+    if suffix not in SUFFIXES:
         raise BadArgument(f"--out {out}: unknown file type {out.suffix!r}; use .parquet or .csv")
     with atomic_write(out) as tmp:
-        if kind == "parquet":
+        if suffix == ".parquet":
             frame.write_parquet(tmp, compression="zstd")
         else:
-            frame.write_csv(tmp)
+            _flat(frame).write_csv(tmp)
 
 
-def _cell(value: object) -> str:
+def cell(value: object) -> str:
     if value is None:
         return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, float):
-        return f"{value:.4g}"
+        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.4g}"
+    if isinstance(value, list):
+        return ", ".join(cell(v) for v in value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return str(value)
 
 
-def rich_table(frame: pl.DataFrame, title: str | None = None, limit: int = 60) -> Table:
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for name in frame.columns:
-        numeric = frame.schema[name].is_numeric()
-        table.add_column(name, justify="right" if numeric else "left", overflow="fold")
-    for row in frame.head(limit).iter_rows():
-        table.add_row(*(_cell(v) for v in row))
+def _json_default(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _fits(columns: list[str], cells: list[list[str]], width: int) -> bool:
+    """Would one column per field fit the terminal (headers may wrap; long text folds at 24)?"""
+    needed = 0
+    for index, name in enumerate(columns):
+        longest = max([min(len(name), 6), *(len(row[index]) for row in cells)])
+        needed += min(longest, 24) + 3
+    return needed <= width
+
+
+def rich_table(frame: pl.DataFrame, title: str | None = None, caption: str | None = None, limit: int = 200) -> Table:
+    """A table that fits the terminal: one column per field, or one block per row when too wide."""
+    shown = frame.head(limit)
+    cells = [[cell(v) for v in row] for row in shown.iter_rows()]
+    if _fits(frame.columns, cells, console.width or 100):
+        table = Table(title=title, caption=caption, header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False)
+        for index, name in enumerate(frame.columns):
+            longest = max([1, *(len(row[index]) for row in cells)])
+            justify = "right" if frame.schema[name].is_numeric() else "left"
+            table.add_column(name, justify=justify, overflow="fold", min_width=min(longest, 24))
+        for row in cells:
+            table.add_row(*row)
+    else:  # record view: field | value, a section per row
+        table = Table(title=title, caption=caption, show_header=False, show_lines=False)
+        table.add_column("field", style="bold", no_wrap=True)
+        table.add_column("value", overflow="fold")
+        for index, row in enumerate(shown.iter_rows(named=True)):
+            if index:
+                table.add_section()
+            for name, value in row.items():
+                table.add_row(name, cell(value))
     if frame.height > limit:
-        table.caption = f"first {limit} of {frame.height} rows; use --out FILE or --format csv for all"
+        note = f"first {limit} of {frame.height} rows; use --out FILE or --format json for all"
+        table.caption = f"{caption}\n{note}" if caption else note
     return table
 
 
-def emit(frame: pl.DataFrame, fmt: Format = Format.table, *, title: str | None = None, out: Path | None = None) -> None:
-    """Show a frame as a table, JSON array of records or CSV; with ``out`` also write it."""
+def emit(
+    frame: pl.DataFrame,
+    fmt: Format | None = None,
+    out: Path | None = None,
+    title: str | None = None,
+    caption: str | None = None,
+) -> None:
+    """Write ``frame`` to ``out`` if given; print it as a table (default), JSON records or CSV."""
     if out is not None:
         write_frame(frame, out)
         err_console.print(f"wrote {frame.height} rows to {out}")
-        return
+        if fmt is None:
+            return
     if fmt is Format.json:
-        typer.echo(json.dumps(frame.to_dicts(), ensure_ascii=False, default=str, indent=1))
+        typer.echo(json.dumps(frame.to_dicts(), default=_json_default, ensure_ascii=False, indent=2))
     elif fmt is Format.csv:
-        typer.echo(frame.write_csv(), nl=False)
+        typer.echo(_flat(frame).write_csv(), nl=False)
     else:
-        console.print(rich_table(frame, title))
+        console.print(rich_table(frame, title, caption))

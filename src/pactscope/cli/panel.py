@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.progress import Progress
 
-from pactscope.cli.output import console, err_console, user_errors, write_frame
+from pactscope.cli.output import err_console, user_errors, write_frame
 
 app = typer.Typer(no_args_is_help=True, help="Build state-year or dyad-year panels (peacesciencer style).")
 

@@ -3,7 +3,7 @@
 from pactscope.metrics.alignment import agreement, alignment_with, portfolio_similarity
 from pactscope.metrics.burden import burden
 from pactscope.metrics.coalition import coalition, coalition_overlap
-from pactscope.metrics.dominance import dominance
+from pactscope.metrics.dominance import dominance, dominance_side_by_side
 from pactscope.metrics.exit_terms import exit_clauses, exit_precedents
 from pactscope.metrics.membership import alliance_years, members
 from pactscope.metrics.regions import PRESETS
@@ -11,14 +11,11 @@ from pactscope.metrics.reliability_cases import case_reliability
 from pactscope.metrics.stats import Proportion, wilson
 from pactscope.metrics.threats import threats
 
-try:  # written in parallel; exported once the module is in the tree
-    from pactscope.metrics.reliability_war import war_obligations, war_reliability
-except ImportError:  # pragma: no cover
-    war_obligations = war_reliability = None
+from pactscope.metrics.reliability_war import war_obligations, war_reliability
 
 __all__ = [
     "PRESETS", "Proportion", "agreement", "alignment_with", "alliance_years", "burden",
-    "case_reliability", "coalition", "coalition_overlap", "dominance", "exit_clauses",
+    "case_reliability", "coalition", "coalition_overlap", "dominance", "dominance_side_by_side", "exit_clauses",
     "exit_precedents", "members", "portfolio_similarity", "threats", "war_obligations",
     "war_reliability", "wilson",
 ]

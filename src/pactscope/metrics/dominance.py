@@ -114,3 +114,25 @@ def dominance(alliances: list[str] | str, years=None) -> pl.DataFrame:
         blocks.append(full.with_columns(note=pl.Series(notes, dtype=pl.String)))
     order = ["alliance", "year", "indicator", *STATS, "note"]
     return pl.concat(blocks).select(order).with_columns(pl.col(c).cast(t) for c, t in STATS.items())
+
+
+SIDE_BY_SIDE = {"leader": "leader", "leader_share": "share", "hhi": "hhi", "members_to_half": "to_half"}
+
+
+def dominance_side_by_side(alliances: list[str] | str, years=None, indicator: str = "cinc") -> pl.DataFrame:
+    """The ``dominance`` series of several alliances in one row per year, for one indicator.
+
+    Columns: year, then for each alliance ``<ID>_leader``, ``<ID>_share`` (the leader's share),
+    ``<ID>_hhi`` and ``<ID>_to_half`` (members needed to pass half). Same definitions and sources as :func:`dominance`.
+    """
+    if indicator not in INDICATORS:
+        raise BadArgument(f"indicator: {indicator!r} is not one of {', '.join(INDICATORS)}")
+    long = dominance(alliances, years).filter(pl.col("indicator") == indicator)
+    wide = None
+    for alliance in long["alliance"].unique(maintain_order=True):
+        block = long.filter(pl.col("alliance") == alliance).select(
+            "year",
+            *(pl.col(c).alias(f"{alliance}_{short}") for c, short in SIDE_BY_SIDE.items()),
+        )
+        wide = block if wide is None else wide.join(block, on="year", how="full", coalesce=True)
+    return wide.sort("year")
