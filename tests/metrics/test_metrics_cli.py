@@ -35,12 +35,23 @@ def test_members_table_lists_frozen_armenia():
 
 
 def test_dominance_json_has_the_library_columns():
-    result = run("dominance", "CSTO", "NATO", "--years", "2022", "--format", "json")
+    result = run("dominance", "CSTO", "NATO", "--years", "2022", "--long", "--format", "json")
     assert result.exit_code == 0, result.output
     records = json.loads(result.stdout)
     assert len(records) == 8  # 2 alliances x 4 indicators
     rus = next(r for r in records if r["alliance"] == "CSTO" and r["indicator"] == "cinc")
     assert rus["leader"] == "RUS" and rus["leader_share"] == pytest.approx(0.87258, abs=1e-4)
+
+
+def test_dominance_side_by_side_puts_alliances_in_one_row_per_year():
+    result = run("dominance", "CSTO", "NATO", "--years", "2021-2022", "--format", "json")
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert [r["year"] for r in records] == [2021, 2022]
+    last = records[-1]
+    assert (last["CSTO_leader"], last["NATO_leader"]) == ("RUS", "USA")
+    assert last["CSTO_share"] == pytest.approx(0.87258, abs=1e-4)  # same value as the long form above
+    assert last["NATO_share"] == pytest.approx(0.548, abs=1e-3)
 
 
 def test_out_csv_and_parquet(tmp_path):
