@@ -1,0 +1,63 @@
+"""Templates and responses: a Jinja2 environment with autoescape, and JSON that is safe to embed."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from fastapi.responses import JSONResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from pactscope.web import views
+
+TEMPLATES = files("pactscope.web") / "templates"
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON with <, > and & escaped, so it can sit inside HTML or a script element."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+class SafeJSONResponse(JSONResponse):
+    """A JSON response whose text never holds a raw angle bracket or ampersand."""
+
+    def render(self, content: Any) -> bytes:
+        return dumps(content).encode("utf-8")
+
+
+def _number(value, digits: int = 3) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}"
+    return f"{value:,}"
+
+
+def _percent(value) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def _words(value: str | None) -> str:
+    """A controlled term such as ``fact-finding-mission`` as words."""
+    return "–" if value in (None, "") else str(value).replace("-", " ").replace("_", " ")
+
+
+@lru_cache(maxsize=1)
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(["html"], default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(number=_number, percent=_percent, words=_words, state_name=views.state_name)
+    env.policies["json.dumps_function"] = lambda value, **_: dumps(value)
+    return env
+
+
+def render(name: str, **context: Any) -> str:
+    """Render a template to a string."""
+    return environment().get_template(name).render(**context)

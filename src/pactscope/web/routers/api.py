@@ -1,0 +1,157 @@
+"""JSON API: thin routes over the library; every answer is cached per ledger and data version."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from pactscope.reader import MAX_CHARS, read_text
+from pactscope.web import views
+from pactscope.web.dependencies import member_filter, valid_alliance_id, valid_state
+from pactscope.web.render import SafeJSONResponse, dumps
+
+router = APIRouter(prefix="/api", tags=["api"], default_response_class=SafeJSONResponse)
+
+
+class ErrorBody(BaseModel):
+    error: str = Field(description="what went wrong, in words")
+    suggestions: list[str] = Field(description="close matches for an unknown name, else empty")
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "unknown alliance, state, case or table (with suggestions)"},
+    422: {"model": ErrorBody, "description": "a parameter outside its allowed values"},
+}
+
+
+class AllianceSummary(BaseModel):
+    id: str
+    name: str
+    names: dict[str, str | None]
+    kind: str
+    founded: str
+    collective_defence: bool
+    members: int = Field(description="states counted as members this year")
+    cases: int = Field(description="crisis cases in the ledger")
+
+
+class StateRecord(BaseModel):
+    name: str
+    name_ru: str
+    name_ar: str
+    iso3: str | None
+    ccode: int | None
+    gwcode: int | None
+    cow_abb: str | None
+    start_year: int
+    end_year: int | None
+
+
+class ReadRequest(BaseModel):
+    text: str = Field(description="the article text (plain text or HTML)", max_length=MAX_CHARS)
+
+
+def _encoded(value: Any) -> bytes:
+    return dumps(value).encode("utf-8")
+
+
+@lru_cache(maxsize=256)
+def _cached_body(kind: str, *key: Any) -> bytes:
+    """The encoded JSON body of one API answer."""
+    if kind == "alliances":
+        return _encoded(list(views.alliance_summaries()))
+    if kind == "alliance":
+        return _encoded(views.alliance_record(*key))
+    if kind == "cases":
+        return _encoded(list(views.cases(*key)))
+    if kind == "case":
+        oid, cid = key
+        views.case(oid, cid)  # raises UnknownCase
+        return _encoded(next(c for c in views.cases(oid) if c["id"] == cid))
+    if kind == "state":
+        return _encoded(views.state(*key))
+    if kind == "series":
+        oid, name = key
+        return _encoded(views.series(oid, name).to_dicts())
+    if kind == "dyad":
+        result = views.dyad(*key)
+        return _encoded({k: result[k] for k in ("a", "b", "rows", "sources")})
+    if kind == "datasets":
+        return _encoded(list(views.datasets()))
+    raise KeyError(kind)
+
+
+@lru_cache(maxsize=64)
+def _cached_csv(oid: str, name: str) -> bytes:
+    return views.series(oid, name).write_csv().encode("utf-8")
+
+
+@router.get("/alliances", response_model=list[AllianceSummary], summary="Alliances in the ledger")
+def alliances() -> Response:
+    return _json_bytes(_cached_body("alliances"))
+
+
+@router.get("/alliances/{alliance_id}", summary="One alliance: names, documents, clauses, officials, members today",
+            responses=ERRORS)
+def alliance(oid: Annotated[str, Depends(valid_alliance_id)]) -> Response:
+    return _json_bytes(_cached_body("alliance", oid))
+
+
+@router.get("/alliances/{alliance_id}/cases", summary="Crisis cases of an alliance (documented case JSON), oldest first",
+            responses=ERRORS)
+def cases(oid: Annotated[str, Depends(valid_alliance_id)],
+          member: Annotated[str | None, Depends(member_filter)] = None) -> Response:
+    return _json_bytes(_cached_body("cases", oid, member))
+
+
+@router.get("/alliances/{alliance_id}/cases/{case_id}", summary="One crisis case", responses=ERRORS)
+def case(oid: Annotated[str, Depends(valid_alliance_id)], case_id: str) -> Response:
+    return _json_bytes(_cached_body("case", oid, case_id))
+
+
+@router.get("/alliances/{alliance_id}/{series}.csv", summary="A series behind the alliance charts, as CSV",
+            responses={**ERRORS, 200: {"content": {"text/csv": {}}}})
+def series_csv(oid: Annotated[str, Depends(valid_alliance_id)], series: views.Series) -> Response:
+    return Response(_cached_csv(oid, series.value), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{oid}-{series.value}.csv"'})
+
+
+@router.get("/alliances/{alliance_id}/{series}", summary="A series behind the alliance charts: membership, dominance or burden",
+            responses=ERRORS)
+def series_json(oid: Annotated[str, Depends(valid_alliance_id)], series: views.Series) -> Response:
+    return _json_bytes(_cached_body("series", oid, series.value))
+
+
+@router.get("/states/{code}", response_model=StateRecord, summary="A state by any code or name (en/ru/ar)",
+            responses=ERRORS)
+def state(record: Annotated[dict, Depends(valid_state)]) -> Response:
+    return _json_bytes(_encoded(record))
+
+
+@router.get("/dyad", summary="Two states by year: ATOP pledges, shared ledger organizations, capabilities, disputes, UN agreement",
+            responses=ERRORS)
+def dyad(a: Annotated[str, Query(max_length=100, description="first state, any code or name")],
+         b: Annotated[str, Query(max_length=100, description="second state, any code or name")]) -> Response:
+    return _json_bytes(_cached_body("dyad", *views.dyad_codes(a, b)))
+
+
+@router.get("/datasets", summary="Every bundled table with provenance and BibTeX")
+def datasets() -> Response:
+    return _json_bytes(_cached_body("datasets"))
+
+
+@router.post("/read", summary="Read a text: states, organizations, dates, and links to ledger cases",
+             responses=ERRORS)
+def read(body: ReadRequest) -> Response:
+    text = read_text(body.text).to_json(indent=None)
+    safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Response(safe, media_type="application/json")
+
+
+def _json_bytes(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
+

@@ -1,0 +1,144 @@
+"""Server-rendered pages. Deterministic pages are rendered once and kept in memory."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Annotated
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from pactscope import data, ledger
+from pactscope.errors import BadArgument
+from pactscope.reader import MAX_CHARS, read_text
+from pactscope.web import charts, views
+from pactscope.web.dependencies import valid_alliance_id
+from pactscope.web.render import render
+
+router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
+
+MAX_FORM_BYTES = 4 * MAX_CHARS  # percent-encoded text is longer than the text
+
+
+@lru_cache(maxsize=1)
+def home_html() -> str:
+    return render("home.html", nav="home", alliances=views.alliance_summaries())
+
+
+@lru_cache(maxsize=32)
+def alliance_html(oid: str) -> str:
+    org = ledger.get_organization(oid)
+    return render(
+        "alliance.html",
+        nav="home",
+        org=org,
+        members=views.current_members(oid),
+        membership=views.membership(oid),
+        cases=views.cases(oid),
+        clauses=views.clauses(oid),
+        reliability=views.reliability(oid),
+        dominance_latest=views.dominance_latest(oid),
+        org_sources=views.sources(org.sources),
+        charts=charts.alliance_charts(oid),
+    )
+
+
+@lru_cache(maxsize=256)
+def case_html(oid: str, case_id: str) -> str:
+    case = views.case(oid, case_id)
+    return render(
+        "case.html",
+        nav="home",
+        org=ledger.get_organization(oid),
+        case=case,
+        case_sources=views.sources(case.sources),
+        request_sources=views.sources(case.request.sources),
+        response_sources=views.sources(case.response.sources),
+        obligation_sources=views.sources(case.obligation.sources),
+    )
+
+
+@lru_cache(maxsize=1)
+def data_html() -> str:
+    return render("data.html", nav="data", datasets=views.datasets(), ledger_sources=views.ledger_sources())
+
+
+@router.get("/")
+def home() -> HTMLResponse:
+    return HTMLResponse(home_html())
+
+
+@router.get("/alliances/{alliance_id}")
+def alliance(alliance_id: str, oid: Annotated[str, Depends(valid_alliance_id)]) -> Response:
+    if alliance_id != oid:
+        return RedirectResponse(f"/alliances/{oid}", status_code=308)
+    return HTMLResponse(alliance_html(oid))
+
+
+@router.get("/alliances/{alliance_id}/cases/{case_id}")
+def case(alliance_id: str, case_id: str, oid: Annotated[str, Depends(valid_alliance_id)]) -> Response:
+    if alliance_id != oid:
+        return RedirectResponse(f"/alliances/{oid}/cases/{case_id}", status_code=308)
+    return HTMLResponse(case_html(oid, case_id))
+
+
+@router.get("/data")
+def data_page() -> HTMLResponse:
+    return HTMLResponse(data_html())
+
+
+@router.get("/data/{name}.bib")
+def data_bib(name: str) -> Response:
+    data.info(name)  # UnknownDataset -> 404 with suggestions
+    return Response(data.cite(name), media_type="application/x-bibtex; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.bib"'})
+
+
+@router.get("/reader")
+def reader_form() -> HTMLResponse:
+    return HTMLResponse(render("reader.html", nav="reader", text="", result=None, max_chars=MAX_CHARS))
+
+
+@router.post("/reader")
+async def reader_submit(request: Request) -> HTMLResponse:
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
+        raise BadArgument("send the text as a form (application/x-www-form-urlencoded)")
+    body = await request.body()
+    if len(body) > MAX_FORM_BYTES:
+        raise BadArgument(f"the text is longer than {MAX_CHARS:,} characters")
+    text = parse_qs(body.decode("utf-8", errors="replace")).get("text", [""])[0]
+    result = read_text(text)
+    return HTMLResponse(render("reader.html", nav="reader", text=text, result=result, max_chars=MAX_CHARS))
+
+
+@router.get("/dyad")
+def dyad(a: Annotated[str | None, Query(max_length=100, description="first state, any code or name")] = None,
+         b: Annotated[str | None, Query(max_length=100, description="second state, any code or name")] = None,
+         ) -> HTMLResponse:
+    if not (a and b):
+        return HTMLResponse(dyad_html(None, None))
+    return HTMLResponse(dyad_html(*views.dyad_codes(a, b)))
+
+
+@lru_cache(maxsize=128)
+def dyad_html(ccode_a: int | None, ccode_b: int | None) -> str:
+    result = views.dyad(ccode_a, ccode_b) if ccode_a is not None else None
+    return render("dyad.html", nav="dyad", choices=views.state_choices(), dyad=result,
+                  charts=charts.dyad_charts(ccode_a, ccode_b) if result else {})
+
+
+@router.get("/docs")
+def api_docs(request: Request) -> HTMLResponse:
+    return HTMLResponse(api_docs_html(request.app))
+
+
+_docs_cache: dict[int, str] = {}
+
+
+def api_docs_html(app) -> str:
+    """The API reference, rendered from the app's own OpenAPI schema (no external assets)."""
+    key = id(app)
+    if key not in _docs_cache:
+        _docs_cache[key] = render("api_docs.html", nav="docs", schema=app.openapi())
+    return _docs_cache[key]

@@ -1,0 +1,277 @@
+"""Cached library results, shaped as plain values for templates and JSON.
+
+Everything here is deterministic for a given ledger and data version, so results are kept
+in-process with ``functools.lru_cache``. Callers must treat the returned values as read-only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from functools import lru_cache
+
+import polars as pl
+
+from pactscope import codes, data, ledger, metrics, panels
+from pactscope.errors import BadArgument, PactscopeError
+
+
+def _rows(frame: pl.DataFrame) -> tuple[dict, ...]:
+    return tuple(frame.to_dicts())
+
+
+@lru_cache(maxsize=1)
+def alliance_summaries() -> tuple[dict, ...]:
+    """One short record per ledger organization, sorted by id."""
+    led = ledger.load_ledger()
+    year = dt.date.today().year
+    out = []
+    for org in ledger.organizations():
+        out.append({
+            "id": org.id,
+            "name": org.names.en,
+            "names": org.names.model_dump(),
+            "kind": org.kind,
+            "founded": org.founded.isoformat(),
+            "collective_defence": org.collective_defence,
+            "members": len(metrics.members(org.id, year)),
+            "cases": len(led.cases_of(org.id)),
+        })
+    return tuple(out)
+
+
+@lru_cache(maxsize=32)
+def alliance_record(oid: str) -> dict:
+    """The organization record as JSON-ready data, with today's members and the case count."""
+    org = ledger.get_organization(oid)
+    record = org.model_dump(mode="json")
+    record["members"] = current_members(org.id)
+    record["cases"] = len(ledger.load_ledger().cases_of(org.id))
+    return record
+
+
+@lru_cache(maxsize=32)
+def current_members(oid: str) -> list[dict]:
+    """States counted as members this year."""
+    return metrics.members(oid, dt.date.today().year)
+
+
+@lru_cache(maxsize=64)
+def cases(oid: str, member: str | None = None) -> tuple[dict, ...]:
+    """The documented JSON form of the alliance's cases, oldest first."""
+    return tuple(ledger.cases_json(oid, member=member))
+
+
+class UnknownCase(PactscopeError, LookupError):
+    """A case id that the organization does not record."""
+
+
+def case(oid: str, case_id: str):
+    """The ledger's CrisisCase ``case_id`` of organization ``oid``; UnknownCase if absent."""
+    record = ledger.load_ledger().cases.get(case_id)
+    if record is None or record.organization != oid:
+        known = [c["id"] for c in cases(oid)]
+        raise UnknownCase(f"no case {case_id!r} for {oid}", suggestions=_close(case_id, known))
+    return record
+
+
+def _close(word: str, choices: list[str]) -> list[str]:
+    from rapidfuzz import process
+
+    return [m[0] for m in process.extract(word, choices, limit=3, score_cutoff=50)]
+
+
+def sources(ids) -> list[dict]:
+    """Source records for source ids, in the order given, each id once."""
+    known = ledger.load_ledger().sources
+    seen: list[str] = []
+    for sid in ids:
+        if sid in known and sid not in seen:
+            seen.append(sid)
+    return [known[s].model_dump(mode="json") for s in seen]
+
+
+@lru_cache(maxsize=32)
+def membership(oid: str) -> tuple[dict, ...]:
+    return _rows(ledger.membership_frame(oid))
+
+
+@lru_cache(maxsize=32)
+def clauses(oid: str) -> tuple[dict, ...]:
+    return _rows(ledger.clauses_frame(oid))
+
+
+@lru_cache(maxsize=32)
+def reliability(oid: str) -> tuple[dict, ...]:
+    return _rows(metrics.case_reliability(oid))
+
+
+@lru_cache(maxsize=32)
+def dominance(oid: str) -> pl.DataFrame:
+    return metrics.dominance(oid)
+
+
+@lru_cache(maxsize=32)
+def burden(oid: str) -> pl.DataFrame:
+    return metrics.burden(oid)
+
+
+@lru_cache(maxsize=32)
+def alliance_years(oid: str) -> pl.DataFrame:
+    return metrics.alliance_years(oid)
+
+
+class Series(StrEnum):
+    """Tables behind the alliance charts, offered as JSON and CSV."""
+
+    membership = "membership"
+    member_years = "member-years"
+    dominance = "dominance"
+    burden = "burden"
+    reliability = "reliability"
+
+
+def series(oid: str, name: str) -> pl.DataFrame:
+    """One of the :class:`Series` tables for an alliance."""
+    loaders = {
+        "membership": lambda: ledger.membership_frame(oid),
+        "member-years": lambda: alliance_years(oid),
+        "dominance": lambda: dominance(oid),
+        "burden": lambda: burden(oid),
+        "reliability": lambda: metrics.case_reliability(oid),
+    }
+    return loaders[Series(name).value]()
+
+
+@lru_cache(maxsize=32)
+def dominance_latest(oid: str) -> tuple[dict, ...]:
+    """Dominance rows of the latest year that has capability data."""
+    frame = dominance(oid).filter(pl.col("total").is_not_null())
+    if frame.is_empty():
+        return ()
+    return _rows(frame.filter(pl.col("year") == frame["year"].max()).sort("indicator"))
+
+
+@lru_cache(maxsize=4096)
+def state_name(iso3: str) -> str:
+    """English name of an ISO3 code; the code itself when the crosswalk does not know it."""
+    try:
+        return codes.resolve(iso3).name
+    except Exception:  # a name for display only; unknown codes show as they are
+        return iso3
+
+
+@lru_cache(maxsize=512)
+def state(x: str) -> dict:
+    """The crosswalk record of a state given by any code or name."""
+    s = codes.resolve(x)
+    return {
+        "name": s.name, "name_ru": s.name_ru, "name_ar": s.name_ar, "iso3": s.iso3,
+        "ccode": s.ccode, "gwcode": s.gwcode, "cow_abb": s.cow_abb,
+        "start_year": s.start_year, "end_year": s.end_year,
+    }
+
+
+@lru_cache(maxsize=1)
+def state_choices() -> tuple[dict, ...]:
+    """States with a COW code, each code once under its latest name, sorted by name."""
+    table = (
+        codes.states_table()
+        .filter(pl.col("ccode").is_not_null())
+        .sort("start_year")
+        .unique("ccode", keep="last")
+        .sort("name_en")
+    )
+    return tuple({"ccode": r["ccode"], "name": r["name_en"], "iso3": r["iso3"]} for r in table.iter_rows(named=True))
+
+
+@lru_cache(maxsize=1)
+def datasets() -> tuple[dict, ...]:
+    """Provenance record and BibTeX of every bundled table."""
+    out = []
+    for name in data.list_datasets():
+        record = dict(data.info(name))
+        record["bibtex"] = data.cite(name)
+        out.append(record)
+    return tuple(out)
+
+
+def parse_members(values: list[str] | None) -> list[str]:
+    """Members given as repeated parameters and/or comma-separated lists, as ISO3 codes."""
+    items = [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+    out: list[str] = []
+    for item in items:
+        iso = codes.resolve(item).iso3
+        if iso is None:
+            raise BadArgument(f"state {item!r} has no ISO3 code")
+        if iso not in out:
+            out.append(iso)
+    return out
+
+
+ATOP_PLEDGES = ("atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul")
+
+
+def _oriented(frame: pl.DataFrame, a_is_first: bool) -> pl.DataFrame:
+    """Rename the panel's ``...1``/``...2`` columns to ``..._a``/``..._b`` for the order the user picked."""
+    first, second = ("a", "b") if a_is_first else ("b", "a")
+    names = {}
+    for col in frame.columns:
+        if col in ("ccode1", "ccode2") or not col[-1:] in ("1", "2"):
+            continue
+        names[col] = f"{col[:-1]}_{first if col.endswith('1') else second}"
+    return frame.rename(names)
+
+
+def dyad_codes(a: str, b: str) -> tuple[int, int]:
+    """COW codes of two states given by any code or name."""
+    out = []
+    for arg, x in (("a", a), ("b", b)):
+        record = state(x)
+        if record["ccode"] is None:
+            raise BadArgument(f"{arg}: {record['name']} has no Correlates of War code, so no dyad data")
+        out.append(record["ccode"])
+    return out[0], out[1]
+
+
+@lru_cache(maxsize=128)
+def dyad(ccode_a: int, ccode_b: int) -> dict:
+    """Alliances (ATOP and ledger), capabilities, disputes and UN vote agreement of two states by year."""
+    if ccode_a == ccode_b:
+        raise BadArgument("pick two different states")
+    lo, hi = sorted((ccode_a, ccode_b))
+    base = panels.create_dyadyears(directed=False)
+    pair = base.with_frame(base.frame.filter((pl.col("ccode1") == lo) & (pl.col("ccode2") == hi)))
+    panel = (
+        pair.pipe(panels.add_atop_alliance)
+        .pipe(panels.add_nmc)
+        .pipe(panels.add_gml_mids, keep=["dispnum", "hostlev"])
+    )
+    frame = _oriented(panel.frame, ccode_a == lo).select(
+        "year", *ATOP_PLEDGES, "cinc_a", "cinc_b", "milex_a", "milex_b",
+        "gmlmidongoing", "gmlmidonset", "gmlmid_dispnum", "gmlmid_hostlev",
+    )
+    ties = metrics.coalition_overlap([ccode_a, ccode_b])
+    by_year: dict[int, list[set[str]]] = {}
+    for row in ties.iter_rows(named=True):
+        by_year.setdefault(row["year"], []).append(set(row["alliances"]))
+    shared = pl.DataFrame(
+        [{"year": y, "ledger_shared": sorted(set.intersection(*sets)) if len(sets) == 2 else []}
+         for y, sets in by_year.items()],
+        schema={"year": pl.Int32, "ledger_shared": pl.List(pl.String)},
+    )
+    votes = metrics.agreement(ccode_a, ccode_b).select("year", "n_common", "agree_share", "s_score")
+    table = frame.join(shared, on="year", how="left").join(votes, on="year", how="left").sort("year")
+    return {
+        "a": state(str(ccode_a)),
+        "b": state(str(ccode_b)),
+        "rows": _rows(table),
+        "votes": _rows(votes),
+        "sources": panel.sources,
+    }
+
+
+@lru_cache(maxsize=1)
+def ledger_sources() -> tuple[dict, ...]:
+    """Every source the ledger cites."""
+    return _rows(ledger.sources_frame())
