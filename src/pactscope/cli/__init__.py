@@ -10,6 +10,7 @@ from pactscope.cli import metrics as metrics_cli
 from pactscope.cli import panel as panel_cli
 from pactscope.cli.read import read
 from pactscope.cli.run import run
+from pactscope.cli.serve import serve
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -23,6 +24,7 @@ app.add_typer(metrics_cli.app, name="metrics")
 app.command("doctor")(data_cli.doctor)
 app.command("read")(read)
 app.command("run")(run)
+app.command("serve")(serve)
 
 
 def main() -> None:

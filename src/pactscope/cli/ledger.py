@@ -6,10 +6,12 @@ import json
 from enum import StrEnum
 from pathlib import Path
 
+import polars as pl
 import typer
 from rich.console import Console
 from rich.table import Table
 
+from pactscope.cli.output import rich_table
 from pactscope.errors import PactscopeError
 
 app = typer.Typer(no_args_is_help=True, help="Validate and browse the curated alliance ledger.")
@@ -104,13 +106,11 @@ def cases(
         flat = frame.with_columns([frame[c].list.join(";") for c in ("states", "threatened", "members")])
         typer.echo(flat.write_csv(), nl=False)
         return
-    table = Table("id", "start", "states", "request", "response", "obligation", title=f"{org.upper()} cases")
-    for row in frame.iter_rows(named=True):
-        table.add_row(
-            row["id"], str(row["start_date"]), " ".join(row["states"]),
-            row["request_made"], row["response"], row["obligation_triggered"],
-        )
-    out.print(table)
+    shown = frame.select(
+        "id", start=pl.col("start_date"), states=pl.col("states").list.join(" "),
+        request=pl.col("request_made"), response="response", obligation=pl.col("obligation_triggered"),
+    )
+    out.print(rich_table(shown, f"{org.upper()} cases"))
 
 
 @app.command()

@@ -90,11 +90,11 @@ def _json_default(value: object) -> str:
 
 
 def _fits(columns: list[str], cells: list[list[str]], width: int) -> bool:
-    """Would one column per field fit the terminal (headers may wrap; long text folds at 24)?"""
+    """Would one column per field fit the terminal (headers may wrap; long text folds at 34)?"""
     needed = 0
     for index, name in enumerate(columns):
         longest = max([min(len(name), 6), *(len(row[index]) for row in cells)])
-        needed += min(longest, 24) + 3
+        needed += min(longest, 34) + 3
     return needed <= width
 
 
@@ -107,7 +107,7 @@ def rich_table(frame: pl.DataFrame, title: str | None = None, caption: str | Non
         for index, name in enumerate(frame.columns):
             longest = max([1, *(len(row[index]) for row in cells)])
             justify = "right" if frame.schema[name].is_numeric() else "left"
-            table.add_column(name, justify=justify, overflow="fold", min_width=min(longest, 24))
+            table.add_column(name, justify=justify, overflow="fold", min_width=min(longest, 34))
         for row in cells:
             table.add_row(*row)
     else:  # record view: field | value, a section per row
