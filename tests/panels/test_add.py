@@ -241,3 +241,20 @@ def test_wrong_panel_kinds_say_what_to_run():
 
 def test_panel_records_its_sources(directed_full):
     assert set(directed_full.sources) >= {"cow_states", "atop_alliance", "cow_nmc", "cow_contdir", "cow_majors", "gml_mid_ddydisps"}
+
+
+def test_steps_are_correct_on_an_unsorted_frame():
+    from pactscope.panels import Panel, PanelKind
+
+    sorted_panel = create_dyadyears(years="2014-2016")
+    shuffled = Panel(sorted_panel.frame.reverse(), PanelKind.dyad_year, "cow", directed=True)
+    expected = add_atop_alliance(sorted_panel).frame.sort("ccode1", "ccode2", "year")
+    got = add_atop_alliance(shuffled).frame
+    assert got.select("ccode1", "ccode2", "year").equals(shuffled.frame)  # order kept
+    assert got.sort("ccode1", "ccode2", "year").equals(expected)
+
+
+def test_applying_a_step_twice_is_refused():
+    panel = add_nmc(create_stateyears(years=2000))
+    with pytest.raises(BadArgument, match="applied twice"):
+        add_nmc(panel)
