@@ -64,7 +64,7 @@ def write_frame(frame: pl.DataFrame, out: Path) -> None:
         raise BadArgument(f"--out {out}: unknown file type {out.suffix!r}; use .parquet or .csv")
     with atomic_write(out) as tmp:
         if suffix == ".parquet":
-            frame.write_parquet(tmp, compression="zstd")
+            frame.write_parquet(tmp, compression="zstd", row_group_size=1 << 20)
         else:
             _flat(frame).write_csv(tmp)
 
