@@ -10,21 +10,21 @@ from pactscope import ledger
 from pactscope.web import views
 
 
-def valid_alliance_id(
+async def valid_alliance_id(
     alliance_id: Annotated[str, Path(description="ledger id or abbreviation, any case (e.g. csto)", max_length=64)],
 ) -> str:
     """Canonical ledger id (e.g. ``CSTO``); UnknownAlliance (404 with suggestions) otherwise."""
     return ledger.resolve_org_id(alliance_id)
 
 
-def valid_state(
+async def valid_state(
     code: Annotated[str, Path(description="any code or name the crosswalk resolves (ISO3, COW, GW, en/ru/ar name)", max_length=100)],
 ) -> dict:
     """The crosswalk record of a state; UnknownState (404 with suggestions) otherwise."""
     return views.state(code)
 
 
-def member_filter(
+async def member_filter(
     member: Annotated[str | None, Query(description="keep cases in which this state is a party (code or name)", max_length=100)] = None,
 ) -> str | None:
     """ISO3 of an optional member filter."""

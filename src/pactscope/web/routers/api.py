@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from pactscope.reader import MAX_CHARS, read_text
 from pactscope.web import views
+from pactscope.web.cache import Cached
 from pactscope.web.dependencies import member_filter, valid_alliance_id, valid_state
 from pactscope.web.render import SafeJSONResponse, dumps
 
@@ -59,8 +60,7 @@ def _encoded(value: Any) -> bytes:
     return dumps(value).encode("utf-8")
 
 
-@lru_cache(maxsize=256)
-def _cached_body(kind: str, *key: Any) -> bytes:
+def _body(kind: str, *key: Any) -> bytes:
     """The encoded JSON body of one API answer."""
     if kind == "alliances":
         return _encoded(list(views.alliance_summaries()))
@@ -85,69 +85,73 @@ def _cached_body(kind: str, *key: Any) -> bytes:
     raise KeyError(kind)
 
 
-@lru_cache(maxsize=64)
-def _cached_csv(oid: str, name: str) -> bytes:
+def _csv(oid: str, name: str) -> bytes:
     return views.series(oid, name).write_csv().encode("utf-8")
 
 
+bodies = Cached(_body, maxsize=512)
+csv_bodies = Cached(_csv, maxsize=128)
+
+
 @router.get("/alliances", response_model=list[AllianceSummary], summary="Alliances in the ledger")
-def alliances() -> Response:
-    return _json_bytes(_cached_body("alliances"))
+async def alliances() -> Response:
+    return _json_bytes(await bodies("alliances"))
 
 
 @router.get("/alliances/{alliance_id}", summary="One alliance: names, documents, clauses, officials, members today",
             responses=ERRORS)
-def alliance(oid: Annotated[str, Depends(valid_alliance_id)]) -> Response:
-    return _json_bytes(_cached_body("alliance", oid))
+async def alliance(oid: Annotated[str, Depends(valid_alliance_id)]) -> Response:
+    return _json_bytes(await bodies("alliance", oid))
 
 
 @router.get("/alliances/{alliance_id}/cases", summary="Crisis cases of an alliance (documented case JSON), oldest first",
             responses=ERRORS)
-def cases(oid: Annotated[str, Depends(valid_alliance_id)],
+async def cases(oid: Annotated[str, Depends(valid_alliance_id)],
           member: Annotated[str | None, Depends(member_filter)] = None) -> Response:
-    return _json_bytes(_cached_body("cases", oid, member))
+    return _json_bytes(await bodies("cases", oid, member))
 
 
 @router.get("/alliances/{alliance_id}/cases/{case_id}", summary="One crisis case", responses=ERRORS)
-def case(oid: Annotated[str, Depends(valid_alliance_id)], case_id: str) -> Response:
-    return _json_bytes(_cached_body("case", oid, case_id))
+async def case(oid: Annotated[str, Depends(valid_alliance_id)], case_id: str) -> Response:
+    return _json_bytes(await bodies("case", oid, case_id))
 
 
 @router.get("/alliances/{alliance_id}/{series}.csv", summary="A series behind the alliance charts, as CSV",
             responses={**ERRORS, 200: {"content": {"text/csv": {}}}})
-def series_csv(oid: Annotated[str, Depends(valid_alliance_id)], series: views.Series) -> Response:
-    return Response(_cached_csv(oid, series.value), media_type="text/csv; charset=utf-8",
+async def series_csv(oid: Annotated[str, Depends(valid_alliance_id)], series: views.Series) -> Response:
+    return Response(await csv_bodies(oid, series.value), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{oid}-{series.value}.csv"'})
 
 
 @router.get("/alliances/{alliance_id}/{series}", summary="A series behind the alliance charts: membership, dominance or burden",
             responses=ERRORS)
-def series_json(oid: Annotated[str, Depends(valid_alliance_id)], series: views.Series) -> Response:
-    return _json_bytes(_cached_body("series", oid, series.value))
+async def series_json(oid: Annotated[str, Depends(valid_alliance_id)], series: views.Series) -> Response:
+    return _json_bytes(await bodies("series", oid, series.value))
 
 
 @router.get("/states/{code}", response_model=StateRecord, summary="A state by any code or name (en/ru/ar)",
             responses=ERRORS)
-def state(record: Annotated[dict, Depends(valid_state)]) -> Response:
+async def state(record: Annotated[dict, Depends(valid_state)]) -> Response:
     return _json_bytes(_encoded(record))
 
 
 @router.get("/dyad", summary="Two states by year: ATOP pledges, shared ledger organizations, capabilities, disputes, UN agreement",
             responses=ERRORS)
-def dyad(a: Annotated[str, Query(max_length=100, description="first state, any code or name")],
+async def dyad(a: Annotated[str, Query(max_length=100, description="first state, any code or name")],
          b: Annotated[str, Query(max_length=100, description="second state, any code or name")]) -> Response:
-    return _json_bytes(_cached_body("dyad", *views.dyad_codes(a, b)))
+    return _json_bytes(await bodies("dyad", *views.dyad_codes(a, b)))
 
 
 @router.get("/datasets", summary="Every bundled table with provenance and BibTeX")
-def datasets() -> Response:
-    return _json_bytes(_cached_body("datasets"))
+async def datasets() -> Response:
+    return _json_bytes(await bodies("datasets"))
 
 
 @router.post("/read", summary="Read a text: states, organizations, dates, and links to ledger cases",
              responses=ERRORS)
-def read(body: ReadRequest) -> Response:
-    text = read_text(body.text).to_json(indent=None)
+async def read(body: ReadRequest) -> Response:
+    result = await run_in_threadpool(read_text, body.text)
+    text = result.to_json(indent=None)
     safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Response(safe, media_type="application/json")
 

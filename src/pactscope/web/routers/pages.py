@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from pactscope import data, ledger
 from pactscope.errors import BadArgument
 from pactscope.reader import MAX_CHARS, read_text
 from pactscope.web import charts, views
+from pactscope.web.cache import Cached
 from pactscope.web.dependencies import valid_alliance_id
 from pactscope.web.render import render
 
@@ -21,13 +22,11 @@ router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 MAX_FORM_BYTES = 4 * MAX_CHARS  # percent-encoded text is longer than the text
 
 
-@lru_cache(maxsize=1)
-def home_html() -> str:
+def _home() -> str:
     return render("home.html", nav="home", alliances=views.alliance_summaries())
 
 
-@lru_cache(maxsize=32)
-def alliance_html(oid: str) -> str:
+def _alliance(oid: str) -> str:
     org = ledger.get_organization(oid)
     return render(
         "alliance.html",
@@ -44,8 +43,7 @@ def alliance_html(oid: str) -> str:
     )
 
 
-@lru_cache(maxsize=256)
-def case_html(oid: str, case_id: str) -> str:
+def _case(oid: str, case_id: str) -> str:
     case = views.case(oid, case_id)
     return render(
         "case.html",
@@ -59,33 +57,45 @@ def case_html(oid: str, case_id: str) -> str:
     )
 
 
-@lru_cache(maxsize=1)
-def data_html() -> str:
+def _data() -> str:
     return render("data.html", nav="data", datasets=views.datasets(), ledger_sources=views.ledger_sources())
 
 
+def _dyad(ccode_a: int | None, ccode_b: int | None) -> str:
+    result = views.dyad(ccode_a, ccode_b) if ccode_a is not None else None
+    return render("dyad.html", nav="dyad", choices=views.state_choices(), dyad=result,
+                  charts=charts.dyad_charts(ccode_a, ccode_b) if result else {})
+
+
+home_html = Cached(_home, maxsize=1)
+alliance_html = Cached(_alliance, maxsize=32)
+case_html = Cached(_case, maxsize=256)
+data_html = Cached(_data, maxsize=1)
+dyad_html = Cached(_dyad, maxsize=128)
+
+
 @router.get("/")
-def home() -> HTMLResponse:
-    return HTMLResponse(home_html())
+async def home() -> HTMLResponse:
+    return HTMLResponse(await home_html())
 
 
 @router.get("/alliances/{alliance_id}")
-def alliance(alliance_id: str, oid: Annotated[str, Depends(valid_alliance_id)]) -> Response:
+async def alliance(alliance_id: str, oid: Annotated[str, Depends(valid_alliance_id)]) -> Response:
     if alliance_id != oid:
         return RedirectResponse(f"/alliances/{oid}", status_code=308)
-    return HTMLResponse(alliance_html(oid))
+    return HTMLResponse(await alliance_html(oid))
 
 
 @router.get("/alliances/{alliance_id}/cases/{case_id}")
-def case(alliance_id: str, case_id: str, oid: Annotated[str, Depends(valid_alliance_id)]) -> Response:
+async def case(alliance_id: str, case_id: str, oid: Annotated[str, Depends(valid_alliance_id)]) -> Response:
     if alliance_id != oid:
         return RedirectResponse(f"/alliances/{oid}/cases/{case_id}", status_code=308)
-    return HTMLResponse(case_html(oid, case_id))
+    return HTMLResponse(await case_html(oid, case_id))
 
 
 @router.get("/data")
-def data_page() -> HTMLResponse:
-    return HTMLResponse(data_html())
+async def data_page() -> HTMLResponse:
+    return HTMLResponse(await data_html())
 
 
 @router.get("/data/{name}.bib")
@@ -96,7 +106,7 @@ def data_bib(name: str) -> Response:
 
 
 @router.get("/reader")
-def reader_form() -> HTMLResponse:
+async def reader_form() -> HTMLResponse:
     return HTMLResponse(render("reader.html", nav="reader", text="", result=None, max_chars=MAX_CHARS))
 
 
@@ -108,37 +118,22 @@ async def reader_submit(request: Request) -> HTMLResponse:
     if len(body) > MAX_FORM_BYTES:
         raise BadArgument(f"the text is longer than {MAX_CHARS:,} characters")
     text = parse_qs(body.decode("utf-8", errors="replace")).get("text", [""])[0]
-    result = read_text(text)
+    result = await run_in_threadpool(read_text, text)
     return HTMLResponse(render("reader.html", nav="reader", text=text, result=result, max_chars=MAX_CHARS))
 
 
 @router.get("/dyad")
-def dyad(a: Annotated[str | None, Query(max_length=100, description="first state, any code or name")] = None,
-         b: Annotated[str | None, Query(max_length=100, description="second state, any code or name")] = None,
-         ) -> HTMLResponse:
+async def dyad(a: Annotated[str | None, Query(max_length=100, description="first state, any code or name")] = None,
+               b: Annotated[str | None, Query(max_length=100, description="second state, any code or name")] = None,
+               ) -> HTMLResponse:
     if not (a and b):
-        return HTMLResponse(dyad_html(None, None))
-    return HTMLResponse(dyad_html(*views.dyad_codes(a, b)))
-
-
-@lru_cache(maxsize=128)
-def dyad_html(ccode_a: int | None, ccode_b: int | None) -> str:
-    result = views.dyad(ccode_a, ccode_b) if ccode_a is not None else None
-    return render("dyad.html", nav="dyad", choices=views.state_choices(), dyad=result,
-                  charts=charts.dyad_charts(ccode_a, ccode_b) if result else {})
+        return HTMLResponse(await dyad_html(None, None))
+    return HTMLResponse(await dyad_html(*views.dyad_codes(a, b)))
 
 
 @router.get("/docs")
-def api_docs(request: Request) -> HTMLResponse:
-    return HTMLResponse(api_docs_html(request.app))
+async def api_docs(request: Request) -> HTMLResponse:
+    return HTMLResponse(await docs_html(request.app))
 
 
-_docs_cache: dict[int, str] = {}
-
-
-def api_docs_html(app) -> str:
-    """The API reference, rendered from the app's own OpenAPI schema (no external assets)."""
-    key = id(app)
-    if key not in _docs_cache:
-        _docs_cache[key] = render("api_docs.html", nav="docs", schema=app.openapi())
-    return _docs_cache[key]
+docs_html = Cached(lambda app: render("api_docs.html", nav="docs", schema=app.openapi()), maxsize=4)
