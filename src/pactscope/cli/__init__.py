@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from pactscope.cli import data as data_cli
+from pactscope.cli.assess import assess
 from pactscope.cli import ledger as ledger_cli
 from pactscope.cli import metrics as metrics_cli
 from pactscope.cli import panel as panel_cli
@@ -24,6 +25,7 @@ app.add_typer(metrics_cli.app, name="metrics")
 app.command("doctor")(data_cli.doctor)
 app.command("read")(read)
 app.command("run")(run)
+app.command("assess")(assess)
 app.command("serve")(serve)
 
 

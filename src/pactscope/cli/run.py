@@ -1,34 +1,40 @@
-"""`pactscope run`: the main job behind `make run`."""
+"""`pactscope run`: the main job behind `make run` — the default assessment report."""
 
 from __future__ import annotations
 
-import polars as pl
+from pathlib import Path
+
 import typer
 
-from pactscope.cli.output import console, user_errors
+from pactscope.cli.output import console, err_console, user_errors
+
+DEFAULT_OUT = Path("out") / "csto-central-asia.html"
 
 
-def run(years: str = typer.Option("2012-2022", "--years", help="year range to show")) -> None:
-    """Show the current CSTO members' material capabilities by year (COW NMC v7.0).
+def run(
+    out: Path = typer.Option(DEFAULT_OUT, "--out", help="HTML file to write; .md and .json are written beside it"),
+    years: str = typer.Option(None, "--years", help="year range (default: 1992 to this year)"),
+) -> None:
+    """Build the CSTO report for Central Asia: Kazakhstan, Kyrgyzstan and Tajikistan as members,
+    Uzbekistan and Turkmenistan as non-member comparisons. Writes HTML, Markdown and JSON.
 
-    Example: pactscope run --years 2000-2022
+    Example: pactscope run --out out/csto-central-asia.html
     """
-    from pactscope.codes import to_ccode
-    from pactscope.ledger import membership_frame
-    from pactscope.panels import add_nmc, create_stateyears
-    from pactscope.cli.output import rich_table
+    import shlex
+    import sys
+
+    from pactscope.cli.assess import build_with_progress, write_report
 
     with user_errors():
-        current = membership_frame("CSTO").filter(pl.col("end").is_null())
-        codes = {to_ccode(iso3): iso3 for iso3 in current["state"].to_list()}
-        panel = create_stateyears(years=years).pipe(add_nmc)
-    table = (
-        panel.frame.filter(pl.col("ccode").is_in(list(codes)))
-        .with_columns(
-            state=pl.col("ccode").replace_strict(codes, return_dtype=pl.String),
-            alliance_cinc_share=(pl.col("cinc") / pl.col("cinc").sum().over("year")).round(3),
+        report = build_with_progress(
+            "CSTO report for Central Asia", alliance="CSTO", region="central-asia", years=years,
+            command=shlex.join(["pactscope", *sys.argv[1:]]) if sys.argv[1:2] == ["run"] else "pactscope run",
         )
-        .select("year", "state", "milex", "milper", "tpop", "cinc", "alliance_cinc_share")
-        .sort("year", "state")
-    )
-    console.print(rich_table(table, "CSTO members' capabilities (COW NMC v7.0; shares of the members' total)", limit=200))
+        with err_console.status("writing HTML, Markdown and JSON…"):
+            written = [write_report(report, fmt, out.with_suffix(f".{fmt}")) for fmt in ("html", "md", "json")]
+    shown = sum(1 for i in report.indicators if i.suggests != "no reading")
+    console.print(f"[bold]{report.title}[/] — {len(report.sections)} sections, {shown} indicator readings, "
+                  f"{len(report.sources)} sources.")
+    for path in written:
+        console.print(f"wrote [link=file://{path.resolve()}]{path}[/link]")
+    console.print(f"Open {written[0].resolve()} in a browser (it works offline).")

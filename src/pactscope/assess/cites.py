@@ -1,0 +1,108 @@
+"""Numbered citations: ledger sources and bundled data sets, numbered in order of first use."""
+
+from __future__ import annotations
+
+import re
+
+from pactscope import data
+from pactscope.assess.model import Source
+from pactscope.ledger import load_ledger
+
+# which bundled tables each metric reads (the first of a group is the one cited)
+METRIC_DATA: dict[str, tuple[str, ...]] = {
+    "alliance_years": ("atop4_01_member",),
+    "members": ("atop4_01_member",),
+    "dominance": ("cow_nmc", "atop4_01_member"),
+    "burden": ("cow_nmc", "atop4_01_member"),
+    "coalition": ("cow_nmc", "atop4_01_member"),
+    "coalition_overlap": ("atop4_01_member",),
+    "threats": ("ucdp_acd", "gml_dirdisp", "cow_mid_dirdisps", "atop4_01_member"),
+    "alignment_with": ("un_votes",),
+    "war_reliability": ("cow_war_inter", "atop4_01_member", "cow_contdir", "cow_states"),
+    "exit_precedents": ("atop4_01_member",),
+}
+
+
+_ACCENTS = {'\\"o': "ö", '\\"O': "Ö", '\\"a': "ä", '\\"A': "Ä", '\\"u': "ü", '\\"U': "Ü", "\\'e": "é", "\\'a": "á"}
+
+
+def _plain(text: str) -> str:
+    """BibTeX text without braces, accents commands or double dashes."""
+    for code, char in _ACCENTS.items():
+        text = text.replace(code, char)
+    return re.sub(r"[{}\\]", "", text).replace("--", "-").strip()
+
+
+def _field(entry: str, name: str) -> str | None:
+    match = re.search(rf"^\s*{name}\s*=\s*\{{(.*)\}},?\s*$", entry, re.MULTILINE | re.IGNORECASE)
+    if not match:
+        return None
+    return _plain(match.group(1))
+
+
+def _authors(text: str | None) -> str:
+    if not text:
+        return ""
+    names = [n.strip() for n in text.split(" and ") if n.strip()]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def reference(entry: str) -> str:
+    """A one-line reference from a BibTeX entry: authors (year). Title. Venue, volume, pages."""
+    parts = [f"{_authors(_field(entry, 'author'))} ({_field(entry, 'year') or 'n.d.'})."]
+    parts.append(f"{_field(entry, 'title')}.")
+    venue = _field(entry, "journal") or _field(entry, "booktitle") or _field(entry, "publisher")
+    if venue:
+        extra = ", ".join(x for x in (_field(entry, "volume"), _field(entry, "pages")) if x)
+        parts.append(f"{venue}{', ' + extra if extra else ''}.")
+    doi = _field(entry, "doi")
+    if doi:
+        parts.append(f"doi:{doi}.")
+    return " ".join(parts)
+
+
+def dataset_reference(name: str) -> str:
+    entries = [e for e in data.cite(name).split("\n\n") if e.strip()]
+    return " ".join(reference(e) for e in entries)
+
+
+class Citations:
+    """Hands out citation numbers; the same source always gets the same number."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[str, str], int] = {}
+        self._sources: list[Source] = []
+
+    def _add(self, kind: str, key: str) -> int:
+        if (kind, key) in self._numbers:
+            return self._numbers[(kind, key)]
+        n = len(self._sources) + 1
+        if kind == "ledger":
+            s = load_ledger().sources[key]
+            src = Source(n=n, id=key, kind="ledger", title=s.title, publisher=s.publisher, url=str(s.url), date=s.date)
+        else:
+            info = data.info(key)
+            url = (info.get("sources") or [{}])[0].get("path")
+            src = Source(
+                n=n, id=key, kind="dataset", title=info["title"], publisher=(info.get("sources") or [{}])[0].get("title"),
+                url=url, version=info.get("pactscope:version"), reference=dataset_reference(key),
+            )
+        self._numbers[(kind, key)] = n
+        self._sources.append(src)
+        return n
+
+    def ledger(self, *ids: str) -> list[int]:
+        return sorted({self._add("ledger", i) for i in ids})
+
+    def dataset(self, *names: str) -> list[int]:
+        return sorted({self._add("dataset", n) for n in names})
+
+    def metric(self, metric: str) -> list[int]:
+        """The data sets a metric reads (none for ledger functions: those facts cite ledger sources)."""
+        return self.dataset(*METRIC_DATA.get(metric, ()))
+
+    def used_datasets(self) -> list[str]:
+        return [s.id for s in self._sources if s.kind == "dataset"]
+
+    def sources(self) -> list[Source]:
+        return list(self._sources)

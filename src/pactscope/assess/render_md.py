@@ -1,0 +1,82 @@
+"""The report as Markdown: the same sections, tables, indicators and numbered sources."""
+
+from __future__ import annotations
+
+from pactscope.assess import render_text
+from pactscope.assess.model import Chart, Paragraph, Report, Table, Value
+
+
+def _cites(refs: list[int]) -> str:
+    return "".join(f"[[{n}]](#src-{n})" for n in refs)
+
+
+def _value(v: Value) -> str:
+    return v.text + _cites(v.cites)
+
+
+def _esc(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _paragraph(p: Paragraph) -> str:
+    out = []
+    for r in p.runs:
+        out.append(r.text if r.kind == "text" else _value(r) if r.kind == "value" else _cites(r.refs))
+    return "".join(out)
+
+
+def _table(t: Table) -> list[str]:
+    lines = [f"**{t.caption}**", "", "| " + " | ".join(_esc(c.label) for c in t.columns) + " |",
+             "|" + "|".join("---:" if c.numeric else "---" for c in t.columns) + "|"]
+    for row in t.rows:
+        cells = []
+        for c in row:
+            text = _value(c.value) if c.value else _esc(c.text) + _cites(c.cites)
+            if c.value and c.cites:
+                text += _cites(c.cites)
+            cells.append(f"**{text}**" if c.emphasis and text else text)
+        lines.append("| " + " | ".join(cells) + " |")
+    if t.note:
+        lines += ["", f"*{t.note}*"]
+    return lines + [""]
+
+
+def _chart(c: Chart) -> list[str]:
+    return [f"*Chart — {c.title}:* {c.description}{_cites(c.cites)} (drawn in the HTML version; its data are in the JSON "
+            "version.)", ""]
+
+
+def render_md(report: Report) -> str:
+    lines = [f"# {report.title}", "", render_text.subtitle(report), ""]
+    for s in report.sections:
+        lines += [f"## {s.title}", "", f"*{s.question}*", ""]
+        for b in s.blocks:
+            if b.kind == "paragraph":
+                lines += [_paragraph(b), ""]
+            elif b.kind == "heading":
+                lines += [f"### {b.text}", ""]
+            elif b.kind == "table":
+                lines += _table(b)
+            else:
+                lines += _chart(b)
+        if s.id == "balance":
+            lines += ["| Indicator | About | Value | Suggests | Reading | Rule | From |", "|---|---|---:|---|---|---|---|"]
+            names = {st.iso3: st.name for st in report.states}
+            for i in report.indicators:
+                about = names.get(i.state, i.state) if i.state else report.alliance
+                lines.append(f"| {_esc(i.label)} | {about} | {_value(i.value)} | {render_text.SUGGESTS[i.suggests]} | "
+                             f"{_esc(i.reading)} | {_esc(i.rule)} | {i.section} |")
+            lines.append("")
+    lines += ["## Sources", ""]
+    for src in report.sources:
+        if src.kind == "dataset":
+            text = f"**{src.title}**{', version ' + src.version if src.version else ''} (data set `{src.id}`). {src.reference}"
+            text += f" <{src.url}>" if src.url else ""
+        else:
+            text = f"{src.publisher}{f' ({src.date})' if src.date else ''}. [{_esc(src.title)}]({src.url})."
+        lines.append(f"{src.n}. <a id=\"src-{src.n}\"></a>{text}")
+    f = report.footer
+    lines += ["", "---", "", f"Command: `{f.command}`  ", f"Generated {f.generated} with pactscope {f.pactscope_version}; "
+              f"ledger version `{f.ledger_version}`.  ",
+              "Data versions: " + "; ".join(f"`{d.name}` {d.version or ''}".strip() for d in f.data_versions) + ".", ""]
+    return "\n".join(lines)

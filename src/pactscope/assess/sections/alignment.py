@@ -1,0 +1,131 @@
+"""Alignment and its costs: UN voting with the alliance leader and other powers; other alliances."""
+
+from __future__ import annotations
+
+from pactscope.assess import charts, fmt
+from pactscope.assess.context import Ctx, cell, para
+from pactscope.assess.model import Chart, ChartData, Column, Heading, Provenance, Section, Table
+from pactscope.errors import BadArgument
+from pactscope.ledger import load_ledger
+
+POWERS = ["RUS", "CHN", "USA", "TUR", "EU"]
+RECENT = 5
+
+
+def others_for(ctx: Ctx, iso: str) -> list[str]:
+    """The leader first, then the other powers, without the state itself."""
+    return [o for o in dict.fromkeys([*([ctx.leader] if ctx.leader else []), *POWERS]) if o != iso]
+
+
+def _years(ctx: Ctx) -> list[int]:
+    return list(range(max(ctx.start, 1946), min(ctx.end, ctx.un_end) + 1))
+
+
+def _label(ctx: Ctx, other: str) -> str:
+    return "EU members (mean)" if other == "EU" else ctx.name(other)
+
+
+def _vote_table(ctx: Ctx, years: list[int]) -> tuple[Table, list[Chart]]:
+    rows, chart_list = [], []
+    recent = [max(years[0], years[-1] - RECENT + 1), years[-1]]
+    for iso in ctx.states:
+        others = others_for(ctx, iso)
+        args = {"state": iso, "others": others, "years": years}
+        try:
+            frame = ctx.frame("alignment_with", **args)
+        except BadArgument:
+            continue
+        present = set(frame["other"].to_list())
+        for other in others:
+            if other not in present:
+                continue
+            full = ctx.value("alignment_with", args, "agree_share", {"other": other}, agg="mean", unit="share")
+            late = ctx.value("alignment_with", args, "agree_share", {"other": other, "year": {"between": recent}},
+                             agg="mean", unit="share")
+            kappa = ctx.value("alignment_with", args, "kappa", {"other": other, "year": {"between": recent}},
+                              agg="mean", unit="ratio")
+            lead = other == ctx.leader
+            rows.append([cell(ctx.name(iso), emphasis=iso in ctx.focus),
+                         cell(_label(ctx, other) + (f" ({ctx.oid} leader)" if lead else "")), cell(full), cell(late), cell(kappa)])
+        if iso in ctx.focus and ctx.leader and ctx.leader != iso and ctx.leader in present:
+            rest = [o for o in others if o != ctx.leader and o in present]
+            with_leader = ctx.value("alignment_with", args, "agree_share", {"other": ctx.leader, "year": {"between": recent}},
+                                    agg="mean", unit="share", label=f"agreement with {ctx.leader}")
+            with_rest = ctx.value("alignment_with", args, "agree_share", {"other": {"in": rest}, "year": {"between": recent}},
+                                  agg="mean", unit="share", label="agreement with the other powers")
+            gap = ctx.derived("difference", with_leader, with_rest, "difference", label="leader minus other powers")
+            ctx.indicator("leader_alignment_gap", gap, state=iso, support=[with_leader, with_rest])
+        cols = ["state", "other", "year", "agree_share", "n_common"]
+        chart_list.append(Chart(
+            id=f"alignment-{iso.lower()}", title=f"{ctx.name(iso)}: UN vote agreement",
+            description=f"Share of UN General Assembly roll calls on which {ctx.name(iso)} voted as each other state did, "
+            f"by year, {fmt.span(years[0], years[-1])}.",
+            spec=charts.alignment_chart(frame.select(cols), state=ctx.name(iso), names={
+                o: _label(ctx, o) + (f" ({ctx.oid} leader)" if o == ctx.leader else "") for o in others}),
+            data=[ChartData(name=f"alignment-{ctx.name(iso)}", parts=[Provenance(metric="alignment_with", args=args,
+                                                                                  column=cols, agg="rows")])],
+            cites=ctx.cites.metric("alignment_with"),
+        ))
+    table = Table(
+        id="alignment", caption=f"UN General Assembly vote agreement, {fmt.span(years[0], years[-1])}",
+        columns=[Column(key="state", label="State"), Column(key="other", label="Voting with"),
+                 Column(key="full", label=f"Agreement, {fmt.span(years[0], years[-1])}", numeric=True),
+                 Column(key="recent", label=f"Agreement, {fmt.span(*recent)}", numeric=True),
+                 Column(key="kappa", label=f"Cohen's kappa, {fmt.span(*recent)}", numeric=True)],
+        rows=rows,
+        note="Agreement is the mean over years of the share of roll calls on which both states cast the same vote; "
+        "kappa corrects it for the agreement expected by chance. The EU row is the mean over the EU member states of each year.",
+    )
+    return table, chart_list
+
+
+def _ties_table(ctx: Ctx) -> Table:
+    ledger = load_ledger()
+    rows = []
+    for iso in ctx.states:
+        for oid in sorted(ledger.spells):
+            if oid == ctx.oid:
+                continue
+            for s in sorted((s for s in ledger.spells[oid] if s.state == iso), key=lambda s: s.start):
+                rows.append([cell(ctx.name(iso), emphasis=iso in ctx.focus), cell(oid), cell(s.status.value),
+                             cell(s.start.isoformat()), cell(s.end.isoformat() if s.end else "to date", ctx.cites.ledger(*s.sources))])
+    return Table(
+        id="other-ties", caption="Membership of the other organizations in the ledger",
+        columns=[Column(key="state", label="State"), Column(key="org", label="Organization"), Column(key="status", label="Status"),
+                 Column(key="from", label="From"), Column(key="until", label="Until")],
+        rows=rows, note=None if rows else "No other organization in the ledger lists these states.",
+    )
+
+
+def build(ctx: Ctx) -> Section:
+    section = Section(
+        id="alignment", title="Alignment and its costs",
+        question=f"How closely does each state vote with {fmt.org(ctx.oid)}'s leader and with other powers, and which other "
+        "alliances and partnerships does it keep?",
+    )
+    years = _years(ctx)
+    blocks = []
+    if ctx.leader:
+        blocks.append(para(
+            f"The leader is taken to be the member with the largest CINC share in the most years of the span: "
+            f"{ctx.name(ctx.leader)}", ctx.cites.metric("dominance"), ". UN votes come from Voeten, Strezhnev and Bailey's "
+            "General Assembly data, which end in January 2020", ctx.cites.metric("alignment_with"), ".",
+        ))
+    if years:
+        table, chart_list = _vote_table(ctx, years)
+        blocks += [table, *chart_list]
+    else:
+        blocks.append(para("The UN voting data do not cover these years."))
+    now = ctx.frame("coalition_overlap", states=ctx.states, years=ctx.today.year)
+    lines = []
+    for r in now.iter_rows(named=True):
+        ties = ", ".join(r["alliances"]) or "none"
+        other = f"; also {', '.join(r['other_ties'])}" if r["other_ties"] else ""
+        lines.append(f"{ctx.name(r['state'])}: {ties}{other}")
+    blocks += [Heading(text="Other alliances and partnerships"),
+               para(f"Ledger organizations each state counts as a member of at the end of {ctx.today.year} — ",
+                    "; ".join(lines), ".", ctx.cites.metric("coalition_overlap")),
+               _ties_table(ctx)]
+    section.blocks = blocks
+    return section
+

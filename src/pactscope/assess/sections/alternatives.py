@@ -1,0 +1,95 @@
+"""Alternatives: what the region's states would add up to on their own, beside the alliance and
+the states compared with them."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from pactscope.assess import charts, fmt, indicators
+from pactscope.assess.context import Ctx, cell, para
+from pactscope.assess.model import Chart, ChartData, Column, Provenance, Section, Table
+
+
+def default_versus(ctx: Ctx, limit: int = 2, min_years: int = 2) -> list[str]:
+    """The alliance leader, then the states most often met as adversaries by the focus members
+    (at least ``min_years`` distinct years, outside the bloc and the alliance's members)."""
+    members = set(ctx.frame("alliance_years", alliance=ctx.oid, years=ctx.years).filter(pl.col("member"))["iso3"].to_list())
+    frames = [ctx.frame("threats", state=iso, alliance=ctx.oid, years=ctx.years) for iso in ctx.focus]
+    counts = (
+        pl.concat(frames).drop_nulls("adversary").filter(~pl.col("adversary").is_in([*ctx.bloc, *members]))
+        .group_by("adversary").agg(pl.col("year").n_unique().alias("n"))
+        .filter(pl.col("n") >= min_years).sort(["n", "adversary"], descending=[True, False])
+    )
+    return list(dict.fromkeys([*([ctx.leader] if ctx.leader else []), *counts["adversary"].head(limit).to_list()]))
+
+
+def args_of(ctx: Ctx) -> dict:
+    return {"states": ctx.bloc, "alliance": ctx.oid, "versus": ctx.versus or None, "years": ctx.nmc_years}
+
+
+def _table(ctx: Ctx) -> Table:
+    args = args_of(ctx)
+    frame = ctx.frame("coalition", **args).filter(pl.col("year") == ctx.nmc_end)
+    rows = []
+    for r in frame.iter_rows(named=True):
+        row = {"year": ctx.nmc_end, "group": r["group"]}
+        v = {c: ctx.value("coalition", args, c, row, unit=u) for c, u in (
+            ("cinc", "index"), ("milex", "usd_thousands"), ("milper", "thousands"), ("cinc_ratio", "ratio"),
+            ("milex_ratio", "ratio"))}
+        label = {"bloc": "the states on their own", "alliance": "the alliance", "versus": "compared state"}[r["kind"]]
+        name = r["group"] if r["kind"] != "versus" else ctx.name(r["group"])
+        rows.append([cell(f"{name} ({label})", emphasis=r["kind"] == "bloc"), cell(", ".join(r["states"])), cell(v["cinc"]),
+                     cell(v["milex"]), cell(v["milper"]), cell(v["cinc_ratio"]), cell(v["milex_ratio"])])
+    return Table(
+        id="coalition", caption=f"Capabilities in {ctx.nmc_end}: the states on their own, {fmt.org(ctx.oid)}, and compared states",
+        columns=[Column(key="group", label="Group"), Column(key="states", label="States"),
+                 Column(key="cinc", label="CINC", numeric=True), Column(key="milex", label="Military spending", numeric=True),
+                 Column(key="milper", label="Military personnel", numeric=True),
+                 Column(key="cinc_ratio", label="Bloc ÷ group (CINC)", numeric=True),
+                 Column(key="milex_ratio", label="Bloc ÷ group (spending)", numeric=True)],
+        rows=rows,
+        note="Below 1 the bloc of states is the weaker side on that measure. Sums leave out states without data.",
+    )
+
+
+def build(ctx: Ctx) -> Section:
+    section = Section(
+        id="alternatives", title="Alternatives",
+        question=f"What would {fmt.listing([ctx.name(s) for s in ctx.bloc])} add up to on their own, beside "
+        f"{fmt.org(ctx.oid)} and the states compared with them?",
+    )
+    if ctx.nmc_end < ctx.start:
+        section.blocks = [para("No capability data cover these years: COW NMC v7.0 ends in 2022.")]
+        return section
+    args = args_of(ctx)
+    members = set(ctx.frame("alliance_years", alliance=ctx.oid, years=ctx.years).filter(pl.col("member"))["iso3"].to_list())
+    outside = [v for v in ctx.versus if v not in members]
+    frame = ctx.frame("coalition", **args)
+    last = frame.filter((pl.col("year") == ctx.nmc_end) & pl.col("group").is_in(outside)).sort("cinc", descending=True, nulls_last=True)
+    if last.height:
+        strongest = last["group"][0]
+        ratio = ctx.value("coalition", args, "cinc_ratio", {"year": ctx.nmc_end, "group": strongest}, unit="ratio",
+                          label=f"bloc CINC ÷ {strongest} CINC")
+        ctx.indicator("bloc_vs_adversary", ratio, about=f"the bloc against {ctx.name(strongest)}")
+    else:
+        ctx.indicator("bloc_vs_adversary", indicators.empty("ratio"), about="the bloc")
+    chosen = ("The compared states are the alliance's leader and the states the focus members met most often as "
+              "adversaries in the conflict data" if ctx.versus_default else "The compared states were chosen for this report")
+    cols = ["year", "group", "kind", "cinc", "cinc_ratio"]
+    chart = Chart(
+        id="coalition-chart", title="Combined capability by year",
+        description=f"Combined CINC of the bloc ({', '.join(ctx.bloc)}), of {fmt.org(ctx.oid)} members and of each compared state, "
+        f"by year, on a logarithmic scale.",
+        spec=charts.coalition_chart(frame.select(cols), title="Combined CINC: bloc, alliance and compared states",
+                                    names={"bloc": "the states on their own", ctx.oid: f"{ctx.oid} members",
+                                           **{v: ctx.name(v) for v in ctx.versus}}),
+        data=[ChartData(name="coalition", parts=[Provenance(metric="coalition", args=args, column=cols, agg="rows")])],
+        cites=ctx.cites.metric("coalition"),
+    )
+    section.blocks = [
+        para(f"{chosen}: {fmt.listing([ctx.name(v) for v in ctx.versus]) or 'none'}. Capabilities are COW NMC v7.0 sums",
+             ctx.cites.metric("coalition"), "; a scenario adds up capabilities and says nothing about whether such a bloc "
+             "would form or act together."),
+        _table(ctx), chart,
+    ]
+    return section

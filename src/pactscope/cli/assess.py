@@ -1,0 +1,75 @@
+"""`pactscope assess`: build an assessment report (HTML, Markdown or JSON)."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from pactscope.cli.output import err_console, user_errors
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    md = "md"
+    json = "json"
+
+
+def _split(values: list[str] | None) -> list[str]:
+    return [v.strip() for item in values or [] for v in item.split(",") if v.strip()]
+
+
+def write_report(report, fmt: str, out: Path) -> Path:
+    """Render ``report`` as ``fmt`` and write it to ``out`` atomically."""
+    from pactscope.assess.render_html import render_html
+    from pactscope.assess.render_json import render_json
+    from pactscope.assess.render_md import render_md
+    from pactscope.data import atomic_write
+
+    text = {"html": render_html, "md": render_md, "json": render_json}[fmt](report)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_write(out) as tmp:
+        Path(tmp).write_text(text, encoding="utf-8")
+    return out
+
+
+def build_with_progress(label: str, **kwargs):
+    """Build a report while a rich status line names the section being assembled."""
+    from pactscope.assess import build_report
+
+    with err_console.status(f"{label}: loading data…") as status:
+        return build_report(**kwargs, progress=lambda name: status.update(f"{label}: {name}…"))
+
+
+def assess(
+    alliance: str = typer.Argument(..., help="alliance in the ledger, e.g. CSTO or NATO"),
+    member: list[str] = typer.Option(None, "--member", help="a state (name or code); repeatable"),
+    members: str = typer.Option(None, "--members", help="states separated by commas, e.g. KAZ,KGZ,TJK"),
+    region: str = typer.Option(None, "--region", help="a region preset, e.g. central-asia"),
+    comparison: list[str] = typer.Option(None, "--comparison", help="extra non-member state to compare; repeatable"),
+    fmt: ReportFormat = typer.Option(ReportFormat.html, "--format", help="html, md or json"),
+    out: Path = typer.Option(None, "--out", help="output file (default: out/<alliance>-<states>.<format>)"),
+    years: str = typer.Option(None, "--years", help="year range, e.g. 1992-2025 (default: the alliance's first year to now)"),
+    compare: str = typer.Option("NATO", "--compare", help="second alliance for the power section"),
+    versus: str = typer.Option(None, "--versus", help="states to compare the bloc with, e.g. RUS,CHN,AFG"),
+) -> None:
+    """Evidence on whether states need an alliance, with every number sourced.
+
+    Examples: pactscope assess CSTO --region central-asia;
+    pactscope assess NATO --member Turkey --format md; pactscope assess CSTO --member Armenia --out arm.json --format json
+    """
+    states = _split(member) + _split([members] if members else [])
+    with user_errors():
+        report = build_with_progress(
+            f"{alliance} report", alliance=alliance, members=states or None, region=region,
+            comparisons=_split(comparison), years=years, compare_with=compare, versus=_split([versus] if versus else []),
+            command=shlex.join(["pactscope", *sys.argv[1:]]),
+        )
+        if out is None:
+            tag = region or "-".join(s.iso3.lower() for s in report.states if s.role == "member")
+            out = Path("out") / f"{report.alliance.lower()}-{tag}.{fmt.value}"
+        write_report(report, fmt.value, out)
+    err_console.print(f"wrote {out}")
