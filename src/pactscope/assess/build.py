@@ -14,7 +14,15 @@ from pactscope import data
 from pactscope.assess import fmt
 from pactscope.assess.context import Ctx, para, state_name, status_today
 from pactscope.assess.model import DataVersion, Footer, Report, Section, StateRef
-from pactscope.assess.sections import alignment, alternatives, leaving, membership, power, reliability, threats
+from pactscope.assess.sections import (
+    alignment,
+    alternatives,
+    leaving,
+    membership,
+    power,
+    reliability,
+    threats,
+)
 from pactscope.errors import BadArgument
 from pactscope.ledger import load_ledger
 from pactscope.metrics._common import coverage, org_id, state_iso3, year_span

@@ -116,7 +116,7 @@ def burden_chart(rows, *, states: list[str], title: str, names: dict[str, str] |
 def coalition_chart(rows, *, title: str, names: dict[str, str] | None = None) -> dict:
     """Combined CINC by year of the bloc, the alliance and each compared state (rows of
     :func:`pactscope.metrics.coalition`), on a log scale."""
-    picked = [{k: v for k, v in r.items() if k != "states"} for r in _rows(rows) if r.get("cinc")]
+    picked = [{k: v for k, v in r.items() if k != "states"} for r in _rows(rows)]  # nulls are left out when drawn
     return line_chart(
         picked, x="year", y="cinc", color="group", name="coalition", title=title, y_title="combined CINC (log scale)",
         color_title="Group", y_format=".3~g", y_scale={"type": "log"}, tooltip=["group", "kind", "year", "cinc", "cinc_ratio"], names=names,

@@ -10,7 +10,15 @@ import polars as pl
 
 from pactscope.assess import fmt
 from pactscope.assess.cites import Citations
-from pactscope.assess.model import Cell, Cite, Indicator, Paragraph, Provenance, Text, Value
+from pactscope.assess.model import (
+    Cell,
+    Cite,
+    Indicator,
+    Paragraph,
+    Provenance,
+    Text,
+    Value,
+)
 from pactscope.assess.provenance import call, evaluate, key
 from pactscope.codes import resolve
 from pactscope.ledger import get_organization, load_ledger

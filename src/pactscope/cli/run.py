@@ -34,7 +34,7 @@ def run(
             written = [write_report(report, fmt, out.with_suffix(f".{fmt}")) for fmt in ("html", "md", "json")]
     shown = sum(1 for i in report.indicators if i.suggests != "no reading")
     console.print(f"[bold]{report.title}[/] — {len(report.sections)} sections, {shown} indicator readings, "
-                  f"{len(report.sources)} sources.")
+                  f"{len(report.sources)} sources.", soft_wrap=True)
     for path in written:
-        console.print(f"wrote [link=file://{path.resolve()}]{path}[/link]")
-    console.print(f"Open {written[0].resolve()} in a browser (it works offline).")
+        console.print(f"wrote {path}", soft_wrap=True, highlight=False)
+    console.print(f"Open {written[0].resolve()} in a browser (it works offline).", soft_wrap=True, highlight=False)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pactscope.assess import charts, fmt
 from pactscope.assess.context import Ctx, cell, para
-from pactscope.assess.model import Chart, ChartData, Column, Heading, Provenance, Section, Table
+from pactscope.assess.model import (
+    Chart,
+    ChartData,
+    Column,
+    Heading,
+    Provenance,
+    Section,
+    Table,
+)
 from pactscope.errors import BadArgument
 from pactscope.ledger import load_ledger
 

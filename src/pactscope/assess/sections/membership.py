@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pactscope.assess import charts, fmt
 from pactscope.assess.context import Ctx, cell, para, status_today
-from pactscope.assess.model import Chart, ChartData, Column, Heading, Provenance, Section, Table
+from pactscope.assess.model import (
+    Chart,
+    ChartData,
+    Column,
+    Heading,
+    Provenance,
+    Section,
+    Table,
+)
 
 CLAUSE_ORDER = [
     "collective-defence", "consultation", "decision-rule", "no-other-alliances",

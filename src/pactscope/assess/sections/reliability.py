@@ -6,7 +6,15 @@ import polars as pl
 
 from pactscope.assess import charts, fmt, indicators
 from pactscope.assess.context import Ctx, cell, para
-from pactscope.assess.model import Chart, ChartData, Column, Heading, Provenance, Section, Table
+from pactscope.assess.model import (
+    Chart,
+    ChartData,
+    Column,
+    Heading,
+    Provenance,
+    Section,
+    Table,
+)
 from pactscope.errors import BadArgument
 from pactscope.ledger import load_ledger
 

@@ -1,0 +1,70 @@
+"""The default HTML report in headless Chromium: every chart draws, no console errors, citation
+links land on their source, and nothing is fetched from the network."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path(os.environ.get("PACTSCOPE_CHROMIUM", "/usr/bin/chromium"))
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"headless Chromium not found at {CHROMIUM} (install the chromium package)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extra)")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def report_file(tmp_path_factory, default_html):
+    path = tmp_path_factory.mktemp("report") / "csto-central-asia.html"
+    path.write_text(default_html, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_report_renders_offline(browser, report_file, tmp_path, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    problems, outside = [], []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else (outside.append(r.request.url), r.abort()))
+    page.goto(report_file.as_uri())
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('div.vega')].every(d => d.querySelector('svg, canvas') || d.classList.contains('chart-error'))",
+        timeout=30_000,
+    )
+    charts = page.eval_on_selector_all("div.vega", "ds => ds.map(d => [d.id, !!d.querySelector('svg, canvas')])")
+    assert len(charts) == 11 and all(ok for _, ok in charts), charts
+    assert problems == [] and outside == []
+    missing = page.eval_on_selector_all(
+        "a[href^='#src-']", "as => as.map(a => a.getAttribute('href')).filter(h => !document.querySelector(h))")
+    assert missing == []
+    assert page.locator("a[href^='#src-']").count() > 100
+    if width == 375:  # the page itself never scrolls sideways on a phone; wide tables scroll in their box
+        assert page.evaluate("document.documentElement.scrollWidth") <= width + 1
+    page.screenshot(path=str(tmp_path / f"report-{width}.png"), full_page=False)
+    assert (tmp_path / f"report-{width}.png").stat().st_size > 10_000
+    page.close()
+
+
+def test_citation_link_scrolls_to_its_source(browser, report_file):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(report_file.as_uri())
+    link = page.locator("sup.cite a").first
+    target = link.get_attribute("href")
+    link.click()
+    assert page.evaluate("location.hash") == target
+    assert page.locator(target).is_visible()
+    page.close()
