@@ -23,7 +23,8 @@ CONFIG = {
     "view": {"stroke": None},
     "axis": {"labelColor": "#222", "titleColor": "#222", "gridColor": "#e4e4e4", "labelFontSize": 12, "titleFontSize": 12},
     "legend": {"labelColor": "#222", "titleColor": "#222", "labelFontSize": 12, "titleFontSize": 12, "orient": "bottom",
-               "direction": "horizontal", "columns": 3, "labelLimit": 260},
+               "direction": "horizontal", "columns": 2, "labelLimit": 240,
+               "layout": {"bottom": {"anchor": "start", "direction": "vertical", "margin": 8}}},
     "title": {"color": "#111", "fontSize": 14, "anchor": "start", "fontWeight": 600},
     "range": {"category": PALETTE},
 }
@@ -65,7 +66,8 @@ def line_chart(
         order = None
     scale = {**({} if (y_scale or {}).get("type") == "log" else {"zero": False}), **(y_scale or {})}
     encoding = {
-        "x": {"field": x, "type": "quantitative", "title": None, "axis": {"format": "d", "tickMinStep": 1}},
+        "x": {"field": x, "type": "quantitative", "title": None, "axis": {"format": "d", "tickMinStep": 1},
+              "scale": {"nice": False, "zero": False}},
         "y": {"field": y, "type": "quantitative", "title": y_title, "axis": {"format": y_format}, "scale": scale},
         "color": {"field": color, "type": "nominal", "title": color_title, **({"sort": order} if order else {})},
         "tooltip": [{"field": f, "type": "quantitative" if f in (x, y) or f.endswith(("_share", "_ratio", "n_common")) else "nominal"}
@@ -147,10 +149,10 @@ def threat_timeline(
                   "scale": {"zero": False, **({"domain": list(years)} if years else {})}},
             "y": {"field": "state_name", "type": "nominal", "title": None, "sort": order},
             "yOffset": {"field": "opponent", "type": "nominal"},
-            "color": {"field": "opponent", "type": "nominal", "title": "Opponent",
+            "color": {"field": "opponent", "type": "nominal", "title": "Opponent", "legend": {"columns": 1},
                       "scale": {"domain": ["state in the same alliance that year", "other state", "non-state opponent"],
                                 "range": ["#D55E00", "#0072B2", "#777777"]}},
-            "shape": {"field": "event", "type": "nominal", "title": "Event",
+            "shape": {"field": "event", "type": "nominal", "title": "Event", "legend": {"columns": 1},
                       "scale": {"domain": ["armed conflict (UCDP)", "militarized dispute (MID)"], "range": ["circle", "triangle-up"]}},
             "tooltip": [{"field": "state_name", "title": "state"}, {"field": "year"}, {"field": "event"},
                         {"field": "adversary_name", "title": "opponent"}, {"field": "conflict_id", "title": "conflict / dispute id"}],
@@ -175,8 +177,8 @@ def case_timeline(rows, *, title: str, order: list[str] | None = None) -> dict:
         encoding={
             "x": {"field": "start_date", "type": "temporal", "title": None, "axis": {"format": "%Y"}},
             "y": {"field": "who", "type": "nominal", "title": "threatened member", "sort": order or "ascending"},
-            "color": {"field": "strongest response", "type": "nominal", "title": "Strongest response"},
-            "shape": {"field": "obligation", "type": "nominal", "title": "Obligation (ledger coding)",
+            "color": {"field": "strongest response", "type": "nominal", "title": "Strongest response", "legend": {"columns": 1}},
+            "shape": {"field": "obligation", "type": "nominal", "title": "Obligation (ledger coding)", "legend": {"columns": 1},
                       "scale": {"domain": ["triggered: yes", "triggered: disputed", "triggered: no"],
                                 "range": ["diamond", "square", "circle"]}},
             "tooltip": [{"field": "title"}, {"field": "start_date", "type": "temporal", "title": "start"},

@@ -43,10 +43,10 @@ def _table(ctx: Ctx) -> Table:
     return Table(
         id="coalition", caption=f"Capabilities in {ctx.nmc_end}: the states on their own, {fmt.org(ctx.oid)}, and compared states",
         columns=[Column(key="group", label="Group"), Column(key="states", label="States"),
-                 Column(key="cinc", label="CINC", numeric=True), Column(key="milex", label="Military spending", numeric=True),
-                 Column(key="milper", label="Military personnel", numeric=True),
-                 Column(key="cinc_ratio", label="Bloc ÷ group (CINC)", numeric=True),
-                 Column(key="milex_ratio", label="Bloc ÷ group (spending)", numeric=True)],
+                 Column(key="cinc", label="CINC", numeric=True), Column(key="milex", label="Spending", numeric=True),
+                 Column(key="milper", label="Personnel", numeric=True),
+                 Column(key="cinc_ratio", label="Bloc ÷ group, CINC", numeric=True),
+                 Column(key="milex_ratio", label="Bloc ÷ group, spending", numeric=True)],
         rows=rows,
         note="Below 1 the bloc of states is the weaker side on that measure. Sums leave out states without data.",
     )

@@ -65,8 +65,9 @@ def build(ctx: Ctx) -> Section:
     back = ctx.value("exit_precedents", args, "state", {"returned": {"not_null": True}}, agg="count", label="returned")
     share = ctx.derived("ratio", back, events, "share", label="departures followed by a return")
     ctx.indicator("exit_returns", share, support=[back, events])
-    blocks.append(para("The ledger records ", events, " departures from full membership (withdrawal, non-renewal, a frozen "
-                       "or suspended status) by ", states, " states; ", back, " were followed by a return to membership."))
+    blocks.append(para("Departures from full membership recorded in the ledger (withdrawal, non-renewal, a frozen or "
+                       "suspended status): ", events, ", by ", states, " states; of these, later followed by a return to "
+                       "membership: ", back, "."))
     blocks += [_clauses(ctx), Heading(text="Precedents"), _precedents(ctx)]
     return Section(
         id="leaving", title="Leaving",

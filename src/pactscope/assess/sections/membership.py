@@ -102,8 +102,9 @@ def _map(ctx: Ctx) -> Chart:
     return Chart(
         id="members-map", title=f"{ctx.oid} members and the states in this report, {year}",
         description=(
-            f"Map of {fmt.org(ctx.oid)} states in {year} by status; the report's focus members are outlined in black "
-            f"and the comparison states ({fmt.listing([ctx.name(s) for s in ctx.comparisons]) or 'none'}) in orange."
+            f"Map of {fmt.org(ctx.oid)} states in {year} by status; the report's focus members are outlined in black"
+            + (f" and the comparison states ({fmt.listing([ctx.name(s) for s in ctx.comparisons])}) in orange."
+               if ctx.comparisons else ".")
         ),
         spec=spec,
         data=[ChartData(name="members", parts=[Provenance(metric="alliance_years", args=args,

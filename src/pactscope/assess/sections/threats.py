@@ -43,10 +43,9 @@ def _summary(ctx: Ctx) -> tuple[Table, list]:
             share = ctx.derived("ratio", allied, pairs, "share", label="share of adversary-years against allies")
             ctx.indicator("allied_adversary_share", share, state=iso, support=[allied, pairs])
             paragraphs.append(para(
-                f"{ctx.name(iso)}: ", conflicts, " armed-conflict years and ", disputes,
-                f" militarized-dispute years in {fmt.span(ctx.start, ctx.end)}; of ", pairs,
-                " adversary-years against a state, ", allied, f" were against a state that was a {ctx.oid} member "
-                "in the same year.",
+                f"{ctx.name(iso)}, {fmt.span(ctx.start, ctx.end)}: armed-conflict years ", conflicts,
+                "; militarized-dispute years ", disputes, "; adversary-years against a state ", pairs,
+                f", of which against a {ctx.oid} member of that year ", allied, ".",
             ))
     table = Table(
         id="threat-summary", caption=f"Conflicts and disputes of each state, {fmt.span(ctx.start, ctx.end)}",
