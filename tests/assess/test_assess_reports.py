@@ -127,6 +127,7 @@ def test_markdown_carries_the_same_content(default_report, default_md):
         assert f"## {s.title}" in default_md
     assert len(re.findall(r'^\d+\. <a id="src-\d+"></a>', default_md, re.M)) == len(default_report.sources)
     assert default_md.count("| for membership |") == sum(i.suggests == "for" for i in default_report.indicators)
+    assert default_md.count("| against membership |") == sum(i.suggests == "against" for i in default_report.indicators)
 
 
 def test_schema_file_is_in_the_package():

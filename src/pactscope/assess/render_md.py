@@ -11,7 +11,7 @@ def _cites(refs: list[int]) -> str:
 
 
 def _value(v: Value) -> str:
-    return v.text + _cites(v.cites)
+    return v.text
 
 
 def _esc(text: str) -> str:
@@ -22,11 +22,11 @@ def _paragraph(p: Paragraph) -> str:
     out = []
     for r in p.runs:
         out.append(r.text if r.kind == "text" else _value(r) if r.kind == "value" else _cites(r.refs))
-    return "".join(out)
+    return "".join(out) + _cites(render_text.paragraph_cites(p.runs))
 
 
 def _table(t: Table) -> list[str]:
-    lines = [f"**{t.caption}**", "", "| " + " | ".join(_esc(c.label) for c in t.columns) + " |",
+    lines = [f"**{t.caption}**{_cites(render_text.table_cites(t))}", "", "| " + " | ".join(_esc(c.label) for c in t.columns) + " |",
              "|" + "|".join("---:" if c.numeric else "---" for c in t.columns) + "|"]
     for row in t.rows:
         cells = []
@@ -46,6 +46,20 @@ def _chart(c: Chart) -> list[str]:
             "version.)", ""]
 
 
+def _balance(report: Report) -> list[str]:
+    titles = {s.id: s.title for s in report.sections}
+    cited = sorted({n for i in report.indicators for n in i.value.cites})
+    lines = [f"Numbers from the data sets cited in the sections above{_cites(cited)}.", ""]
+    for _, items in render_text.indicator_groups(report):
+        first = items[0]
+        lines += [f"**{first.label}** ({titles.get(first.section, first.section)}). Rule: {first.rule}", "",
+                  "| About | Value | Suggests | Reading |", "|---|---:|---|---|"]
+        lines += [f"| {_esc(i.about)} | {i.value.text} | {render_text.SUGGESTS[i.suggests]} | {_esc(i.reading)} |"
+                  for i in items]
+        lines.append("")
+    return lines
+
+
 def render_md(report: Report) -> str:
     lines = [f"# {report.title}", "", render_text.subtitle(report), ""]
     for s in report.sections:
@@ -60,13 +74,7 @@ def render_md(report: Report) -> str:
             else:
                 lines += _chart(b)
         if s.id == "balance":
-            lines += ["| Indicator | About | Value | Suggests | Reading | Rule | From |", "|---|---|---:|---|---|---|---|"]
-            names = {st.iso3: st.name for st in report.states}
-            for i in report.indicators:
-                about = names.get(i.state, i.state) if i.state else report.alliance
-                lines.append(f"| {_esc(i.label)} | {about} | {_value(i.value)} | {render_text.SUGGESTS[i.suggests]} | "
-                             f"{_esc(i.reading)} | {_esc(i.rule)} | {i.section} |")
-            lines.append("")
+            lines += _balance(report)
     lines += ["## Sources", ""]
     for src in report.sources:
         if src.kind == "dataset":

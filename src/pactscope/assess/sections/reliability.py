@@ -38,10 +38,9 @@ def _summary(ctx: Ctx) -> tuple[Table, dict]:
              for c, u in (("cases", "count"), ("requests_made", "count"), ("assisted", "count"),
                           ("fulfilled", "count"), ("rate", "share"), ("low", "share"), ("high", "share"))}
         picked[trig] = v
-        interval = f"{v['low'].text}–{v['high'].text}" if v["low"].value is not None else fmt.DASH
         rows.append([cell(trig), cell(v["cases"]), cell(v["requests_made"]), cell(v["assisted"]),
                      cell(v["fulfilled"]) if trig == "yes" else cell(fmt.DASH),
-                     cell(v["rate"]) if trig == "yes" else cell(fmt.DASH), cell(interval),
+                     *((cell(v["rate"]), cell(v["low"]), cell(v["high"])) if trig == "yes" else (cell(fmt.DASH),) * 3),
                      cell("coding sources" if ids else fmt.DASH, _case_cites(ctx, ids))])
     table = Table(
         id="case-reliability", caption=f"All {ctx.oid} cases in the ledger, by whether the obligation was triggered",
@@ -49,7 +48,8 @@ def _summary(ctx: Ctx) -> tuple[Table, dict]:
                  Column(key="cases", label="Cases", numeric=True), Column(key="requests", label="Requests made", numeric=True),
                  Column(key="assisted", label="Military or material help", numeric=True),
                  Column(key="fulfilled", label="Fulfilled", numeric=True), Column(key="rate", label="Fulfilment rate", numeric=True),
-                 Column(key="ci", label="95% interval (Wilson)"), Column(key="sources", label="Sources")],
+                 Column(key="low", label="95% low (Wilson)", numeric=True),
+                 Column(key="high", label="95% high", numeric=True), Column(key="sources", label="Sources")],
         rows=rows,
         note="A case is fulfilled when the obligation was triggered and the organization sent troops or material help; "
         "the rate is computed over triggered cases only, never pooled with disputed or untriggered ones.",
@@ -64,27 +64,26 @@ def _member_table(ctx: Ctx) -> Table:
         try:
             ctx.frame("case_reliability", **args)
         except BadArgument:
-            rows.append([cell(ctx.name(iso), emphasis=iso in ctx.focus), cell("no case in the ledger"),
-                         cell(fmt.DASH), cell(fmt.DASH), cell(fmt.DASH)])
+            rows.append([cell(ctx.name(iso), emphasis=iso in ctx.focus), *(cell(fmt.DASH) for _ in range(6))])
             if iso in ctx.focus:
                 ctx.indicator("member_cases_assisted", indicators.empty("share"), state=iso)
             continue
         cases = ctx.value("case_reliability", args, "cases", {"member": iso}, agg="sum", label="cases")
         assisted = ctx.value("case_reliability", args, "assisted", {"member": iso}, agg="sum", label="assisted")
         requests = ctx.value("case_reliability", args, "requests_made", {"member": iso}, agg="sum", label="requests")
-        split = ", ".join(
-            f"{t}: {ctx.value('case_reliability', args, 'cases', {'member': iso, 'triggered': t}).text}" for t in TRIGGERED
-        )
-        rows.append([cell(ctx.name(iso), emphasis=iso in ctx.focus), cell(split), cell(cases), cell(requests), cell(assisted)])
+        split = [ctx.value("case_reliability", args, "cases", {"member": iso, "triggered": t}) for t in TRIGGERED]
+        rows.append([cell(ctx.name(iso), emphasis=iso in ctx.focus), *(cell(x) for x in split), cell(cases), cell(requests),
+                     cell(assisted)])
         if iso in ctx.focus:
             share = ctx.derived("ratio", assisted, cases, "share", label="share of its cases with help")
             ctx.indicator("member_cases_assisted", share, state=iso, support=[assisted, cases])
     return Table(
         id="member-cases", caption="Cases in which each state was the threatened party",
-        columns=[Column(key="state", label="State"), Column(key="split", label="Cases by trigger coding"),
+        columns=[Column(key="state", label="State"),
+                 *(Column(key=f"cases_{t}", label=f"Triggered: {t}", numeric=True) for t in TRIGGERED),
                  Column(key="cases", label="Cases", numeric=True), Column(key="requests", label="Requests made", numeric=True),
                  Column(key="assisted", label="Military or material help", numeric=True)],
-        rows=rows,
+        rows=rows, note="A dash: the state is not a threatened party in any case of the ledger.",
     )
 
 
@@ -141,13 +140,12 @@ def _war(ctx: Ctx) -> tuple[Table, dict]:
         v = {c: ctx.value("war_reliability", {}, c, row, unit=u)
              for c, u in (("n", "count"), ("fulfilled", "count"), ("rate", "share"), ("ci_low", "share"), ("ci_high", "share"))}
         picked[level] = v
-        rows.append([cell(label), cell(v["n"]), cell(v["fulfilled"]), cell(v["rate"]),
-                     cell(f"{v['ci_low'].text}–{v['ci_high'].text}")])
+        rows.append([cell(label), cell(v["n"]), cell(v["fulfilled"]), cell(v["rate"]), cell(v["ci_low"]), cell(v["ci_high"])])
     table = Table(
         id="war-baseline", caption="Historical baseline: ATOP obligations honoured when an ally went to war, 1816-2007",
         columns=[Column(key="what", label="Obligations"), Column(key="n", label="Applicable", numeric=True),
                  Column(key="fulfilled", label="Honoured", numeric=True), Column(key="rate", label="Rate", numeric=True),
-                 Column(key="ci", label="95% interval (Wilson)")],
+                 Column(key="low", label="95% low (Wilson)", numeric=True), Column(key="high", label="95% high", numeric=True)],
         rows=rows,
         note="All alliances in ATOP v4.01 and all COW inter-state wars, after Leeds, Long and Mitchell (2000); coding "
         "rules in docs/reliability-war.md. This is context from other alliances, not a record of this one.",
@@ -180,7 +178,7 @@ def build(ctx: Ctx) -> Section:
     total = ctx.value("ledger.cases_frame", {"org": ctx.oid}, "id", {}, agg="count", label="cases")
     if yes["cases"].value:
         rate = para("Cases coded as triggering the obligation: ", yes["cases"], "; fulfilled: ", yes["fulfilled"], " (",
-                    yes["rate"], f", 95% interval {yes['low'].text}–{yes['high'].text}). Coded as disputed: ",
+                    yes["rate"], ", 95% interval ", yes["low"], "–", yes["high"], "). Coded as disputed: ",
                     picked["disputed"]["cases"], "; as not triggered: ", picked["no"]["cases"], ".")
     else:
         rate = para("No case is coded as triggering the obligation, so no fulfilment rate can be computed. Coded as "
