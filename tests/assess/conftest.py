@@ -1,4 +1,4 @@
-"""Reports built once per session: the default CSTO Central Asia report, NATO-Turkey, CSTO-Armenia."""
+"""Reports built once per test run: the default CSTO Central Asia report, NATO-Turkey, CSTO-Armenia."""
 
 from __future__ import annotations
 

@@ -132,3 +132,11 @@ def test_markdown_carries_the_same_content(default_report, default_md):
 
 def test_schema_file_is_in_the_package():
     assert SCHEMA_PATH.parent == Path(__import__("pactscope.assess", fromlist=["x"]).__file__).parent
+
+
+def test_alliance_without_cases_builds():
+    report = build_report("SCO", members=["Kazakhstan"], years="2001-2022")
+    fulfilment = next(i for i in report.indicators if i.id == "case_fulfilment")
+    assert fulfilment.suggests == "no reading" and fulfilment.value.value is None
+    reliability = next(s for s in report.sections if s.id == "reliability")
+    assert "no case for the SCO" in reliability.blocks[0].runs[0].text

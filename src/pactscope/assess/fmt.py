@@ -49,3 +49,12 @@ def label(term: str | None) -> str:
 def org(oid: str) -> str:
     """An organization id as it reads in a sentence: 'the CSTO', but 'NATO'."""
     return oid if oid == "NATO" else f"the {oid}"
+
+
+def the(name: str) -> str:
+    """A state's name as the subject of a sentence: 'the United States', 'Russia'."""
+    return f"the {name}" if name.startswith(("United ", "Netherlands", "Philippines", "Gambia", "Bahamas")) else name
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

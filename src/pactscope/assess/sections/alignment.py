@@ -128,10 +128,11 @@ def build(ctx: Ctx) -> Section:
     lines = []
     for r in now.iter_rows(named=True):
         ties = ", ".join(r["alliances"]) or "none"
-        other = f"; also {', '.join(r['other_ties'])}" if r["other_ties"] else ""
+        other = f" (also {', '.join(r['other_ties'])})" if r["other_ties"] else ""
         lines.append(f"{ctx.name(r['state'])}: {ties}{other}")
     blocks += [Heading(text="Other alliances and partnerships"),
-               para(f"Ledger organizations each state counts as a member of at the end of {ctx.today.year} — ",
+               para(f"Ledger organizations each state belongs to in {ctx.today.year} (as member or frozen member; "
+                    "other ties in brackets): ",
                     "; ".join(lines), ".", ctx.cites.metric("coalition_overlap")),
                _ties_table(ctx)]
     section.blocks = blocks

@@ -59,7 +59,7 @@ def _dominance_table(ctx: Ctx) -> tuple[Table, list]:
         rows.append([cell(alliance, emphasis=alliance == ctx.oid), cell(n), cell(ctx.name(leader) if leader else fmt.DASH),
                      cell(share), cell(spend), cell(hhi), cell(half)])
         if lead_iso:
-            paragraphs += [ctx.name(lead_iso), f" was the largest member by CINC in {fmt.org(alliance)} in ", years,
+            paragraphs += [fmt.capital(fmt.the(ctx.name(lead_iso))), f" was the largest member by CINC in {fmt.org(alliance)} in ", years,
                            f" of the years {fmt.span(ctx.start, ctx.nmc_end)} with members, holding on average ", mean,
                            f" of the members' combined capability ({ctx.nmc_end}: ", share, "). "]
     table = Table(
