@@ -202,3 +202,41 @@ def test_security_headers(client):
     r = client.get("/api/alliances")
     assert "script-src 'self'" in r.headers["content-security-policy"]
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+def test_assess_returns_the_report_json(client):
+    from pactscope.assess import build_report
+
+    r = client.get("/api/assess", params={"alliance": "csto", "members": "KAZ,Kyrgyzstan"})
+    assert r.status_code == 200
+    body = r.json()
+    expected = build_report("CSTO", members=["KAZ", "KGZ"])
+    assert body["title"] == expected.title == "Do Kazakhstan and Kyrgyzstan need the CSTO?"
+    assert [s["iso3"] for s in body["states"]] == ["KAZ", "KGZ"]
+    assert [s["id"] for s in body["sections"]] == [s.id for s in expected.sections]
+    assert [(i["id"], i["suggests"]) for i in body["indicators"]] == [(i.id, i.suggests) for i in expected.indicators]
+    # repeated parameters mean the same as a comma-separated list
+    again = client.get("/api/assess", params=[("alliance", "CSTO"), ("members", "KAZ"), ("members", "KGZ")])
+    assert again.json()["indicators"] == body["indicators"]
+
+
+def test_assess_by_region(client):
+    body = client.get("/api/assess", params={"alliance": "CSTO", "region": "central-asia"}).json()
+    roles = {s["iso3"]: s["role"] for s in body["states"]}
+    assert roles == {"KAZ": "member", "KGZ": "member", "TJK": "member", "UZB": "comparison", "TKM": "comparison"}
+
+
+@pytest.mark.parametrize("params, status, needle", [
+    ({"alliance": "CSTO"}, 422, "give members or a region"),
+    ({"alliance": "CSTO", "members": "AZE"}, 422, "none of AZE is a member"),
+    ({"alliance": "CSTO", "region": "mars"}, 422, "no preset 'mars'"),
+    ({"members": "KAZ"}, 422, "alliance"),
+    ({"alliance": "CSTX", "members": "KAZ"}, 404, "no organization 'CSTX'"),
+    ({"alliance": "CSTO", "members": "Kazakstan"}, 404, "unknown state 'Kazakstan'"),
+])
+def test_assess_errors(client, params, status, needle):
+    r = client.get("/api/assess", params=params)
+    assert r.status_code == status
+    assert needle in r.json()["error"]
+    if status == 404:
+        assert r.json()["suggestions"]

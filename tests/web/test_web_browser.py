@@ -13,6 +13,7 @@ PAGES = {
     "home": "/",
     "alliance": "/alliances/CSTO",
     "case": "/alliances/CSTO/cases/arm-aze-2022-09",
+    "assess": "/alliances/CSTO/members/KAZ",
     "dyad": "/dyad?a=ARM&b=AZE",
     "data": "/data",
     "reader": "/reader",
@@ -76,14 +77,36 @@ def test_page_fits_phone_width(browser, live_server, name, tmp_path):
     context.close()
 
 
-def test_alliance_charts_render(offline):
+@pytest.mark.parametrize("url, slots", [
+    ("/alliances/CSTO", ["chart-members-map", "chart-membership", "chart-dominance", "chart-burden", "chart-timeline"]),
+    ("/alliances/NATO", ["chart-members-map", "chart-membership", "chart-dominance", "chart-burden", "chart-timeline"]),
+    ("/dyad?a=ARM&b=AZE", ["chart-agreement", "chart-capabilities"]),
+])
+def test_charts_render(offline, url, slots):
     page = offline
-    page.goto("/alliances/CSTO")
-    count = _wait_for_charts(page)
-    slots = page.eval_on_selector_all(".chart[data-spec]", "cs => cs.map(c => c.id)")
-    assert count == len(slots)
+    page.goto(url)
+    assert _wait_for_charts(page) == len(slots)
     for slot in slots:
-        assert page.locator(f"#{slot} svg, #{slot} canvas").count() >= 1
+        assert page.locator(f"#{slot} svg").count() >= 1
+        assert page.locator(f"#{slot}").evaluate("c => c.classList.contains('rendered')")
+    # the members map draws country shapes from the served world geometry
+    if "chart-members-map" in slots:
+        assert page.locator("#chart-members-map svg path").count() > 100
+    assert page.outside == []
+
+
+def test_assessment_charts_render(offline):
+    from pactscope.assess import build_report
+
+    report = build_report("CSTO", members=["KAZ"])
+    expected = [f"chart-{b.id}" for s in report.sections for b in s.blocks if b.kind == "chart"]
+    page = offline
+    page.goto("/alliances/CSTO/members/KAZ")
+    assert _wait_for_charts(page) == len(expected)
+    assert page.eval_on_selector_all(".chart[data-spec]", "cs => cs.map(c => c.id)") == expected
+    for slot in expected:
+        assert page.locator(f"#{slot} svg").count() >= 1
+    assert page.console_errors == [] and page.outside == []
 
 
 def test_alliance_to_case_to_source(page):
@@ -116,18 +139,18 @@ def test_case_table_filters(page):
     assert _visible_case_ids(page) == expected
     assert page.locator("#case-count").inner_text() == f"Showing {len(expected)} of {len(cases)} cases."
 
-    page.get_by_label("Obligation triggered").select_option("disputed")
+    page.get_by_label("Obligation triggered", exact=True).select_option("disputed")
     expected = [c["id"] for c in cases if "KGZ" in c["states"] and c["obligation_triggered"] == "disputed"]
     assert _visible_case_ids(page) == expected
 
     page.get_by_role("button", name="Clear").click()
     page.wait_for_function("() => document.querySelectorAll('#case-table tbody tr[hidden]').length === 0")
 
-    page.get_by_label("Text").fill("osh")
+    page.get_by_role("searchbox", name="Text").fill("osh")
     assert _visible_case_ids(page) == ["kgz-2010-06-osh"]
 
-    page.get_by_label("Text").fill("")
-    page.get_by_label("Response").select_option("fact-finding-mission")
+    page.get_by_role("searchbox", name="Text").fill("")
+    page.get_by_label("Response", exact=True).select_option("fact-finding-mission")
     assert _visible_case_ids(page) == [c["id"] for c in cases if c["response"] == "fact-finding-mission"]
 
 

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 from pactscope.web.cache import Cached
+
+
+def _run(scenario) -> None:
+    """Run a coroutine function on a fresh event loop in its own thread (another loop may be running here)."""
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, scenario()).result()
 
 
 def test_builds_once_per_key_and_evicts_the_least_recently_used():
@@ -24,7 +31,7 @@ def test_builds_once_per_key_and_evicts_the_least_recently_used():
         assert await cached("c") == "c"  # evicts "b"
         assert await cached("b") == "b"  # built again
 
-    asyncio.run(scenario())
+    _run(scenario)
     assert calls == [("a", 1), ("b",), ("c",), ("b",)]
     assert (cached.hits, cached.misses) == (2, 4)
     assert list(cached.store) == [("c",), ("b",)]
@@ -46,5 +53,5 @@ def test_errors_are_not_cached():
             except LookupError:
                 pass
 
-    asyncio.run(scenario())
+    _run(scenario)
     assert attempts == ["x", "x"] and cached.store == {}

@@ -148,3 +148,67 @@ def test_every_page_has_landmarks_and_one_h1(client, url):
         assert landmark in html
     for table in re.findall(r"<table.*?</table>", html, flags=re.S):
         assert "<caption>" in table
+
+
+def test_assessment_page_renders_the_report_with_downloads(client):
+    from pactscope.assess import build_report
+    from pactscope.assess.render_md import render_md
+
+    r = client.get("/alliances/csto/members/kazakhstan")
+    assert r.status_code == 200 and r.url.path == "/alliances/CSTO/members/KAZ"
+    report = build_report("CSTO", members=["KAZ"])
+    html = unescape(r.text)
+    assert f"<h1>{report.title}</h1>" in html
+    for section in report.sections:
+        assert f'<section id="{section.id}"' in html
+    charts = [b for s in report.sections for b in s.blocks if b.kind == "chart"]
+    tables = [b for s in report.sections for b in s.blocks if b.kind == "table"]
+    assert html.count('class="chart" id="chart-') == len(charts)
+    for t in tables:
+        assert f'href="/alliances/CSTO/members/KAZ/tables/{t.id}.csv"' in html
+    for indicator in report.indicators:
+        assert indicator.reading in html
+    # the world map reads the geometry this app serves
+    assert '"url":"/assets/countries-110m.json"' in r.text
+    assert client.get("/assets/countries-110m.json").json()["type"] == "Topology"
+
+    md = client.get("/alliances/CSTO/members/KAZ/report.md")
+    assert md.status_code == 200 and md.headers["content-disposition"].endswith('filename="csto-kaz.md"')
+    assert md.text.splitlines()[0] == render_md(report).splitlines()[0]
+    js = client.get("/alliances/CSTO/members/KAZ/report.json").json()
+    assert js["title"] == report.title and len(js["indicators"]) == len(report.indicators)
+    full = client.get("/alliances/CSTO/members/KAZ/report.html")
+    assert full.text.startswith("<!DOCTYPE html>") and report.title in unescape(full.text)
+
+
+def test_assessment_table_csv(client):
+    from pactscope.assess import build_report
+
+    report = build_report("CSTO", members=["KAZ"])
+    table = next(b for s in report.sections for b in s.blocks if b.kind == "table" and b.id == "status")
+    r = client.get("/alliances/CSTO/members/KAZ/tables/status.csv")
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    lines = r.text.splitlines()
+    assert lines[0].split(",")[:2] == [c.label for c in table.columns][:2]
+    assert len(lines) == len(table.rows) + 1
+    assert lines[1].startswith("Kazakhstan,")
+    missing = client.get("/alliances/CSTO/members/KAZ/tables/statu.csv")
+    assert missing.status_code == 404
+    assert "no table 'statu' in this report (did you mean: status" in unescape(missing.text)
+
+
+def test_assessment_of_a_non_member_is_422(client):
+    r = client.get("/alliances/CSTO/members/AZE")
+    assert r.status_code == 422
+    assert "none of AZE is a member of CSTO today" in r.text
+
+
+def test_alliance_page_embeds_the_chart_specs(client):
+    html = client.get("/alliances/CSTO").text
+    for slot in ("chart-members-map", "chart-membership", "chart-dominance", "chart-burden", "chart-timeline"):
+        assert f'<div class="chart" id="{slot}" data-spec="{slot}-spec"' in html
+        assert f'<script type="application/json" id="{slot}-spec">' in html
+    for script in ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js"):
+        assert f'src="/static/vendor/{script}"' in html
+    # an organization without cases has no timeline slot
+    assert 'id="chart-timeline"' not in client.get("/alliances/SCO").text

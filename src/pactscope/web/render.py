@@ -7,10 +7,11 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from pactscope.web import views
+from pactscope.assess import render_text
+from pactscope.web import charts, views
 
 TEMPLATES = files("pactscope.web") / "templates"
 
@@ -26,6 +27,11 @@ class SafeJSONResponse(JSONResponse):
 
     def render(self, content: Any) -> bytes:
         return dumps(content).encode("utf-8")
+
+
+def attachment(body: str | bytes, media_type: str, filename: str) -> Response:
+    """A download: the body with a Content-Disposition naming the file."""
+    return Response(body, media_type=media_type, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 def _number(value, digits: int = 3) -> str:
@@ -54,6 +60,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(number=_number, percent=_percent, words=_words, state_name=views.state_name)
+    env.globals.update(prov_text=render_text.prov_text, paragraph_cites=render_text.paragraph_cites,
+                       table_cites=render_text.table_cites, suggests=render_text.SUGGESTS, localize=charts.localize)
     env.policies["json.dumps_function"] = lambda value, **_: dumps(value)
     return env
 

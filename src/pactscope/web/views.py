@@ -71,11 +71,11 @@ def case(oid: str, case_id: str):
     record = ledger.load_ledger().cases.get(case_id)
     if record is None or record.organization != oid:
         known = [c["id"] for c in cases(oid)]
-        raise UnknownCase(f"no case {case_id!r} for {oid}", suggestions=_close(case_id, known))
+        raise UnknownCase(f"no case {case_id!r} for {oid}", suggestions=close_matches(case_id, known))
     return record
 
 
-def _close(word: str, choices: list[str]) -> list[str]:
+def close_matches(word: str, choices: list[str]) -> list[str]:
     from rapidfuzz import process
 
     return [m[0] for m in process.extract(word, choices, limit=3, score_cutoff=50)]
@@ -275,3 +275,41 @@ def dyad(ccode_a: int, ccode_b: int) -> dict:
 def ledger_sources() -> tuple[dict, ...]:
     """Every source the ledger cites."""
     return _rows(ledger.sources_frame())
+
+
+def dyad_capabilities(ccode_a: int, ccode_b: int) -> list[dict]:
+    """The dyad's CINC scores in long form (year, state name, cinc), years with data only."""
+    result = dyad(ccode_a, ccode_b)
+    return [
+        {"year": r["year"], "state": result[side]["name"], "cinc": r[f"cinc_{side}"]}
+        for side in ("a", "b")
+        for r in result["rows"]
+        if r[f"cinc_{side}"] is not None
+    ]
+
+
+@lru_cache(maxsize=64)
+def report(oid: str, members: tuple[str, ...], region: str | None = None):
+    """The assessment report of ``members`` (ISO3) or a ``region`` preset in alliance ``oid``."""
+    from pactscope.assess import build_report
+
+    command = f"pactscope assess {oid} " + (f"--region {region}" if region else f"--members {','.join(members)}")
+    return build_report(oid, members=list(members) or None, region=region, command=command)
+
+
+def report_tables(rep) -> list:
+    """Every table block of a report, in order."""
+    return [b for s in rep.sections for b in s.blocks if b.kind == "table"]
+
+
+def table_csv(table) -> str:
+    """A report table as CSV: column labels, then each cell's number (or its text)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c.label for c in table.columns])
+    for row in table.rows:
+        writer.writerow([c.value.value if c.value is not None and c.value.value is not None else c.text for c in row])
+    return out.getvalue()

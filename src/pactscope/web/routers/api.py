@@ -9,11 +9,14 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from pactscope import ledger
+from pactscope.assess.render_json import render_json
+from pactscope.errors import BadArgument
 from pactscope.reader import MAX_CHARS, read_text
 from pactscope.web import views
 from pactscope.web.cache import Cached
 from pactscope.web.dependencies import member_filter, valid_alliance_id, valid_state
-from pactscope.web.render import SafeJSONResponse, dumps
+from pactscope.web.render import SafeJSONResponse, attachment, dumps
 
 router = APIRouter(prefix="/api", tags=["api"], default_response_class=SafeJSONResponse)
 
@@ -80,6 +83,8 @@ def _body(kind: str, *key: Any) -> bytes:
     if kind == "dyad":
         result = views.dyad(*key)
         return _encoded({k: result[k] for k in ("a", "b", "rows", "sources")})
+    if kind == "assess":
+        return _escaped(render_json(views.report(*key))).encode("utf-8")
     if kind == "datasets":
         return _encoded(list(views.datasets()))
     raise KeyError(kind)
@@ -119,8 +124,7 @@ async def case(oid: Annotated[str, Depends(valid_alliance_id)], case_id: str) ->
 @router.get("/alliances/{alliance_id}/{series}.csv", summary="A series behind the alliance charts, as CSV",
             responses={**ERRORS, 200: {"content": {"text/csv": {}}}})
 async def series_csv(oid: Annotated[str, Depends(valid_alliance_id)], series: views.Series) -> Response:
-    return Response(await csv_bodies(oid, series.value), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{oid}-{series.value}.csv"'})
+    return attachment(await csv_bodies(oid, series.value), "text/csv; charset=utf-8", f"{oid}-{series.value}.csv")
 
 
 @router.get("/alliances/{alliance_id}/{series}", summary="A series behind the alliance charts: membership, dominance or burden",
@@ -142,6 +146,20 @@ async def dyad(a: Annotated[str, Query(max_length=100, description="first state,
     return _json_bytes(await bodies("dyad", *views.dyad_codes(a, b)))
 
 
+@router.get("/assess", summary="The assessment report (Report JSON) for members of an alliance, or a region preset",
+            responses=ERRORS)
+async def assess(
+    alliance: Annotated[str, Query(max_length=64, description="ledger id or abbreviation, any case")],
+    members: Annotated[list[str] | None, Query(max_length=400, description="states, repeated or comma-separated (codes or names)")] = None,
+    region: Annotated[str | None, Query(max_length=64, description="a region preset instead of members, e.g. central-asia")] = None,
+) -> Response:
+    oid = ledger.resolve_org_id(alliance)
+    isos = tuple(views.parse_members(members))
+    if not isos and not region:
+        raise BadArgument("give members or a region", suggestions=["members=KAZ", "region=central-asia"])
+    return _json_bytes(await bodies("assess", oid, isos, region))
+
+
 @router.get("/datasets", summary="Every bundled table with provenance and BibTeX")
 async def datasets() -> Response:
     return _json_bytes(await bodies("datasets"))
@@ -151,9 +169,12 @@ async def datasets() -> Response:
              responses=ERRORS)
 async def read(body: ReadRequest) -> Response:
     result = await run_in_threadpool(read_text, body.text)
-    text = result.to_json(indent=None)
-    safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Response(safe, media_type="application/json")
+    return Response(_escaped(result.to_json(indent=None)), media_type="application/json")
+
+
+def _escaped(json_text: str) -> str:
+    """JSON text with <, > and & written as escapes (they only occur inside strings)."""
+    return json_text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def _json_bytes(body: bytes) -> Response:
