@@ -184,3 +184,15 @@ def test_keyboard_skip_link_and_focus(page):
     page.focus("#f-text")
     outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid"
+
+
+def test_group_assessment_by_clicking(page):
+    page.goto("/alliances/CSTO")
+    page.get_by_role("checkbox", name="Kazakhstan").check()
+    page.get_by_role("checkbox", name="Tajikistan").check()
+    page.get_by_role("button", name="Build the report").click()
+    page.wait_for_url("**/alliances/CSTO/assess?members=KAZ&members=TJK*")
+    assert page.locator("h1").inner_text() == "Do Kazakhstan and Tajikistan need the CSTO?"
+    assert _wait_for_charts(page) >= 5
+    href = page.get_by_role("link", name="Markdown").get_attribute("href")
+    assert href == "/alliances/CSTO/assess/report.md?members=KAZ&members=TJK"

@@ -212,3 +212,29 @@ def test_alliance_page_embeds_the_chart_specs(client):
         assert f'src="/static/vendor/{script}"' in html
     # an organization without cases has no timeline slot
     assert 'id="chart-timeline"' not in client.get("/alliances/SCO").text
+
+
+def test_group_assessment_page_and_its_downloads(client):
+    from pactscope.assess import build_report
+
+    r = client.get("/alliances/csto/assess", params={"region": "central-asia"})
+    assert r.status_code == 200 and r.url.path == "/alliances/CSTO/assess"
+    report = build_report("CSTO", region="central-asia")
+    assert f"<h1>{report.title}</h1>" in unescape(r.text)
+    assert 'href="/alliances/CSTO/assess/report.json?region=central-asia"' in r.text
+    status = client.get("/alliances/CSTO/assess/tables/status.csv", params={"region": "central-asia"})
+    assert status.headers["content-disposition"] == 'attachment; filename="csto-central-asia-status.csv"'
+    names = [line.split(",")[0] for line in status.text.splitlines()[1:]]
+    assert names == ["Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan", "Turkmenistan"]
+    two = client.get("/alliances/CSTO/assess", params=[("members", "KAZ"), ("members", "KGZ")])
+    assert "Do Kazakhstan and Kyrgyzstan need the CSTO?" in unescape(two.text)
+    assert 'href="/alliances/CSTO/assess/report.md?members=KAZ&amp;members=KGZ"' in two.text
+    assert client.get("/alliances/CSTO/assess").status_code == 422
+
+
+def test_alliance_page_offers_a_group_assessment_form(client):
+    html = client.get("/alliances/CSTO").text
+    assert '<form method="get" action="/alliances/CSTO/assess"' in html
+    for iso in ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"):
+        assert f'<input type="checkbox" name="members" value="{iso}">' in html
+    assert '<option value="central-asia">' in html

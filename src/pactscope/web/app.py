@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException
 
 from pactscope.errors import PactscopeError
 from pactscope.web.errors import handle_error
-from pactscope.web.routers import api, pages
+from pactscope.web.routers import api, assess, pages
 
 # Vega compiles expressions with Function(), hence 'unsafe-eval'; no inline script runs.
 CSP = (
@@ -65,6 +65,7 @@ def create_app() -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(files("pactscope.web") / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(assess.router)
     for exc in (PactscopeError, RequestValidationError, HTTPException, Exception):
         app.add_exception_handler(exc, handle_error)
     app.add_middleware(SecurityHeaders)
