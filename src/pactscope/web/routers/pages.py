@@ -55,6 +55,7 @@ def _case(oid: str, case_id: str) -> str:
         request_sources=views.sources(case.request.sources),
         response_sources=views.sources(case.response.sources),
         obligation_sources=views.sources(case.obligation.sources),
+        current={m["iso3"] for m in views.current_members(oid)},
     )
 
 
