@@ -1,22 +1,16 @@
-"""Fixtures for the web tests: an in-process client, a live server on loopback, headless Chromium."""
+"""Fixtures for the web tests: an in-process client, a live server on loopback, browser pages
+(the Chromium instance itself comes from tests/conftest.py)."""
 
 from __future__ import annotations
 
-import os
 import socket
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from pactscope.web import create_app
-
-CHROMIUM = Path(os.environ.get("PACTSCOPE_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
-
 
 @pytest.fixture(scope="session")
 def app():
@@ -52,18 +46,6 @@ def live_server(app):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"headless Chromium not found at {CHROMIUM} (install the chromium package)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -254,10 +254,35 @@ def members_map(
                               "scale": {"domain": statuses, "range": [STATUS_COLORS[s] for s in statuses]}},
                     "stroke": {"field": "role", "type": "nominal", "title": "In this report",
                                "scale": {"domain": [*roles, "other"], "range": [ROLE_COLORS[r] for r in [*roles, "other"]]},
-                               "legend": {"values": roles}},
+                               "legend": {"values": roles} if roles else None},
                     "strokeWidth": {"condition": {"test": "datum.role != 'other'", "value": 2.2}, "value": 0.6},
                     "tooltip": [{"field": "name", "title": "state"}, {"field": "status"}, {"field": "role", "title": "in this report"}],
                 },
             },
         ],
+    )
+
+
+def membership_timeline(rows, *, title: str, today, names: dict[str, str] | None = None) -> dict:
+    """One bar per membership spell (rows of :func:`pactscope.ledger.membership_frame`: state,
+    status, start, end), by state and status; open spells run to ``today``."""
+    names = names or {}
+    data = [
+        {"state": names.get(r["state"], r["state"]), "status": r["status"], "start": r["start"],
+         "end": r["end"] or today.isoformat(), "open": r["end"] is None}
+        for r in _rows(rows)
+    ]
+    statuses = [s for s in STATUS_COLORS if any(d["status"] == s for d in data)]
+    return _base(
+        title, {"spells": data}, autosize={"type": "fit-x", "contains": "padding"}, height={"step": 22},
+        data={"name": "spells"}, mark={"type": "bar", "cornerRadius": 2},
+        encoding={
+            "y": {"field": "state", "type": "nominal", "title": None, "sort": {"field": "start", "op": "min"}},
+            "x": {"field": "start", "type": "temporal", "title": None, "axis": {"format": "%Y"}},
+            "x2": {"field": "end"},
+            "color": {"field": "status", "type": "nominal", "title": "Status",
+                      "scale": {"domain": statuses, "range": [STATUS_COLORS[s] for s in statuses]}},
+            "tooltip": [{"field": "state"}, {"field": "status"}, {"field": "start", "type": "temporal"},
+                        {"field": "end", "type": "temporal", "title": "end (or today)"}],
+        },
     )

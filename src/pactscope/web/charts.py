@@ -1,7 +1,4 @@
-"""Vega-Lite specs for the pages, built by :mod:`pactscope.assess.charts`.
-
-The only spec written here is the membership timeline, for which the chart module has no builder.
-"""
+"""Vega-Lite specs for the pages, built by :mod:`pactscope.assess.charts`."""
 
 from __future__ import annotations
 
@@ -25,40 +22,6 @@ def localize(spec: dict) -> dict:
     return json.loads(text.replace(placeholder, json.dumps(WORLD_PATH))) if placeholder in text else spec
 
 
-def membership_timeline(rows: list[dict], *, title: str, today: dt.date) -> dict:
-    """One bar per membership spell (rows of :func:`pactscope.ledger.membership_frame`), by state and status."""
-    data = [
-        {"state": views.state_name(r["state"]), "status": r["status"], "start": r["start"].isoformat(),
-         "end": (r["end"] or today).isoformat(), "open": r["end"] is None}
-        for r in rows
-    ]
-    statuses = [s for s in vl.STATUS_COLORS if any(d["status"] == s for d in data)]
-    return {
-        "$schema": vl.SCHEMA, "title": title, "width": "container", "config": vl.CONFIG,
-        "autosize": {"type": "fit-x", "contains": "padding"},
-        "height": {"step": 22}, "datasets": {"spells": data}, "data": {"name": "spells"},
-        "mark": {"type": "bar", "cornerRadius": 2},
-        "encoding": {
-            "y": {"field": "state", "type": "nominal", "title": None, "sort": {"field": "start", "op": "min"}},
-            "x": {"field": "start", "type": "temporal", "title": None, "axis": {"format": "%Y"}},
-            "x2": {"field": "end"},
-            "color": {"field": "status", "type": "nominal", "title": "Status",
-                      "scale": {"domain": statuses, "range": [vl.STATUS_COLORS[s] for s in statuses]}},
-            "tooltip": [{"field": "state"}, {"field": "status"}, {"field": "start", "type": "temporal"},
-                        {"field": "end", "type": "temporal", "title": "end (or today)"}],
-        },
-    }
-
-
-def _without_role_legend(spec: dict) -> dict:
-    """Drop the map's "in this report" legend, which is empty on a page about the whole alliance."""
-    for layer in spec.get("layer", []):
-        stroke = layer.get("encoding", {}).get("stroke")
-        if stroke is not None:
-            stroke["legend"] = None
-    return spec
-
-
 def _compare_with(oid: str) -> str:
     """The second alliance on the dominance chart, as in the assessment reports."""
     return "CSTO" if oid == "NATO" else "NATO"
@@ -71,11 +34,14 @@ def alliance_charts(oid: str) -> dict:
     members = views.current_members(oid)
     names = {m["iso3"]: m["name"] for m in members}
     out = {
-        "members_map": _without_role_legend(vl.members_map(
+        "members_map": vl.members_map(
             metrics.alliance_years(oid, years=today.year), focus=[], comparisons=[],
             title=f"{oid} states in {today.year}", world_url=WORLD_PATH,
-        )),
-        "membership": membership_timeline(list(views.membership(oid)), title=f"{oid} membership spells", today=today),
+        ),
+        "membership": vl.membership_timeline(
+            views.membership(oid), title=f"{oid} membership spells", today=today,
+            names={r["state"]: views.state_name(r["state"]) for r in views.membership(oid)},
+        ),
         "dominance": vl.dominance_chart(metrics.dominance([oid, _compare_with(oid)]), indicator="cinc"),
     }
     if members:
