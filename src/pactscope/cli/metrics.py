@@ -14,11 +14,11 @@ from pathlib import Path
 import polars as pl
 import typer
 
-from pactscope import metrics as m
+from pactscope.cli._lazy import lazy_module
 from pactscope.cli.output import Format, check_out, emit, fail
 from pactscope.errors import BadArgument, PactscopeError
-from pactscope.metrics._common import current_year, org_id, year_span
-from pactscope.metrics.burden import GDP_NOTE
+
+m = lazy_module("pactscope.metrics")
 
 app = typer.Typer(no_args_is_help=True, help="Alliance metrics: membership, dominance, burden, reliability, threats.")
 
@@ -89,7 +89,7 @@ def burden(
         frame = m.burden(alliance, years)
     except PactscopeError as exc:
         fail(exc)
-    emit(frame, fmt, path, f"{alliance.upper()} burden sharing", GDP_NOTE)
+    emit(frame, fmt, path, f"{alliance.upper()} burden sharing", lazy_module("pactscope.metrics.burden").GDP_NOTE)
 
 
 def _war_table(alliance: str, by: str | None) -> tuple[pl.DataFrame, str]:
@@ -116,7 +116,7 @@ def reliability(
     """Did ALLIANCE help threatened members? Fulfilment rate with a Wilson 95% interval."""
     try:
         if method is Method.war:
-            frame, caption = _war_table(org_id(alliance), by)
+            frame, caption = _war_table(lazy_module("pactscope.metrics._common").org_id(alliance), by)
         else:
             frame = m.case_reliability(alliance, member, by_member=by_member)
             caption = "Fulfilled: triggered and answered with deployment or material aid. Rates only on triggered=yes rows."
@@ -128,7 +128,8 @@ def reliability(
 def _year_list(years: str | None) -> list[int] | None:
     if years is None:
         return None
-    start, end = year_span(years, (1946, current_year()))
+    common = lazy_module("pactscope.metrics._common")
+    start, end = common.year_span(years, (1946, common.current_year()))
     return list(range(start, end + 1))
 
 
@@ -193,7 +194,7 @@ def exit_(
 @app.command()
 def coalition(
     states: list[str] = typer.Argument(None, help="states of the bloc (names or codes)"),
-    preset: str | None = typer.Option(None, "--preset", help=f"a named bloc: {', '.join(m.PRESETS)}"),
+    preset: str | None = typer.Option(None, "--preset", help="a named bloc such as central-asia or south-caucasus (an unknown name lists them all)"),
     versus: list[str] = typer.Option(None, "--versus", help="a potential adversary (repeat the option)"),
     alliance: str = typer.Option("CSTO", "--alliance", help="the alliance the bloc would replace"),
     overlap: bool = typer.Option(False, "--overlap", help="show the bloc states' memberships instead"),

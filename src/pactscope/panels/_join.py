@@ -73,15 +73,32 @@ def fill_within(columns: list[str], last_year: int, first_year: int | None = Non
 def join_state_values(
     panel: Panel, table: pl.DataFrame | pl.LazyFrame, values: list[str], code: str = "ccode"
 ) -> pl.DataFrame:
-    """Join state-level values keyed (code, year): as-is on state-years, suffixed 1/2 on dyad-years."""
+    """Join state-level values keyed (code, year): as-is on state-years, suffixed 1/2 on dyad-years.
+
+    On dyad-years each side is looked up by position in a dense (code, year) grid of the
+    values, which is much faster than two hash joins over millions of rows.
+    """
     table = table.lazy().select(code, "year", *values).collect()
     if panel.kind is PanelKind.state_year:
         return left_join(panel.frame, table, [panel.code, "year"], [code, "year"])
-    frame = panel.frame
-    for side in ("1", "2"):
-        renamed = table.rename({v: f"{v}{side}" for v in values})
-        frame = left_join(frame, renamed, [f"{panel.code}{side}", "year"], [code, "year"])
-    return frame
+    clash = sorted({f"{v}{side}" for v in values for side in "12"} & set(panel.frame.columns))
+    if clash:
+        raise BadArgument(f"the panel already has column(s) {', '.join(clash)}; was this step applied twice?")
+    first, last = panel.frame["year"].min(), panel.frame["year"].max()
+    span = last - first + 1
+    position = (pl.col(code).cast(pl.Int64) * span + pl.col("year") - first).alias("position")
+    grid = (
+        pl.DataFrame({"position": pl.int_range(0, 1000 * span, eager=True, dtype=pl.Int64)})
+        .join(table.filter(pl.col("year").is_between(first, last)).select(position, *values),
+              on="position", how="left", maintain_order="left")
+    )
+    where = panel.frame.select(
+        *((pl.col(f"{panel.code}{side}").cast(pl.Int64) * span + pl.col("year") - first).alias(side) for side in "12")
+    )
+    looked_up = grid.select(  # one expression per column and side: polars runs them in parallel
+        pl.col(v).gather(where[side]).alias(f"{v}{side}") for side in "12" for v in values
+    )
+    return panel.frame.hstack(looked_up.get_columns())
 
 
 def undirected(table: pl.LazyFrame, a: str = "ccode1", b: str = "ccode2") -> pl.LazyFrame:
