@@ -1,6 +1,6 @@
-"""Precision and recall of linking over the hand-checked samples.
+"""Precision and recall of linking (and of entities) over the hand-checked samples.
 
-Run as a script to print the table: python tests/reader/reader_sample_scores.py
+Run as a script to print the tables: python tests/reader/reader_sample_scores.py
 """
 
 from __future__ import annotations
@@ -13,10 +13,21 @@ import yaml
 from pactscope.reader import ReadResult, read_text
 
 SAMPLES = Path(__file__).parent / "samples"
+HELDOUT_SETS = ("heldout2", "heldout3")  # folders of later held-out texts, each with expected.yaml
+ENTITY_FIELDS = ("states", "organizations", "persons", "places", "dates")
 
 
 def expected() -> list[dict]:
     return yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))["samples"]
+
+
+def load_set(name: str) -> list[dict]:
+    """The samples of a held-out folder; `file` is made relative to the samples folder."""
+    path = SAMPLES / name / "expected.yaml"
+    if not path.exists():
+        return []
+    samples = yaml.safe_load(path.read_text(encoding="utf-8"))["samples"]
+    return [{**s, "file": f"{name}/{s['file']}"} for s in samples]
 
 
 def read_sample(name: str) -> ReadResult:
@@ -39,32 +50,59 @@ class Counts:
         wanted = self.true_pos + self.false_neg
         return self.true_pos / wanted if wanted else 1.0
 
+    def add(self, want: set, got: set) -> None:
+        self.true_pos += len(got & want)
+        self.false_pos += len(got - want)
+        self.false_neg += len(want - got)
+
+    def __str__(self) -> str:
+        return (f"precision {self.precision:.2f} ({self.true_pos}/{self.true_pos + self.false_pos}), "
+                f"recall {self.recall:.2f} ({self.true_pos}/{self.true_pos + self.false_neg})")
+
 
 def score(samples: list[dict]) -> tuple[Counts, list[tuple[str, set[str], set[str]]]]:
-    """Totals over the samples, and per sample (file, expected ids, linked ids)."""
+    """Linking totals over the samples, and per sample (file, expected ids, linked ids)."""
     total, rows = Counts(), []
     for s in samples:
         got = {link.id for link in read_sample(s["file"]).linked}
         want = set(s["linked"])
-        total.true_pos += len(got & want)
-        total.false_pos += len(got - want)
-        total.false_neg += len(want - got)
+        total.add(want, got)
         rows.append((s["file"], want, got))
     return total, rows
 
 
+def score_entities(samples: list[dict]) -> dict[str, Counts]:
+    """Entity totals per field (states, organizations, persons, places, dates) and over all."""
+    out = {f: Counts() for f in (*ENTITY_FIELDS, "all")}
+    for s in samples:
+        r = read_sample(s["file"])
+        for f in ENTITY_FIELDS:
+            if f in s:
+                want, got = set(s[f]), set(getattr(r, f))
+                out[f].add(want, got)
+                out["all"].add({(f, x) for x in want}, {(f, x) for x in got})
+    return out
+
+
+def _report(label: str, group: list[dict], detail: bool) -> None:
+    counts, rows = score(group)
+    print(f"{label}: {len(group)} texts, links {counts}")
+    if detail:
+        for f, c in score_entities(group).items():
+            print(f"    entities {f}: {c}")
+        for file, want, got in rows:
+            mark = "ok" if want == got else f"missing {sorted(want - got)} extra {sorted(got - want)}"
+            print(f"  {file}: {mark}")
+
+
 def main() -> None:
     samples = expected()
-    for label, group in (("tuned", [s for s in samples if not s.get("heldout")]),
-                         ("held out", [s for s in samples if s.get("heldout")]),
-                         ("all", samples)):
-        counts, rows = score(group)
-        print(f"{label}: {len(group)} texts, precision {counts.precision:.2f}, recall {counts.recall:.2f} "
-              f"(tp {counts.true_pos}, fp {counts.false_pos}, fn {counts.false_neg})")
-        if label == "all":
-            for file, want, got in rows:
-                mark = "ok" if want == got else f"missing {sorted(want - got)} extra {sorted(got - want)}"
-                print(f"  {file}: {mark}")
+    _report("tuned", [s for s in samples if not s.get("heldout")], False)
+    _report("held out (first set)", [s for s in samples if s.get("heldout")], False)
+    _report("all (expected.yaml)", samples, True)
+    for name in HELDOUT_SETS:
+        if group := load_set(name):
+            _report(name, group, True)
 
 
 if __name__ == "__main__":
