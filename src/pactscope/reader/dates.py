@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pactscope.reader.normalise import fold
+from pactscope.reader.relative import ANCHOR_WINDOW, SEASON, relative_patterns, resolve, season_span
 
 # Month name patterns per language, on folded lower-case text; group per month.
 _EN_MONTHS = [
@@ -67,6 +68,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dmy", re.compile(rf"{_DAY}\s+{_MONTH}[\s,]+(?:of\s+)?{_AR_YEAR_WORD}{_YEAR}{_YEAR_WORD}", re.I)),
     ("mdy", re.compile(rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d),?\s+{_YEAR}", re.I)),
     ("my", re.compile(rf"{_MONTH}[\s,]+(?:of\s+)?{_AR_YEAR_WORD}{_YEAR}{_YEAR_WORD}", re.I)),
+    ("season", re.compile(rf"{SEASON}{_YEAR}{_YEAR_WORD}", re.I)),
     ("range", re.compile(
         r"(?<![\w])(?:between|между|بين)\s+(?:(?:عامي|العامين|سنتي)\s+)?"
         rf"(?P<y1>(?:1[89]|20)\d\d){_YEAR_WORD}\s*(?:and|и|و)\s*(?:(?:عام|سنه)\s+)?"
@@ -81,6 +83,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(rf"(?<![\d\w.,/-]){_YEAR}{_YEAR_WORD}(?![\w]){_NOT_COUNTED}", re.I)),
     ("year", re.compile(rf"(?<![\d.,/-])(?<=[وب]){_YEAR}(?![\w])")),  # Arabic "و2022", "ب2022"
 ]
+
+
+_RELATIVE = relative_patterns(_EN_MONTH, _RU_MONTH, _AR_MONTH)
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,12 @@ def _build(kind: str, m: re.Match[str], default_year: int | None) -> DateHit | N
             if not y1 < y2 <= y1 + 50:
                 return None
             return DateHit(m.start(), m.end(), f"{y1}/{y2}", "range", dt.date(y1, 1, 1), dt.date(y2, 12, 31))
+        if kind == "season":
+            y = int(g["year"])
+            span = season_span(g["season"], y)
+            if span is None:
+                return None
+            return DateHit(m.start(), m.end(), str(y), "year", *span)
         if kind == "year":
             y = int(g["year"])
             return DateHit(m.start(), m.end(), str(y), "year", dt.date(y, 1, 1), dt.date(y, 12, 31))
@@ -179,7 +190,32 @@ def find_dates(folded: str) -> list[DateHit]:
         hit = _build(kind, m, ref.first.year if ref else None)
         if hit is not None:
             hits.append(hit)
+    hits.extend(_relative(folded, hits, taken))
     return sorted(hits, key=lambda h: h.start)
+
+
+def _relative(folded: str, hits: list[DateHit], taken: list[bool]) -> list[DateHit]:
+    """Relative expressions, resolved against the first full date near the top of the text."""
+    anchor = next((h.first for h in sorted(hits, key=lambda h: h.start)
+                   if h.precision == "day" and h.start < ANCHOR_WINDOW), None)
+    if anchor is None:
+        return []
+    out = []
+    for kind, pat in _RELATIVE:
+        for m in pat.finditer(folded):
+            if any(taken[m.start():m.end()]):
+                continue
+            month = _month_from(m) if "month" in pat.groupindex else None
+            if "month" in pat.groupindex and month is None:
+                continue
+            found = resolve(kind, month, anchor)
+            if found is None:
+                continue
+            value, first, last = found
+            out.append(DateHit(m.start(), m.end(), value, "month" if len(value) == 7 else "year", first, last))
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+    return out
 
 
 def parse_date(text: str) -> DateHit | None:

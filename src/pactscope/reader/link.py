@@ -21,6 +21,7 @@ CASE_WORDS = frozenset({"attack", "clash", "unrest", "terrorism", "war", "reques
 MEETING_WORDS = frozenset({"meeting", "summit"})
 RESPONSE_WORDS = frozenset({"request", "deployment"})
 MARGIN = 0.15  # a sentence links every record within this of its best one (above the threshold)
+YEAR_DAYS = 366
 SUPPORT = 0.6  # share of the threshold at which a sentence supports a record linked elsewhere
 
 
@@ -95,22 +96,33 @@ def _gap_days(f: Fact, lo: dt.date, hi: dt.date) -> int:
 _EXACT = {"day": 0.3, "month": 0.25, "year": 0.15, "range": 0.1}
 
 
-def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool) -> None:
-    """Credit the best-fitting date; take points off when none is near the record."""
+def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool,
+          every: list[Fact] = ()) -> None:
+    """Credit the best-fitting date; take points off when none is near the record.
+
+    `every` holds all the text's dates: when none of them is within a year of the record,
+    the text is about another time and loses a further 0.1.
+    """
     best, best_fact, close = 0.0, None, False
     for f in dates:
         gap = _gap_days(f, lo - dt.timedelta(days=3), hi + dt.timedelta(days=14))
         value = _EXACT[f.precision] if gap == 0 else 0.05 if gap <= 45 else 0.0
         if value > best:
             best, best_fact = value, f
-        close = close or gap <= 366
+        close = close or gap <= YEAR_DAYS
     span = lo.isoformat() if lo == hi else f"{lo.isoformat()} to {hi.isoformat()}"
     weight, where = (DOC_WEIGHT, "date from an earlier sentence") if inherited else (1.0, "sentence date")
     if best_fact is not None:
         verb = "fits" if best >= 0.1 else "is near"
         score.add(best * weight, f"{where} {best_fact.surface or best_fact.target} {verb} {span}")
-    if best < 0.1 and not (inherited and close):
-        score.add(-0.1 if close or inherited else -0.2, f"no {where} falls in {span}")
+    if best >= 0.1:
+        return
+    if close:
+        score.add(-0.05 if inherited else -0.1, f"no {where} falls in {span}")
+    else:
+        score.add(-0.2, f"no {where} is within a year of {span}")
+        if every and all(_gap_days(f, lo, hi) > YEAR_DAYS for f in every):
+            score.add(-0.1, "no date in the text is within a year of it")
 
 
 def _overlap(score: Score, wanted: set[str], sentence: set[str], doc: set[str], amount: float, what: str) -> None:
@@ -120,7 +132,7 @@ def _overlap(score: Score, wanted: set[str], sentence: set[str], doc: set[str], 
         score.add(amount * DOC_WEIGHT, f"{what} {', '.join(sorted(hit))} in the text")
 
 
-def score_case(case, s: Facts, d: Facts, gaz: Gazetteer) -> Score:
+def score_case(case, s: Facts, d: Facts, gaz: Gazetteer, every: list[Fact] = ()) -> Score:
     """How well a sentence (with the text around it) matches a crisis case."""
     score = Score()
     parties = set(case.states)
@@ -135,7 +147,7 @@ def score_case(case, s: Facts, d: Facts, gaz: Gazetteer) -> Score:
     score.add(0.35 * share, f"parties {', '.join(sorted(named))} named")
     _overlap(score, {case.organization}, s.organizations, d.organizations, 0.1, "organization")
     if s.dates or d.dates:
-        _time(score, s.dates or d.dates, case.start_date, case.end_date or case.start_date, not s.dates)
+        _time(score, s.dates or d.dates, case.start_date, case.end_date or case.start_date, not s.dates, every)
     places = {gaz.resolve(p, ("place",)) or p for p in case.places}
     _overlap(score, places, s.places, d.places, 0.15, "place")
     fitting = {cat for cat in s.events if case.threat_type.value in gaz.event_fits.get(cat, ())}
@@ -146,7 +158,8 @@ def score_case(case, s: Facts, d: Facts, gaz: Gazetteer) -> Score:
     return score
 
 
-def score_meeting(meeting, organization: str, s: Facts, d: Facts, gaz: Gazetteer) -> Score:
+def score_meeting(meeting, organization: str, s: Facts, d: Facts, gaz: Gazetteer,
+                  every: list[Fact] = ()) -> Score:
     """How well a sentence (with the text around it) matches a meeting."""
     score = Score()
     kind = (gaz.organ_kinds.get(meeting.organ) or "").lower()
@@ -157,7 +170,7 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, gaz: Gazetteer
     elif "summit" in s.events and ("summit" in kind or "heads of state" in kind):
         score.add(0.25, "a summit, and the organ is the summit")
     if s.dates or d.dates:
-        _time(score, s.dates or d.dates, meeting.date, meeting.end_date or meeting.date, not s.dates)
+        _time(score, s.dates or d.dates, meeting.date, meeting.end_date or meeting.date, not s.dates, every)
     place = gaz.resolve(meeting.place, ("place",)) or meeting.place
     _overlap(score, {place}, s.places, d.places, 0.2, "place")
     if meeting.host and meeting.host in s.states | d.states:
@@ -216,9 +229,9 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer,
         refs = []
         around = _with_dates(doc, _anchor_dates(by_sentence, i))
         if s.events & CASE_WORDS:
-            refs.append(("case", [(c.id, score_case(c, s, around, gaz)) for c in ev.cases.values()]))
+            refs.append(("case", [(c.id, score_case(c, s, around, gaz, doc.dates)) for c in ev.cases.values()]))
         if s.events & MEETING_WORDS or s.organs & organs_with_meetings:
-            refs.append(("meeting", [(m.id, score_meeting(m, org, s, around, gaz)) for org, m in meetings]))
+            refs.append(("meeting", [(m.id, score_meeting(m, org, s, around, gaz, doc.dates)) for org, m in meetings]))
         for kind, scored in refs:
             ref = Reference(i, kind, s.words)
             for rid, sc in scored:

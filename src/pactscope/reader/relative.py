@@ -1,0 +1,100 @@
+"""Seasons and dates written relative to the text's own date.
+
+"last September", "this month", "в сентябре прошлого года", "в прошлом году",
+"أيلول الماضي", "العام الماضي" are resolved against an anchor: the first full date
+(day, month and year) near the top of the text, where a dateline or "Published ..."
+line puts it.  Without such a date nothing relative is read.
+Seasons ("летом 2021 года", "autumn 2020", "خريف 2020") keep the year as their value but
+cover only the season's months.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+ANCHOR_WINDOW = 400  # characters from the top of the text in which a dateline date is looked for
+
+_SEASONS = {
+    "spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12,
+    "весн": 3, "лет": 6, "осен": 9, "зим": 12,
+    "ربيع": 3, "صيف": 6, "خريف": 9, "شتاء": 12, "شتا": 12,
+}
+SEASON = (
+    r"(?<![\w])(?P<season>spring|summer|autumn|fall|winter|"
+    r"(?:весн|лет|осен|зим)(?:ой|ом|ою|ью|а|о|ь|е|у)?|"
+    r"(?:[وف]?[بل]?(?:ال)?)(?:ربيع|صيف|خريف|شتاء|شتا))"
+    r"(?:\s+of)?\s+(?:(?:من\s+)?(?:عام|العام|سنه)\s+)?"
+)
+
+
+def season_span(word: str, year: int) -> tuple[dt.date, dt.date] | None:
+    """First and last day of a season word in a year (winter: December before to February)."""
+    w = word.lower()
+    start = next((m for stem, m in _SEASONS.items() if stem in w), None)
+    if start is None:
+        return None
+    if start == 12:
+        return dt.date(year - 1, 12, 1), dt.date(year, 2, calendar.monthrange(year, 2)[1])
+    end = start + 2
+    return dt.date(year, start, 1), dt.date(year, end, calendar.monthrange(year, end)[1])
+
+
+# Relative expressions: (pattern, what it names). Month words come from the caller.
+def relative_patterns(en_month: str, ru_month: str, ar_month: str) -> list[tuple[str, re.Pattern[str]]]:
+    """Compiled patterns for relative expressions, each tagged last-month-name, month-last-year, ..."""
+    ar_one = rf"(?:[وف]?[بل]?)(?:{ar_month})"
+    return [
+        ("named-last-year", re.compile(
+            rf"(?<![\w])(?P<month>{ru_month})\s+(?:прошлого|прошедшего)\s+года", re.I)),
+        ("named-last-year", re.compile(
+            rf"(?<![\w])(?P<month>{en_month})\s+(?:of\s+)?last\s+year", re.I)),
+        ("named-last-year", re.compile(
+            rf"(?<![\w])(?:شهر\s+)?(?P<month>{ar_one}(?:\s*[/(]\s*{ar_one}\s*\)?)?)\s+من\s+(?:العام|السنه)\s+"
+            r"(?:الماضي|المنصرم|الفائت)")),
+        ("named-last", re.compile(rf"(?<![\w])(?:last|past)\s+(?P<month>{en_month})(?![\w])", re.I)),
+        ("named-last", re.compile(
+            rf"(?<![\w])(?:شهر\s+)?(?P<month>{ar_one}(?:\s*[/(]\s*{ar_one}\s*\)?)?)\s+(?:الماضي|المنصرم|الفائت)")),
+        ("named-this", re.compile(rf"(?<![\w])this\s+(?P<month>{en_month})(?![\w])", re.I)),
+        ("year-last", re.compile(
+            r"(?<![\w])(?:last\s+year|в\s+прошлом\s+году|прошлого\s+года|[وف]?(?:في\s+)?(?:العام|السنه)\s+"
+            r"(?:الماضي|المنصرم|الفائت)|(?:في\s+)?عام\s+مضي)(?![\w])", re.I)),
+        ("year-this", re.compile(
+            r"(?<![\w])(?:this\s+year|в\s+этом\s+году|[وف]?(?:في\s+)?(?:هذا\s+العام|العام\s+الجاري|السنه\s+الجاريه))"
+            r"(?![\w])", re.I)),
+        ("month-last", re.compile(
+            r"(?<![\w])(?:last\s+month|в\s+прошлом\s+месяце|[وف]?(?:في\s+)?الشهر\s+(?:الماضي|المنصرم|الفائت))(?![\w])",
+            re.I)),
+        ("month-this", re.compile(
+            r"(?<![\w])(?:this\s+month|earlier\s+this\s+month|в\s+этом\s+месяце|(?:في\s+)?(?:هذا\s+الشهر|الشهر\s+الجاري))"
+            r"(?![\w])", re.I)),
+    ]
+
+
+def _month(year: int, month: int) -> tuple[str, dt.date, dt.date]:
+    last = calendar.monthrange(year, month)[1]
+    return f"{year:04d}-{month:02d}", dt.date(year, month, 1), dt.date(year, month, last)
+
+
+def _year(year: int) -> tuple[str, dt.date, dt.date]:
+    return str(year), dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def resolve(kind: str, month: int | None, anchor: dt.date) -> tuple[str, dt.date, dt.date] | None:
+    """Value, first and last day of a relative expression seen from `anchor`."""
+    if kind == "named-last-year" and month:
+        return _month(anchor.year - 1, month)
+    if kind == "named-last" and month:  # the latest such month before the anchor's month
+        return _month(anchor.year if month < anchor.month else anchor.year - 1, month)
+    if kind == "named-this" and month:
+        return _month(anchor.year, month)
+    if kind == "year-last":
+        return _year(anchor.year - 1)
+    if kind == "year-this":
+        return _year(anchor.year)
+    if kind == "month-last":
+        return _month(anchor.year - (anchor.month == 1), (anchor.month - 2) % 12 + 1)
+    if kind == "month-this":
+        return _month(anchor.year, anchor.month)
+    return None
