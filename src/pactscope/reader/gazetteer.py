@@ -19,6 +19,7 @@ import yaml
 from pactscope.errors import PactscopeError
 from pactscope.reader.evidence import Evidence, load_evidence
 from pactscope.reader.normalise import fold
+from pactscope.reader.stems import stem_keys
 from pactscope.reader.tokens import name_keys, script_of, tokenise
 
 LANGS = ("en", "ru", "ar")
@@ -52,13 +53,18 @@ class Gazetteer:
     _resolved: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
 
     def add(self, kind: str, target: str, surface: str, *, case_from_surface: bool = True,
-            state: str | None = None, organization: str | None = None) -> Entry | None:
-        """Add one spelling; returns None for an empty or repeated one."""
+            state: str | None = None, organization: str | None = None, stems: bool = False) -> Entry | None:
+        """Add one spelling; returns None for an empty or repeated one.
+
+        `stems`: the words also match by stem (event words of verb-like categories).
+        """
         folded = fold(surface).strip()
         words = [t.text for t in tokenise(folded)]
         if not words:
             return None
         keys = tuple(name_keys(w) for w in words)
+        if stems:
+            keys = tuple(k | stem_keys(w.lower(), script_of(w)) for k, w in zip(keys, words))
         marker = (kind, target, tuple(tuple(sorted(k)) for k in keys))
         if marker in self._seen:
             return None
@@ -230,7 +236,7 @@ def build_gazetteer(evidence: Evidence | None = None) -> Gazetteer:
         _add_person(gaz, person["id"], [n for lang in LANGS for n in person.get(lang) or []], person.get("state"))
     for category, record in lex["events"].items():
         gaz.event_fits[category] = tuple(record.get("fits") or [])
-        _add_names(gaz, "event", category, record)
+        _add_names(gaz, "event", category, record, stems=record.get("stems", True))
     return gaz
 
 

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import snowballstemmer
 
+from pactscope.reader.stems import stem_keys
+
 _WORD = re.compile(r"[^\W_]+")
 _RU_STEMMER = snowballstemmer.stemmer("russian")
 _RU_ENDINGS = sorted(
@@ -61,7 +63,7 @@ def _russian(word: str) -> set[str]:
     return keys
 
 
-def _arabic_bases(word: str) -> set[str]:
+def arabic_bases(word: str) -> set[str]:
     """The word with attached conjunction, preposition and article taken off, every way."""
     out = {word}
     for conj in _AR_PROCLITICS:
@@ -84,7 +86,7 @@ def _arabic_bases(word: str) -> set[str]:
 
 def _arabic(word: str) -> set[str]:
     keys = set()
-    for base in _arabic_bases(word):
+    for base in arabic_bases(word):
         keys.add(base)
         for suffix in ("يين", "يون", "يه", "ين", "ون", "ه", "ا"):  # nisba plural, feminine, accusative
             if base.endswith(suffix) and len(base) - len(suffix) >= 3:
@@ -106,11 +108,11 @@ def word_keys(word: str) -> frozenset[str]:
     low = word.lower()
     script = script_of(low)
     if script == "ru":
-        return frozenset(_russian(low))
+        return frozenset(_russian(low)) | stem_keys(low, script)
     if script == "ar":
-        return frozenset(_arabic(low))
+        return frozenset(_arabic(low)) | stem_keys(low, script)
     if script == "latin":
-        return frozenset(_latin(low))
+        return frozenset(_latin(low)) | stem_keys(low, script)
     return frozenset({low})
 
 
@@ -120,7 +122,7 @@ def name_keys(word: str) -> frozenset[str]:
     low = word.lower()
     script = script_of(low)
     if script == "ru":
-        return word_keys(low)  # names inflect like any other word
+        return frozenset(k for k in word_keys(low) if not k.startswith("~"))  # names inflect like any other word
     if script == "ar" and low.startswith("ال") and len(low) > 3:
         return frozenset({low, low[2:]})
     return frozenset({low})
