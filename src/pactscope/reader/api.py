@@ -11,6 +11,7 @@ from pactscope.reader.evidence import Evidence, load_evidence
 from pactscope.reader.gazetteer import Gazetteer, build_gazetteer, default_gazetteer
 from pactscope.reader.link import THRESHOLD, Fact, link
 from pactscope.reader.model import Link, Mention, ReadResult, Unlinked
+from pactscope.reader.negation import is_negated
 from pactscope.reader.normalise import normalise
 from pactscope.reader.recognise import find_names
 from pactscope.reader.sentences import sentence_of, split_sentences
@@ -50,7 +51,8 @@ def _mentions(text: str, gaz: Gazetteer) -> tuple[list[Mention], list[int], list
         found.append((hit.start, hit.end, Mention(
             start=start, end=end, text=text[start:end], type=e.kind, target=e.target,
             state=e.state if e.kind != "state" else None, organization=e.organization,
-            ccode=_ccode(e.target) if e.kind == "state" else None)))
+            ccode=_ccode(e.target) if e.kind == "state" else None,
+            negated=is_negated(folded, hit.start, e.target) if e.kind == "event" else None)))
     for d in find_dates(folded):
         start, end = norm.span(d.start, d.end)
         found.append((d.start, d.end, Mention(
@@ -135,7 +137,8 @@ def read_text(text: str | bytes, *, evidence: Evidence | None = None, gazetteer:
         notes.append("the text is mostly in a language other than Arabic, Russian or English")
     mentions, sentence, spans = _mentions(plain, gaz)
     facts = [Fact(sentence=i, type=m.type, target=m.target, surface=m.text, state=m.state,
-                  organization=m.organization, first=m.first, last=m.last, precision=_precision(m))
+                  organization=m.organization, first=m.first, last=m.last, precision=_precision(m),
+                  negated=bool(m.negated))
              for m, i in zip(mentions, sentence)]
     placed, unplaced = link(facts, len(spans), ev, gaz, threshold)
     linked = []

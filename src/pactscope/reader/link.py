@@ -38,6 +38,7 @@ class Fact:
     first: dt.date | None = None
     last: dt.date | None = None
     precision: str | None = None
+    negated: bool = False  # an event word with a negator just before it
 
 
 @dataclass
@@ -66,7 +67,7 @@ class Facts:
                 out.places.add(f.target)
             elif f.type == "date":
                 out.dates.append(f)
-            elif f.type == "event":
+            elif f.type == "event" and not f.negated:  # "did not send troops" is no deployment
                 out.events.add(f.target)
                 out.words.append(f.surface)
             if f.type in ("place", "person") and f.state:

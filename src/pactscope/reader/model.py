@@ -24,6 +24,7 @@ class Mention(BaseModel):
     organization: str | None = Field(None, description="organization id an organ belongs to")
     first: dt.date | None = Field(None, description="dates: first day covered")
     last: dt.date | None = Field(None, description="dates: last day covered")
+    negated: bool | None = Field(None, description="events: a negator stands just before the word")
 
 
 class Link(BaseModel):
