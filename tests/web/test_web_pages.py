@@ -37,7 +37,7 @@ def test_alliance_page_lists_every_case_with_its_filters(client):
         assert (response, obligation) == (case["response"], case["obligation_triggered"])
         assert f'href="/alliances/CSTO/cases/{case["id"]}"' in html
     assert 'id="case-filters"' in html and '<label for="f-member">' in html
-    assert 'Showing 15 of 15 cases.' in html
+    assert 'Showing 18 of 18 cases.' in html  # 18 CSTO case files
     # members link to their assessment pages
     assert 'href="/alliances/CSTO/members/KAZ"' in html
 
