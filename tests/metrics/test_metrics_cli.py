@@ -145,3 +145,14 @@ def test_alignment_portfolio_runs():
     result = run("alignment", "KAZ", "RUS", "--measure", "portfolio", "--years", "2000", "--format", "json")
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)) == 1
+
+
+def test_war_reliability_without_an_alliance_is_the_pooled_table():
+    result = run("reliability", "--method", "war", "--format", "json")
+    assert result.exit_code == 0, result.output
+    records = json.loads(result.stdout)
+    assert [(r["group"], r["level"]) for r in records][:2] == [("overall", "all"), ("type", "defense")]
+    assert records[0]["n"] == 4394  # every applicable obligation, all ATOP alliances
+    csto = json.loads(run("reliability", "CSTO", "--method", "war", "--format", "json").stdout)
+    assert csto[0]["n"] == 20
+    assert run("reliability", "--method", "cases").exit_code == 2

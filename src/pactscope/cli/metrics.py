@@ -7,7 +7,6 @@ Parquet, chosen by the extension, atomically. Bad input exits with code 2.
 
 from __future__ import annotations
 
-import inspect
 from enum import StrEnum
 from pathlib import Path
 
@@ -92,20 +91,16 @@ def burden(
     emit(frame, fmt, path, f"{alliance.upper()} burden sharing", lazy_module("pactscope.metrics.burden").GDP_NOTE)
 
 
-def _war_table(alliance: str, by: str | None) -> tuple[pl.DataFrame, str]:
-    try:
-        from pactscope.metrics import reliability_war
-    except ImportError:
-        raise BadArgument("--method: the war-based method is not installed", suggestions=["cases"]) from None
-    fn = reliability_war.war_reliability
-    if "alliance" in inspect.signature(fn).parameters:
-        return fn(by=by, alliance=alliance), f"War-based reliability of {alliance.upper()} (COW wars, ATOP)."
-    return fn(by=by), "War-based reliability pooled over all ATOP alliances (COW wars); not specific to one alliance."
+def _war_table(alliance: str | None, by: str | None) -> tuple[pl.DataFrame, str]:
+    frame = m.war_reliability(by=by, alliance=alliance)
+    if alliance is None:
+        return frame, "War-based reliability pooled over every ATOP alliance (COW inter-state wars, 1816-2003)."
+    return frame, f"War-based reliability of {alliance.upper()}'s ATOP records only (COW inter-state wars end in 2003)."
 
 
 @app.command()
 def reliability(
-    alliance: str,
+    alliance: str | None = typer.Argument(None, help="a ledger organization; optional with --method war (all alliances)"),
     member: str | None = typer.Option(None, "--member", help="only this threatened member (cases)"),
     by_member: bool = typer.Option(False, "--by-member", help="one block per threatened member (cases)"),
     method: Method = typer.Option(Method.cases, "--method", help="cases (ledger) or war (COW wars and ATOP)"),
@@ -113,16 +108,21 @@ def reliability(
     fmt: Format | None = FormatOpt,
     path: Path | None = OutOpt,
 ) -> None:
-    """Did ALLIANCE help threatened members? Fulfilment rate with a Wilson 95% interval."""
+    """Did ALLIANCE help threatened members? Fulfilment rate with a Wilson 95% interval.
+
+    Example: pactscope metrics reliability CSTO --method cases; pactscope metrics reliability --method war
+    """
     try:
         if method is Method.war:
-            frame, caption = _war_table(lazy_module("pactscope.metrics._common").org_id(alliance), by)
+            frame, caption = _war_table(alliance, by)
+        elif alliance is None:
+            raise BadArgument("ALLIANCE: name an organization for --method cases, e.g. CSTO")
         else:
             frame = m.case_reliability(alliance, member, by_member=by_member)
             caption = "Fulfilled: triggered and answered with deployment or material aid. Rates only on triggered=yes rows."
     except (PactscopeError, ValueError) as exc:
         fail(exc)
-    emit(frame, fmt, path, f"{alliance.upper()} reliability ({method.value})", caption)
+    emit(frame, fmt, path, f"{(alliance or 'All alliances').upper()} reliability ({method.value})", caption)
 
 
 def _year_list(years: str | None) -> list[int] | None:

@@ -42,6 +42,8 @@ from collections import defaultdict
 
 import polars as pl
 
+from pactscope.errors import BadArgument
+
 from pactscope.data import load
 from pactscope.metrics.stats import wilson
 
@@ -254,15 +256,29 @@ def _obligations(strict: bool) -> pl.DataFrame:
     return frame.sort("warnum", "year_entered", "state", "ally", "atopid", "obligation")
 
 
-def war_obligations(*, strict: bool = False) -> pl.DataFrame:
+def _alliance_atop_ids(alliance: str) -> list[int]:
+    """The ATOP alliance ids the ledger records for an organization."""
+    from pactscope.ledger import get_organization
+
+    org = get_organization(alliance)
+    if not org.atop_ids:
+        raise BadArgument(f"alliance: {org.id} has no ATOP record, so there is no war-based figure for it")
+    return list(org.atop_ids)
+
+
+def war_obligations(*, strict: bool = False, alliance: str | None = None) -> pl.DataFrame:
     """Every (war, state in war, ally, alliance, obligation) with applicability and fulfilment.
 
     Columns: warnum, year_entered, state, ally (COW codes), atopid, obligation
     (defense/offense/neutral/nonagg), applies, applies_reason, ally_fought_with,
     ally_fought_against, fulfilled (null when the obligation does not apply), era.
-    ``strict`` drops obligations whose applicability rests on an assumed condition.
+    ``strict`` drops obligations whose applicability rests on an assumed condition;
+    ``alliance`` (a ledger organization such as NATO) keeps the rows of its ATOP ids.
     """
-    return _obligations(bool(strict))
+    frame = _obligations(bool(strict))
+    if alliance is not None:
+        frame = frame.filter(pl.col("atopid").is_in(_alliance_atop_ids(alliance)))
+    return frame
 
 
 def _row(group: str, level: str, sub: pl.DataFrame) -> dict:
@@ -281,20 +297,27 @@ def summarise(obligations: pl.DataFrame) -> pl.DataFrame:
 
 
 @functools.cache
-def _summary(strict: bool) -> pl.DataFrame:
-    return summarise(_obligations(strict))
+def _summary(strict: bool, alliance: str | None) -> pl.DataFrame:
+    return summarise(war_obligations(strict=strict, alliance=alliance))
 
 
-def war_reliability(by: str | None = None, *, strict: bool = False) -> pl.DataFrame:
+def war_reliability(by: str | None = None, *, strict: bool = False, alliance: str | None = None) -> pl.DataFrame:
     """Share of applicable obligations fulfilled, with Wilson 95% intervals.
 
     ``by=None`` gives the overall row, one row per obligation type and one per era (columns
     group, level, n, fulfilled, rate, ci_low, ci_high); ``by="type"``, ``"era"`` or
-    ``"overall"`` gives only that group.
+    ``"overall"`` gives only that group. Without ``alliance`` the figures pool every ATOP
+    alliance (the historical baseline); with it, only that organization's ATOP records count
+    (n may be 0: the war list ends in 2003).
     """
-    table = _summary(bool(strict))
-    if by is None:
-        return table
-    if by not in ("overall", "type", "era"):
-        raise ValueError(f"by must be None, 'overall', 'type' or 'era', not {by!r}")
-    return table.filter(pl.col("group") == by)
+    if by not in (None, "overall", "type", "era"):
+        raise BadArgument(f"by: must be overall, type or era, not {by!r}", suggestions=["overall", "type", "era"])
+    key = None if alliance is None else _alliance_key(alliance)
+    table = _summary(bool(strict), key)
+    return table if by is None else table.filter(pl.col("group") == by)
+
+
+def _alliance_key(alliance: str) -> str:
+    from pactscope.ledger import get_organization
+
+    return get_organization(alliance).id
