@@ -16,7 +16,7 @@ from pactscope.assess.model import (
     Table,
 )
 from pactscope.errors import BadArgument
-from pactscope.ledger import load_ledger
+from pactscope.ledger import get_organization, load_ledger
 
 TRIGGERED = ("yes", "disputed", "no")
 
@@ -153,6 +153,25 @@ def _war(ctx: Ctx) -> tuple[Table, dict]:
     return table, picked
 
 
+def _own_war_record(ctx: Ctx) -> list:
+    """The alliance's own ATOP records in COW inter-state wars (empty when it has no ATOP record)."""
+    if not get_organization(ctx.oid).atop_ids:
+        return []
+    args = {"alliance": ctx.oid}
+    n = {lv: ctx.value("war_reliability", args, "n", {"group": g, "level": lv}) for g, lv in
+         (("overall", "all"), ("type", "defense"), ("type", "nonagg"))}
+    if not n["all"].value:
+        return [para(f"None of {fmt.org(ctx.oid)}'s ATOP records met an inter-state war in the COW data "
+                     "(which end in 2003)", ctx.cites.metric("war_reliability"), ".")]
+    kept = {lv: ctx.value("war_reliability", args, "fulfilled", {"group": g, "level": lv}) for g, lv in
+            (("overall", "all"), ("type", "defense"), ("type", "nonagg"))}
+    owner = fmt.org(ctx.oid)
+    return [para(f"{owner[:1].upper()}{owner[1:]}'s own ATOP records in COW inter-state wars (to 2003): ", n["all"],
+                 " obligations applied and ", kept["all"], " were honoured; of them, defence pledges ", kept["defense"],
+                 " of ", n["defense"], ", non-aggression pledges ", kept["nonagg"], " of ", n["nonagg"],
+                 ctx.cites.metric("war_reliability"), ".")]
+
+
 def _no_cases(ctx: Ctx) -> Section:
     war, wpicked = _war(ctx)
     d = wpicked["defense"]
@@ -165,7 +184,7 @@ def _no_cases(ctx: Ctx) -> Section:
         id="reliability", title="Did the alliance come when called",
         question=f"When a member's security was at stake, did it ask {fmt.org(ctx.oid)} for help?",
         blocks=[para(f"The ledger records no case for {fmt.org(ctx.oid)}, so this section has only the historical baseline."),
-                Heading(text="Baseline from the history of alliances in war"), war],
+                Heading(text="Baseline from the history of alliances in war"), war, *_own_war_record(ctx)],
     )
 
 
@@ -195,5 +214,5 @@ def build(ctx: Ctx) -> Section:
         blocks=[intro, _case_rows(ctx, True), _member_table(ctx), _timeline(ctx), Heading(text="All cases of the alliance"),
                 summary, _case_rows(ctx, False), Heading(text="Baseline from the history of alliances in war"),
                 para("Across alliances and wars since 1816, ", d["n"], " defence pledges applied and ", d["rate"],
-                     " were honoured", ctx.cites.metric("war_reliability"), "."), war],
+                     " were honoured", ctx.cites.metric("war_reliability"), "."), war, *_own_war_record(ctx)],
     )
