@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 from rich.progress import Progress
 
-from pactscope.cli.output import err_console, user_errors, write_frame
+from pactscope.cli.output import check_out, err_console, user_errors, write_frame
 
 app = typer.Typer(no_args_is_help=True, help="Build state-year or dyad-year panels (peacesciencer style).")
 
@@ -48,7 +48,7 @@ def _build(kind: str, system: System, directed: bool, years: str | None, add: st
 
 @app.command("state-years")
 def state_years(
-    out: Path = typer.Option(..., "--out", "-o", help=OUT_HELP),
+    out: Path = typer.Option(..., "--out", "-o", help=OUT_HELP, callback=check_out),
     system: System = typer.Option(System.cow, "--system"),
     years: str | None = typer.Option(None, "--years", help="a year or range, e.g. 1946-2025"),
     add: str = typer.Option("", "--add", help=ADD_HELP),
@@ -62,7 +62,7 @@ def state_years(
 
 @app.command("dyad-years")
 def dyad_years(
-    out: Path = typer.Option(..., "--out", "-o", help=OUT_HELP),
+    out: Path = typer.Option(..., "--out", "-o", help=OUT_HELP, callback=check_out),
     system: System = typer.Option(System.cow, "--system"),
     directed: bool = typer.Option(True, "--directed/--undirected"),
     years: str | None = typer.Option(None, "--years", help="a year or range, e.g. 1946-2025"),

@@ -1,0 +1,91 @@
+"""The data, panel, doctor and run commands, and atomic output files."""
+
+from __future__ import annotations
+
+import json
+
+import polars as pl
+import pytest
+from typer.testing import CliRunner
+
+from pactscope.cli import app
+from pactscope.cli.output import write_frame
+from pactscope.data import atomic_write
+
+runner = CliRunner()
+
+
+def test_panel_dyad_years_writes_the_requested_panel(tmp_path):
+    out = tmp_path / "dyads.parquet"
+    result = runner.invoke(app, ["panel", "dyad-years", "--directed", "--years", "2014-2016",
+                                 "--add", "atop,nmc,contiguity,majors,gml-mids", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    frame = pl.read_parquet(out)
+    assert {"atop_defense", "cinc1", "cinc2", "conttype", "cowmaj1", "gmlmidonset"} <= set(frame.columns)
+    assert frame["year"].unique().sort().to_list() == [2014, 2015, 2016]
+    # atop_alliance: 365.0,705.0,2016.0,1.0,... (Russia pledges to defend Kazakhstan)
+    row = frame.filter((pl.col("ccode1") == 365) & (pl.col("ccode2") == 705) & (pl.col("year") == 2016))
+    assert row["atop_defense"].to_list() == [1]
+
+
+def test_panel_state_years_csv_and_undirected(tmp_path):
+    out = tmp_path / "sy.csv"
+    result = runner.invoke(app, ["panel", "state-years", "--system", "gw", "--years", "2021",
+                                 "--add", "ucdp", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    frame = pl.read_csv(out)
+    assert frame.filter(pl.col("gwcode") == 703)["ucdponset"].to_list() == [1]  # conflict 13324 begins 2021
+    nd = tmp_path / "nd.parquet"
+    assert runner.invoke(app, ["panel", "dyad-years", "--undirected", "--years", "1950", "--out", str(nd)]).exit_code == 0
+    assert pl.read_parquet(nd).filter(pl.col("ccode1") > pl.col("ccode2")).height == 0
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--add", "atop,nmcc"], "unknown step 'nmcc'"),
+        (["--years", "2030"], "last complete year"),
+        (["--out-ext"], "must end"),
+    ],
+)
+def test_panel_errors_name_the_argument(tmp_path, args, message):
+    out = tmp_path / ("x.txt" if args == ["--out-ext"] else "x.parquet")
+    extra = [] if args == ["--out-ext"] else args
+    result = runner.invoke(app, ["panel", "dyad-years", *extra, "--out", str(out)])
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.split())
+    assert not out.exists()
+
+
+def test_data_commands():
+    listing = runner.invoke(app, ["data", "list", "--format", "json"])
+    assert listing.exit_code == 0
+    names = [r["name"] for r in json.loads(listing.stdout)]
+    assert len(names) == 32 and "atop_alliance" in names
+    info = json.loads(runner.invoke(app, ["data", "info", "cow_nmc"]).stdout)
+    assert info["pactscope:version"] == "7.0" and info["rows"] == 17121
+    assert "@Article{leedsetal2002atop," in runner.invoke(app, ["data", "cite", "atop_alliance"]).stdout
+    missing = runner.invoke(app, ["data", "info", "cow_nmcc"])
+    assert missing.exit_code == 2 and "cow_nmc" in missing.output
+    assert runner.invoke(app, ["doctor"]).exit_code == 0
+
+
+def test_atomic_write_leaves_nothing_on_failure(tmp_path):
+    target = tmp_path / "out.parquet"
+    target.write_bytes(b"previous")
+    with pytest.raises(RuntimeError):
+        with atomic_write(target) as tmp:
+            tmp.write_bytes(b"half")
+            raise RuntimeError("interrupted")
+    assert target.read_bytes() == b"previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.parquet"]
+    with pytest.raises(KeyboardInterrupt):
+        with atomic_write(target) as tmp:
+            raise KeyboardInterrupt
+    assert [p.name for p in tmp_path.iterdir()] == ["out.parquet"]
+
+
+def test_write_frame_flattens_lists_for_csv(tmp_path):
+    frame = pl.DataFrame({"id": ["a"], "states": [["ARM", "AZE"]]})
+    write_frame(frame, tmp_path / "f.csv")
+    assert (tmp_path / "f.csv").read_text().splitlines() == ["id,states", "a,ARM;AZE"]
