@@ -258,3 +258,19 @@ def test_applying_a_step_twice_is_refused():
     panel = add_nmc(create_stateyears(years=2000))
     with pytest.raises(BadArgument, match="applied twice"):
         add_nmc(panel)
+
+
+def test_intra_state_wars_tajikistan():
+    # cow_war_intra: war 876 "Tajikistan", central control, primary state 702, 1992-1997, onset 1992
+    frame = add_peace_years(add_cow_wars(create_stateyears(years="1991-2010"), type="intra")).frame
+    tjk = {r["year"]: r for r in frame.filter(pl.col("ccode") == 702).iter_rows(named=True)}
+    assert (tjk[1992]["warnum"], tjk[1992]["cowintraonset"], tjk[1992]["wartype"]) == (876, 1, "central control")
+    assert [tjk[y]["cowintraongoing"] for y in range(1991, 1999)] == [0, 1, 1, 1, 1, 1, 1, 0]
+    assert [tjk[y]["cowintraspell"] for y in (1991, 1992, 1993, 1998, 2000)] == [0, 1, 0, 0, 2]
+    assert tjk[2008]["cowintraongoing"] is None  # the intra-state war data end in 2007
+    local = add_cow_wars(create_stateyears(years=1995), type="intra", intratype="local issues").frame
+    assert row(local, ccode=702)["cowintraongoing"] == 0  # Tajikistan's war was over central control
+    with pytest.raises(WrongPanelKind, match="state-year"):
+        add_cow_wars(create_dyadyears(years=1995), type="intra")
+    with pytest.raises(BadArgument, match="intratype"):
+        add_cow_wars(create_stateyears(years=1995), type="intra", intratype="ethnic")

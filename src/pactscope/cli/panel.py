@@ -18,7 +18,7 @@ class System(str, Enum):
     gw = "gw"
 
 
-ADD_HELP = "comma-separated steps: atop, nmc, majors, contiguity, gml-mids, cow-mids, cow-wars, ucdp, igos, rivalries, prd, peace-years"
+ADD_HELP = "comma-separated steps: atop, nmc, majors, contiguity, gml-mids, cow-mids, cow-wars, cow-civil-wars, ucdp, igos, rivalries, prd, peace-years"
 OUT_HELP = "output file: .parquet or .csv (written atomically)"
 
 

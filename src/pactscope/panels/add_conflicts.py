@@ -70,16 +70,52 @@ def _whittled_wars() -> pl.LazyFrame:
     )
 
 
-def add_cow_wars(panel: Panel, type: str = "inter") -> Panel:  # noqa: A002 - peacesciencer's name
-    """COW inter-state wars (v4.0): ``cowinteronset``, ``cowinterongoing`` and war details.
+INTRA_TYPES = ("all", "central control", "local issues")
 
-    Dyad-years: whether the two states fought on opposite sides (sidea1/sidea2, initiators,
-    outcomes, battle deaths, ``warnum``); duplicates whittled as peacesciencer does (onsets
-    first, then the deadliest war). State-years (a pactscope addition): whether the state
-    fought any inter-state war that year. Missing -> 0 for 1816-2007.
+
+def _whittled_intra_wars(intratype: str) -> pl.DataFrame:
+    """One civil war per state-year (the primary government's): onsets first, then the deadliest."""
+    wars = load("cow_war_intra").filter(pl.col("primary_state") == 1).rename({"ccodea": "ccode"})
+    if intratype != "all":
+        wars = wars.filter(pl.col("wartype") == intratype)
+    deaths = [pl.when(pl.col(c) < 0).then(None).otherwise(pl.col(c)).alias(f"_{c}") for c in ("sideadeaths", "sidebdeaths")]
+    key = ["ccode", "year"]
+    return (
+        wars.with_columns(deaths)
+        .with_columns(
+            intrawarnums=pl.col("warnum").cast(pl.String).str.join("; ").over(key),
+            any_onset=pl.col("cowintraonset").max().over(key),
+            deaths=pl.sum_horizontal("_sideadeaths", "_sidebdeaths"),
+        )
+        .filter((pl.col("cowintraonset") == 1) | (pl.col("any_onset") == 0))
+        .sort([*key, "deaths", "warnum"], descending=[False, False, True, False], nulls_last=True)
+        .unique(key, keep="first", maintain_order=True)
+        .select("ccode", "year", "warnum", "warname", "wartype", "cowintraonset", "cowintraongoing",
+                "intnl", "outcome", "sideadeaths", "sidebdeaths", "intrawarnums")
+    )
+
+
+def add_cow_wars(panel: Panel, type: str = "inter", intratype: str = "all") -> Panel:  # noqa: A002 - peacesciencer's name
+    """COW wars: inter-state (v4.0) on dyad- or state-years, intra-state (v4.1) on state-years.
+
+    ``type="inter"``: ``cowinteronset``, ``cowinterongoing``. Dyad-years: whether the two states
+    fought on opposite sides (sidea1/sidea2, initiators, outcomes, battle deaths, ``warnum``);
+    duplicates whittled as peacesciencer does (onsets first, then the deadliest war).
+    State-years (a pactscope addition): whether the state fought any inter-state war that year.
+    ``type="intra"`` (state-years; ``intratype`` "all", "central control" or "local issues"):
+    the civil wars of the primary government, ``cowintraonset``, ``cowintraongoing``, the war's
+    number, name, type, internationalization, outcome and deaths (-8/-9 codes), and
+    ``intrawarnums`` (all its wars that year); one war per state-year as peacesciencer whittles.
+    Missing -> 0 for 1816-2007.
     """
-    if type != "inter":
-        raise BadArgument(f"add_cow_wars(type={type!r}): only type='inter' is available")
+    if type not in ("inter", "intra"):
+        raise BadArgument(f"add_cow_wars(type={type!r}): choose 'inter' or 'intra'")
+    if type == "intra":
+        require(panel, "add_cow_wars(type='intra')", kinds=[PanelKind.state_year], system="cow")
+        if intratype not in INTRA_TYPES:
+            raise BadArgument(f"add_cow_wars(intratype={intratype!r}): choose one of {', '.join(INTRA_TYPES)}")
+        frame = join_on_keys(panel, _whittled_intra_wars(intratype))
+        return panel.with_frame(frame.with_columns(fill_within(["cowintraonset", "cowintraongoing"], 2007, 1816)), "cow_war_intra")
     require(panel, "add_cow_wars", system="cow")
     wars = _whittled_wars()
     core = ["cowinteronset", "cowinterongoing"]

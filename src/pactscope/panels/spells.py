@@ -13,6 +13,7 @@ SPELL_COLUMNS = {
     "gmlmidongoing": "gmlmidspell",
     "cowmidongoing": "cowmidspell",
     "cowinterongoing": "cowinterspell",
+    "cowintraongoing": "cowintraspell",
     "ucdpongoing": "ucdpspell",
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from pactscope.errors import BadArgument
 from pactscope.panels.add_alliances import add_atop_alliance
@@ -22,6 +23,7 @@ STEPS: dict[str, Callable[[Panel], Panel]] = {
     "gml-mids": add_gml_mids,
     "cow-mids": add_cow_mids,
     "cow-wars": add_cow_wars,
+    "cow-civil-wars": partial(add_cow_wars, type="intra"),
     "ucdp": add_ucdp_acd,
     "igos": add_igos,
     "rivalries": add_rivalries,
