@@ -163,3 +163,16 @@ def test_problem_string_format(root):
 def _index(path, source_id):
     ids = [line.split("id:")[1].strip() for line in path.read_text().splitlines() if line.startswith("  - id:")]
     return ids.index(source_id)
+
+
+def test_single_source_classification_is_a_warning(root):
+    path = root / "csto/cases/test-case.yaml"
+
+    def flagged():
+        return {p.field: p for p in validate(root) if p.file == "csto/cases/test-case.yaml"}
+
+    found = flagged()  # the test case cites one source for each classification
+    assert set(found) == {"request.sources", "response.sources", "obligation.sources"}
+    assert not any(p.is_error for p in found.values()) and "one source" in found["request.sources"].message
+    edit(path, "  article: \"2\"\n  sources: [tass-uzb-note-2012]", "  article: \"2\"\n  sources: [tass-uzb-note-2012, rt-uzb-quits-2012]")
+    assert set(flagged()) == {"response.sources", "obligation.sources"}

@@ -189,6 +189,10 @@ class _Checker:
                 self.add(item, ("organization",), f"case is filed under {item.file.org}/ but names {c.organization!r}")
             if item.file.rel.rsplit("/", 1)[-1] != f"{c.id}.yaml":
                 self.add(item, ("id",), f"file should be named {c.id}.yaml", warn=True)
+            for part in ("request", "response", "obligation"):
+                if len(getattr(c, part).sources) < 2:
+                    msg = "classification rests on one source; add an independent second one where it exists"
+                    self.add(item, (part, "sources"), msg, warn=True)
             spells = [i.model for i in self.tree.spells.get(item.file.org, [])]
             if not spells:
                 continue
