@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 
 import polars as pl
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from pactscope.cli.output import rich_table
-from pactscope.errors import PactscopeError
+from pactscope.cli.output import Format, emit, rich_table, user_errors
+from pactscope.cli.output import console as out
+from pactscope.cli.output import err_console as err
 
 app = typer.Typer(no_args_is_help=True, help="Validate and browse the curated alliance ledger.")
-out = Console()
-err = Console(stderr=True)
 
 RootOpt = typer.Option(None, "--root", help="records folder to use instead of the shipped one")
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
-
-def _fail(exc: PactscopeError) -> None:
-    err.print(f"[red]error:[/red] {exc}")
-    raise typer.Exit(2)
 
 
 @app.command()
@@ -54,13 +40,11 @@ def show(org: str, root: Path | None = RootOpt) -> None:
     """Summary of an organization: documents, clauses, membership, organs."""
     from pactscope import ledger as lg
 
-    try:
+    with user_errors():
         o = lg.get_organization(org, root)
         members = lg.membership_frame(o.id, root)
         clauses = lg.clauses_frame(o.id, root)
         organs = lg.load_ledger(root).organs.get(o.id, ())
-    except PactscopeError as exc:
-        _fail(exc)
     out.print(f"[bold]{o.names.en}[/bold] ({o.id}) - {o.kind}; founded {o.founded}; HQ {o.headquarters}")
     out.print(f"collective defence: {o.collective_defence}; ATOP ids: {o.atop_ids}")
     out.print(o.summary)
@@ -92,19 +76,14 @@ def cases(
     """Crisis cases of an organization."""
     from pactscope import ledger as lg
 
-    try:
+    with user_errors():
         rows = lg.cases_json(org, member=member, root=root)
-    except PactscopeError as exc:
-        _fail(exc)
-    if fmt is Format.json:
+    if fmt is Format.json:  # the documented case JSON, richer than the frame's columns
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    frame = lg.cases_frame(org, root)
-    ids = [r["id"] for r in rows]
-    frame = frame.filter(frame["id"].is_in(ids))
+    frame = lg.cases_frame(org, root).filter(pl.col("id").is_in([r["id"] for r in rows]))
     if fmt is Format.csv:
-        flat = frame.with_columns([frame[c].list.join(";") for c in ("states", "threatened", "members")])
-        typer.echo(flat.write_csv(), nl=False)
+        emit(frame, fmt)
         return
     shown = frame.select(
         "id", start=pl.col("start_date"), states=pl.col("states").list.join(" "),
@@ -118,10 +97,8 @@ def meetings(org: str, root: Path | None = RootOpt) -> None:
     """Meetings of an organization's organs, in date order."""
     from pactscope import ledger as lg
 
-    try:
+    with user_errors():
         frame = lg.meetings_frame(org, root)
-    except PactscopeError as exc:
-        _fail(exc)
     table = Table("date", "organ", "place", "chair", "decisions", title=f"{org.upper()} meetings")
     for row in frame.iter_rows(named=True):
         flags = " (extraordinary)" if row["extraordinary"] else ""

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from pactscope.errors import PactscopeError
+from pactscope.cli.output import user_errors
 
 
 class Format(str, Enum):
@@ -33,11 +33,8 @@ def read(
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
     except OSError as exc:
         raise typer.BadParameter(f"cannot read {file}: {exc.strerror}") from None
-    try:
+    with user_errors():
         result = read_text(data)
-    except PactscopeError as exc:
-        typer.echo(f"Error: {exc}", err=True)
-        raise typer.Exit(2) from None
     if format is Format.json:
         typer.echo(result.to_json())
     elif format is Format.html:

@@ -29,6 +29,12 @@ def _key(columns: Sequence[str]) -> pl.Expr:
     return key * 10000 + pl.col(year).cast(pl.Int64)
 
 
+def _refuse_clash(frame: pl.DataFrame, added: list[str]) -> None:
+    clash = sorted(set(added) & set(frame.columns))
+    if clash:
+        raise BadArgument(f"the panel already has column(s) {', '.join(clash)}; was this step applied twice?")
+
+
 def left_join(
     frame: pl.DataFrame,
     table: pl.DataFrame | pl.LazyFrame,
@@ -45,9 +51,7 @@ def left_join(
     if isinstance(table, pl.LazyFrame):
         table = table.collect()
     added = [c for c in table.columns if c not in right_on]
-    clash = sorted(set(added) & set(frame.columns))
-    if clash:
-        raise BadArgument(f"the panel already has column(s) {', '.join(clash)}; was this step applied twice?")
+    _refuse_clash(frame, added)
     left_key = frame.select(_key(left_on).alias(_KEY))
     right = table.select(_key(right_on).alias(_KEY), *added)
     if left_key[_KEY].is_sorted():  # checked, never assumed: a wrong flag would corrupt the join
@@ -81,9 +85,7 @@ def join_state_values(
     table = table.lazy().select(code, "year", *values).collect()
     if panel.kind is PanelKind.state_year:
         return left_join(panel.frame, table, [panel.code, "year"], [code, "year"])
-    clash = sorted({f"{v}{side}" for v in values for side in "12"} & set(panel.frame.columns))
-    if clash:
-        raise BadArgument(f"the panel already has column(s) {', '.join(clash)}; was this step applied twice?")
+    _refuse_clash(panel.frame, [f"{v}{side}" for side in "12" for v in values])
     first, last = panel.frame["year"].min(), panel.frame["year"].max()
     span = last - first + 1
     position = (pl.col(code).cast(pl.Int64) * span + pl.col("year") - first).alias("position")

@@ -8,7 +8,7 @@ import polars as pl
 
 from pactscope.data import load
 from pactscope.errors import BadArgument
-from pactscope.panels._join import fill_within, join_on_keys
+from pactscope.panels._join import fill_within, join_on_keys, undirected
 from pactscope.panels.frame import Panel, PanelKind, require
 
 DYAD = ["ccode1", "ccode2", "year"]
@@ -52,46 +52,40 @@ def add_cow_mids(panel: Panel, keep: Sequence[str] | None = None) -> Panel:
     return _add_dyadic_disputes(panel, "add_cow_mids", "cow_mid_ddydisps", "cowmid", 2014, keep)
 
 
-def _whittled_wars() -> pl.LazyFrame:
-    """One war per directed dyad-year: drop non-onset rows where an onset exists, then the deadliest."""
-    deaths = [pl.when(pl.col(c) < 0).then(None).otherwise(pl.col(c)).alias(c) for c in ("batdeath1", "batdeath2")]
+def _whittle(wars: pl.LazyFrame, key: list[str], onset: str, deaths: tuple[str, str]) -> pl.LazyFrame:
+    """peacesciencer's rule for several wars in one unit-year: where an onset and an ongoing war
+    share the unit-year the ongoing one goes; of those left, the deadliest war stays (negative
+    death codes count as unknown)."""
+    known = [pl.when(pl.col(c) >= 0).then(pl.col(c)) for c in deaths]
     return (
-        load("cow_war_inter")
-        .lazy()
-        .with_columns(deaths)
-        .with_columns(
-            any_onset=pl.col("cowinteronset").max().over(DYAD),
-            deaths=pl.sum_horizontal("batdeath1", "batdeath2"),
-        )
-        .filter((pl.col("cowinteronset") == 1) | (pl.col("any_onset") == 0))
-        .sort(DYAD + ["deaths", "warnum"], descending=[False, False, False, True, False], nulls_last=True)
-        .unique(DYAD, keep="first", maintain_order=True)
-        .drop("any_onset", "deaths")
+        wars.with_columns(_any_onset=pl.col(onset).max().over(key), _deaths=pl.sum_horizontal(known))
+        .filter((pl.col(onset) == 1) | (pl.col("_any_onset") == 0))
+        .sort([*key, "_deaths", "warnum"], descending=[False] * len(key) + [True, False], nulls_last=True)
+        .unique(key, keep="first", maintain_order=True)
+        .drop("_any_onset", "_deaths")
     )
+
+
+def _whittled_wars() -> pl.LazyFrame:
+    """One inter-state war per directed dyad-year; unknown battle deaths (negative codes) become missing."""
+    deaths = ("batdeath1", "batdeath2")
+    whittled = _whittle(load("cow_war_inter").lazy(), DYAD, "cowinteronset", deaths)
+    return whittled.with_columns(pl.when(pl.col(c) >= 0).then(pl.col(c)).alias(c) for c in deaths)
 
 
 INTRA_TYPES = ("all", "central control", "local issues")
 
 
-def _whittled_intra_wars(intratype: str) -> pl.DataFrame:
-    """One civil war per state-year (the primary government's): onsets first, then the deadliest."""
-    wars = load("cow_war_intra").filter(pl.col("primary_state") == 1).rename({"ccodea": "ccode"})
+def _whittled_intra_wars(intratype: str) -> pl.LazyFrame:
+    """One civil war per state-year of the primary government."""
+    wars = load("cow_war_intra").lazy().filter(pl.col("primary_state") == 1).rename({"ccodea": "ccode"})
     if intratype != "all":
         wars = wars.filter(pl.col("wartype") == intratype)
-    deaths = [pl.when(pl.col(c) < 0).then(None).otherwise(pl.col(c)).alias(f"_{c}") for c in ("sideadeaths", "sidebdeaths")]
     key = ["ccode", "year"]
-    return (
-        wars.with_columns(deaths)
-        .with_columns(
-            intrawarnums=pl.col("warnum").cast(pl.String).str.join("; ").over(key),
-            any_onset=pl.col("cowintraonset").max().over(key),
-            deaths=pl.sum_horizontal("_sideadeaths", "_sidebdeaths"),
-        )
-        .filter((pl.col("cowintraonset") == 1) | (pl.col("any_onset") == 0))
-        .sort([*key, "deaths", "warnum"], descending=[False, False, True, False], nulls_last=True)
-        .unique(key, keep="first", maintain_order=True)
-        .select("ccode", "year", "warnum", "warname", "wartype", "cowintraonset", "cowintraongoing",
-                "intnl", "outcome", "sideadeaths", "sidebdeaths", "intrawarnums")
+    wars = wars.with_columns(intrawarnums=pl.col("warnum").cast(pl.String).str.join("; ").over(key))
+    return _whittle(wars, key, "cowintraonset", ("sideadeaths", "sidebdeaths")).select(
+        "ccode", "year", "warnum", "warname", "wartype", "cowintraonset", "cowintraongoing",
+        "intnl", "outcome", "sideadeaths", "sidebdeaths", "intrawarnums",
     )
 
 
@@ -176,7 +170,7 @@ def add_ucdp_acd(
         pairs = acd.filter(pl.col("gwno_b").is_not_null()).select(
             gwcode1="gwno_a", gwcode2="gwno_b", year="year", conflict_id="conflict_id", intensity="intensity_level"
         )
-        both = pl.concat([pairs, pairs.rename({"gwcode1": "gwcode2", "gwcode2": "gwcode1"}).select(pairs.collect_schema().names())])
+        both = undirected(pairs, "gwcode1", "gwcode2")
         first = both.group_by("gwcode1", "gwcode2", "conflict_id").agg(pl.col("year").min().alias("first"))
         per_dyad = (
             both.join(first, on=["gwcode1", "gwcode2", "conflict_id"])

@@ -33,14 +33,15 @@ def alliance_charts(oid: str) -> dict:
     today = dt.date.today()
     members = views.current_members(oid)
     names = {m["iso3"]: m["name"] for m in members}
+    spells = views.membership(oid)
     out = {
         "members_map": vl.members_map(
             metrics.alliance_years(oid, years=today.year), focus=[], comparisons=[],
             title=f"{oid} states in {today.year}", world_url=WORLD_PATH,
         ),
         "membership": vl.membership_timeline(
-            views.membership(oid), title=f"{oid} membership spells", today=today,
-            names={r["state"]: views.state_name(r["state"]) for r in views.membership(oid)},
+            spells, title=f"{oid} membership spells", today=today,
+            names={r["state"]: views.state_name(r["state"]) for r in spells},
         ),
         "dominance": vl.dominance_chart(metrics.dominance([oid, _compare_with(oid)]), indicator="cinc"),
     }

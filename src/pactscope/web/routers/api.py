@@ -11,6 +11,7 @@ from starlette.concurrency import run_in_threadpool
 
 from pactscope import ledger
 from pactscope.assess.render_json import render_json
+from pactscope.codes import State
 from pactscope.errors import BadArgument
 from pactscope.reader import MAX_CHARS, read_text
 from pactscope.web import views
@@ -41,18 +42,6 @@ class AllianceSummary(BaseModel):
     collective_defence: bool
     members: int = Field(description="states counted as members this year")
     cases: int = Field(description="crisis cases in the ledger")
-
-
-class StateRecord(BaseModel):
-    name: str
-    name_ru: str
-    name_ar: str
-    iso3: str | None
-    ccode: int | None
-    gwcode: int | None
-    cow_abb: str | None
-    start_year: int
-    end_year: int | None
 
 
 class ReadRequest(BaseModel):
@@ -133,7 +122,7 @@ async def series_json(oid: Annotated[str, Depends(valid_alliance_id)], series: v
     return _json_bytes(await bodies("series", oid, series.value))
 
 
-@router.get("/states/{code}", response_model=StateRecord, summary="A state by any code or name (en/ru/ar)",
+@router.get("/states/{code}", response_model=State, summary="A state by any code or name (en/ru/ar)",
             responses=ERRORS)
 async def state(record: Annotated[dict, Depends(valid_state)]) -> Response:
     return _json_bytes(_encoded(record))
