@@ -16,6 +16,7 @@ from pactscope.assess.model import (
     Indicator,
     Paragraph,
     Provenance,
+    Section,
     Text,
     Value,
 )
@@ -138,3 +139,11 @@ def cell(x=None, cites: list[int] | None = None, emphasis: bool = False) -> Cell
     if isinstance(x, Value):
         return Cell(value=x, cites=cites or [], emphasis=emphasis)
     return Cell(text="" if x is None else str(x), cites=sorted(set(cites or [])), emphasis=emphasis)
+
+
+def without_capability_data(ctx: Ctx, section: Section) -> Section | None:
+    """The section with a note instead of evidence when the report's years start after NMC ends."""
+    if ctx.nmc_end >= ctx.start:
+        return None
+    section.blocks = [para(f"No capability data cover these years: COW NMC v7.0 ends in {ctx.nmc_end}.")]
+    return section

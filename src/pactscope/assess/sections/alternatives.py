@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from pactscope.assess import charts, fmt, indicators
-from pactscope.assess.context import Ctx, cell, para
+from pactscope.assess.context import Ctx, cell, para, without_capability_data
 from pactscope.assess.model import Chart, ChartData, Column, Provenance, Section, Table
 
 
@@ -58,9 +58,8 @@ def build(ctx: Ctx) -> Section:
         question=f"What would {fmt.listing([ctx.name(s) for s in ctx.bloc])} add up to on their own, beside "
         f"{fmt.org(ctx.oid)} and the states compared with them?",
     )
-    if ctx.nmc_end < ctx.start:
-        section.blocks = [para("No capability data cover these years: COW NMC v7.0 ends in 2022.")]
-        return section
+    if (empty := without_capability_data(ctx, section)) is not None:
+        return empty
     args = args_of(ctx)
     members = set(ctx.frame("alliance_years", alliance=ctx.oid, years=ctx.years).filter(pl.col("member"))["iso3"].to_list())
     outside = [v for v in ctx.versus if v not in members]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from pactscope.assess import charts, fmt
-from pactscope.assess.context import Ctx, cell, para
+from pactscope.assess.context import Ctx, cell, para, without_capability_data
 from pactscope.assess.model import (
     Chart,
     ChartData,
@@ -121,9 +121,8 @@ def build(ctx: Ctx) -> Section:
         question=f"How concentrated are {fmt.org(ctx.oid)}'s material capabilities, who pays for defence, and how does that "
         f"compare with {fmt.org(ctx.compare)}?",
     )
-    if ctx.nmc_end < ctx.start:
-        section.blocks = [para("No capability data cover these years: COW NMC v7.0 ends in 2022.")]
-        return section
+    if (empty := without_capability_data(ctx, section)) is not None:
+        return empty
     table, text = _dominance_table(ctx)
     args = dominance_args(ctx)
     cols = ["alliance", "year", "indicator", "leader", "leader_share", "hhi"]
