@@ -103,3 +103,24 @@ def test_unknown_table_suggests_close_names():
     with pytest.raises(UnknownDataset) as err:
         info("cow_nmcc")
     assert "cow_nmc" in str(err.value)
+
+
+def test_coverage_and_version_come_from_the_catalogue():
+    from pactscope import data
+    from pactscope.data.build import load_catalog
+
+    catalog = load_catalog()
+    assert data.coverage("cow_nmc") == tuple(catalog["cow_nmc"]["coverage"]) == (1816, 2022)
+    assert data.version("cow_nmc") == catalog["cow_nmc"]["version"] == "7.0"
+    assert data.last_year("gml_mid_disps") == 2014
+    assert data.label("cow_nmc") == "COW NMC 7.0, 1816-2022"
+
+
+def test_coverage_of_a_table_without_years_is_a_clear_error():
+    import pytest
+
+    from pactscope import data
+    from pactscope.errors import DataIntegrityError
+
+    with pytest.raises(DataIntegrityError, match="no coverage"):
+        data.coverage("cow_capitals")

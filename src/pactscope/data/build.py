@@ -92,6 +92,8 @@ def _resource(name: str, meta: dict, frame: pl.DataFrame, raw: Path, built: Path
     }
     if "coverage" in meta:
         resource["pactscope:coverage"] = meta["coverage"]
+    if "short" in meta:
+        resource["pactscope:short"] = meta["short"]
     return resource
 
 

@@ -47,6 +47,33 @@ def info(name: str) -> dict:
         ) from None
 
 
+def coverage(name: str) -> tuple[int, int]:
+    """First and last year a bundled table covers, as recorded in the data catalogue."""
+    span = info(name).get("pactscope:coverage")
+    if not span:
+        raise DataIntegrityError(f"the catalogue records no coverage for {name!r}; add it to data/catalog.yaml")
+    first, last = span
+    return int(first), int(last)
+
+
+def last_year(name: str) -> int:
+    """Last year a bundled table covers (shorthand for ``coverage(name)[1]``)."""
+    return coverage(name)[1]
+
+
+def version(name: str) -> str:
+    """The version of a bundled table, as recorded in the data catalogue."""
+    return str(info(name)["pactscope:version"])
+
+
+def label(name: str) -> str:
+    """A short human label such as ``COW NMC v7.0, 1816-2022`` for prose and chart notes."""
+    meta = info(name)
+    span = meta.get("pactscope:coverage")
+    years = f", {span[0]}-{span[1]}" if span else ""
+    return f"{meta.get('pactscope:short', meta['title'])} {version(name)}{years}"
+
+
 def path(name: str) -> Path:
     return paths.PACKAGE_DIR / info(name)["path"]
 
