@@ -112,7 +112,7 @@ def test_coverage_and_version_come_from_the_catalogue():
     catalog = load_catalog()
     assert data.coverage("cow_nmc") == tuple(catalog["cow_nmc"]["coverage"]) == (1816, 2022)
     assert data.version("cow_nmc") == catalog["cow_nmc"]["version"] == "7.0"
-    assert data.last_year("gml_mid_disps") == 2014
+    assert data.last_year("gml_mid_disps") == 2010
     assert data.label("cow_nmc") == "COW NMC 7.0, 1816-2022"
 
 
