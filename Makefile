@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test install install-dev data bench clean
+.PHONY: run test lint typecheck typecheck-all check install install-dev data bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,18 @@ run: $(STAMP)
 
 test: $(DEVSTAMP)
 	$(BIN)/python -m pytest
+
+lint: $(DEVSTAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+typecheck: $(DEVSTAMP)
+	$(BIN)/mypy
+
+# The upper layers too (not yet clean; informational).
+typecheck-all: $(DEVSTAMP)
+	-$(BIN)/mypy src/pactscope
+
+check: lint typecheck test
 
 data: $(DEVSTAMP)
 	$(BIN)/pactscope data build

@@ -39,12 +39,12 @@ def run_pipeline(kind: str) -> tuple[int, dict[str, float]]:
 def child_peak(kind: str) -> dict:
     """Run one pipeline in a fresh interpreter and report its peak resident memory."""
     code = (
-        "import json, sys; sys.path.insert(0, %r);"
+        f"import json, sys; sys.path.insert(0, {str(Path(__file__).parent)!r});"
         "from bench_panels import run_pipeline;"
-        "rows, t = run_pipeline(%r);"
+        f"rows, t = run_pipeline({kind!r});"
         "hwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM'));"
         "print(json.dumps({'rows': rows, 'cold_s': t['total'], 'peak_mb': int(hwm.split()[1]) / 1024}))"
-    ) % (str(Path(__file__).parent), kind)
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 

@@ -73,15 +73,13 @@ def test_data_commands():
 def test_atomic_write_leaves_nothing_on_failure(tmp_path):
     target = tmp_path / "out.parquet"
     target.write_bytes(b"previous")
-    with pytest.raises(RuntimeError):
-        with atomic_write(target) as tmp:
-            tmp.write_bytes(b"half")
-            raise RuntimeError("interrupted")
+    with pytest.raises(RuntimeError), atomic_write(target) as tmp:
+        tmp.write_bytes(b"half")
+        raise RuntimeError("interrupted")
     assert target.read_bytes() == b"previous"
     assert [p.name for p in tmp_path.iterdir()] == ["out.parquet"]
-    with pytest.raises(KeyboardInterrupt):
-        with atomic_write(target) as tmp:
-            raise KeyboardInterrupt
+    with pytest.raises(KeyboardInterrupt), atomic_write(target) as tmp:
+        raise KeyboardInterrupt
     assert [p.name for p in tmp_path.iterdir()] == ["out.parquet"]
 
 

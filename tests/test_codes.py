@@ -10,7 +10,14 @@ import polars as pl
 import pytest
 
 from pactscope.codes import (
-    capitals, name_index, normalize, resolve, states_table, to_ccode, to_gwcode, to_iso3,
+    capitals,
+    name_index,
+    normalize,
+    resolve,
+    states_table,
+    to_ccode,
+    to_gwcode,
+    to_iso3,
 )  # fmt: skip
 from pactscope.errors import UnknownState
 

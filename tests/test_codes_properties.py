@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 import pytest
@@ -93,7 +94,7 @@ def test_codes_never_overlap_within_a_system():
     for index in (CW.by_ccode, CW.by_gwcode, CW.by_iso3):
         for code, rows in index.items():
             spans = sorted((CW.start[i], CW.end[i]) for i in rows)
-            for (_, end), (start, _) in zip(spans, spans[1:]):
+            for (_, end), (start, _) in itertools.pairwise(spans):
                 assert end < start, code
 
 

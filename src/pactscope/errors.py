@@ -17,7 +17,7 @@ class UnknownDataset(PactscopeError, KeyError):
     """A table name that is not bundled."""
 
     def __str__(self) -> str:  # KeyError would otherwise quote the message
-        return self.args[0]
+        return str(self.args[0])
 
 
 class UnknownState(PactscopeError, LookupError):

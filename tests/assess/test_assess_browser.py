@@ -3,7 +3,6 @@ links land on their source, and nothing is fetched from the network."""
 
 from __future__ import annotations
 
-
 import pytest
 
 pytestmark = pytest.mark.browser

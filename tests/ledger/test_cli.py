@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
+from ledger_helpers import edit, line_with
 from typer.testing import CliRunner
 
 from pactscope.cli import app
-
-from ledger_helpers import edit, line_with
 
 runner = CliRunner()
 

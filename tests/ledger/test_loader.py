@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import gzip
-import csv
+import itertools
 from pathlib import Path
 
 import pytest
+from ledger_helpers import edit
 
 from pactscope.errors import LedgerError, UnknownAlliance
 from pactscope.ledger import (
@@ -21,8 +23,6 @@ from pactscope.ledger import (
     organizations,
     sources_frame,
 )
-
-from ledger_helpers import edit
 
 D = dt.date
 REPO = Path(__file__).resolve().parents[2]
@@ -127,7 +127,7 @@ def test_secretaries_general_in_order():
     officials = get_organization("CSTO").officials
     names = [o.names.en for o in officials if o.role == "Secretary General"]
     assert names == ["Nikolai Bordyuzha", "Yuri Khachaturov", "Stanislav Zas", "Imangali Tasmagambetov", "Taalatbek Masadykov"]
-    for a, b in zip(officials, officials[1:]):
+    for a, b in itertools.pairwise(officials):
         assert a.end is not None and a.end <= b.start
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from ledger_helpers import edit, line_with
 
 from pactscope.ledger import validate
 from pactscope.ledger.jsonio import SCHEMA_PATH, schema_text
 from pactscope.ledger.validate import _resolver
-
-from ledger_helpers import edit, line_with
 
 
 def _errors(root):

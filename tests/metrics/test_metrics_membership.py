@@ -81,7 +81,7 @@ def test_member_years_all_organizations():
 
 
 def test_bad_arguments():
-    with pytest.raises(UnknownAlliance, match="alliance: .*CSTO"):
+    with pytest.raises(UnknownAlliance, match=r"alliance: .*CSTO"):
         alliance_years("CTSO")
     with pytest.raises(BadArgument, match="years"):
         alliance_years("CSTO", "2020-1990")

@@ -7,7 +7,14 @@ import pytest
 
 from pactscope.errors import BadArgument, UnknownState
 from pactscope.metrics import (
-    burden, case_reliability, coalition, coalition_overlap, dominance, exit_clauses, exit_precedents, threats,
+    burden,
+    case_reliability,
+    coalition,
+    coalition_overlap,
+    dominance,
+    exit_clauses,
+    exit_precedents,
+    threats,
 )
 from pactscope.metrics.regions import PRESETS, preset
 

@@ -14,6 +14,7 @@ from pactscope.panels import (
     last_complete_year,
 )
 
+
 @pytest.fixture(scope="session")
 def directed_full():
     panel = create_dyadyears()

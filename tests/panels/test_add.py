@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 import pytest
+from raw_tables import raw_rows
 
 from pactscope.errors import BadArgument, WrongPanelKind
 from pactscope.panels import (
@@ -23,8 +24,6 @@ from pactscope.panels import (
     declare_panel,
     filter_prd,
 )
-
-from raw_tables import raw_rows
 
 
 def row(frame: pl.DataFrame, **keys) -> dict:

@@ -9,11 +9,10 @@ import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from raw_tables import raw_rows
 
 from pactscope.errors import BadArgument
 from pactscope.panels import create_dyadyears, create_stateyears, last_complete_year
-
-from raw_tables import raw_rows
 
 
 def _alive_by_year(system: str, last: int) -> dict[int, set[int]]:

@@ -24,7 +24,7 @@ def test_random_bytes_are_refused_clearly():
     with pytest.raises(BadArgument, match="not UTF-8"):
         read_text(bytes(range(128, 256)))
     with pytest.raises(BadArgument, match="binary"):
-        read_text(bytes(range(0, 32)) * 4)
+        read_text(bytes(range(32)) * 4)
 
 
 def test_utf8_bytes_with_bom_and_utf16_are_read(small_evidence, small_gazetteer):

@@ -1,7 +1,6 @@
 """The reader on the hand-checked sample texts (expected values in samples/expected.yaml)."""
 
 import pytest
-
 from reader_sample_scores import expected, read_sample, score
 
 SAMPLES = expected()

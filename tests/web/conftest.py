@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from pactscope.web import create_app
 
+
 @pytest.fixture(scope="session")
 def app():
     return create_app()

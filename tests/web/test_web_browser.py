@@ -119,7 +119,7 @@ def test_alliance_to_case_to_source(page):
     assert page.locator("h1").inner_text() == case["title"]
     hrefs = page.eval_on_selector_all("a.source-link", "as => as.map(a => a.getAttribute('href'))")
     assert set(case["sources"]) <= set(hrefs)
-    assert all(h.startswith("https://") or h.startswith("http://") for h in hrefs)
+    assert all(h.startswith(("https://", "http://")) for h in hrefs)
 
 
 def _visible_case_ids(page) -> list[str]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import typer
 
 from pactscope.cli import data as data_cli
-from pactscope.cli.assess import assess
 from pactscope.cli import ledger as ledger_cli
 from pactscope.cli import metrics as metrics_cli
 from pactscope.cli import panel as panel_cli
+from pactscope.cli.assess import assess
 from pactscope.cli.read import read
 from pactscope.cli.run import run
 from pactscope.cli.serve import serve

@@ -20,8 +20,15 @@ if TYPE_CHECKING:
     import polars as pl
 
 __all__ = [
-    "State", "resolve", "to_iso3", "to_ccode", "to_gwcode", "states_table", "name_index",
-    "capitals", "normalize",
+    "State",
+    "capitals",
+    "name_index",
+    "normalize",
+    "resolve",
+    "states_table",
+    "to_ccode",
+    "to_gwcode",
+    "to_iso3",
 ]  # fmt: skip
 
 
@@ -60,9 +67,9 @@ def states_table() -> pl.DataFrame:
 @cache
 def _name_index(lang: str) -> dict[str, tuple[str, ...]]:
     cw = crosswalk()
-    out = {}
+    out: dict[str, tuple[str, ...]] = {}
     for key, rows in cw.by_lang[lang].items():
-        codes = sorted({cw.states[i].iso3 for i in rows if cw.states[i].iso3})
+        codes = sorted({iso for i in rows if (iso := cw.states[i].iso3)})
         if codes:
             out[key] = tuple(codes)
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gettext
 import re
 from functools import cache
+from typing import Any
 
 import pycountry
 
@@ -16,7 +17,7 @@ def _translator(lang: str, domain: str) -> gettext.NullTranslations:
     return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang], fallback=True)
 
 
-def record(iso3: str):
+def record(iso3: str) -> Any:
     """The current or withdrawn ISO 3166 record for an alpha-3 code, or None."""
     return pycountry.countries.get(alpha_3=iso3) or pycountry.historic_countries.get(alpha_3=iso3)
 

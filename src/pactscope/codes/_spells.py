@@ -7,6 +7,7 @@ import gzip
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 # The last date each release covers; a spell ending there is still running.
 COW_CENSOR = date(2016, 12, 31)
@@ -95,7 +96,7 @@ def read_capitals(path: Path, code_col: str) -> list[dict]:
     ]
 
 
-def _active(items, day: date):
+def _active(items: list[Any], day: date) -> Any:
     hits = [s for s in items if s.start <= day and (s.end is None or day <= s.end)]
     if len(hits) > 1:
         raise ValueError(f"overlapping spells on {day}: {hits}")

@@ -53,7 +53,7 @@ def crosswalk() -> Crosswalk:
     with open(STATES_CSV, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     idx: dict[str, defaultdict] = {k: defaultdict(list) for k in ("cc", "gw", "iso", "abb", "lin", "name")}
-    by_lang = {lang: defaultdict(list) for lang in LANGS}
+    by_lang: dict[str, defaultdict[str, list[int]]] = {lang: defaultdict(list) for lang in LANGS}
     display: dict[str, str] = {}
     states, start, end, lineage, primary = [], [], [], [], []
     for i, r in enumerate(rows):

@@ -154,7 +154,7 @@ def _merge_touching(rows: list[dict]) -> list[dict]:
     for r in rows:
         last = merged[-1] if merged else None
         same = last and all(last[k] == r[k] for k in ("ccode", "iso3", "capital"))
-        if same and last["end"] and date.fromordinal(date.fromisoformat(last["end"]).toordinal() + 1).isoformat() == r["start"]:
+        if last is not None and same and last["end"] and date.fromordinal(date.fromisoformat(last["end"]).toordinal() + 1).isoformat() == r["start"]:
             last["end"] = r["end"]
         else:
             merged.append(dict(r))

@@ -38,7 +38,7 @@ def _narrow_integers(frame: pl.DataFrame) -> pl.DataFrame:
         col = frame[name].drop_nulls()
         if col.len() and not (col == col.round(0)).all():
             continue
-        lo, hi = (col.min(), col.max()) if col.len() else (0, 0)
+        lo, hi = (int(col.min()), int(col.max())) if col.len() else (0, 0)  # type: ignore[arg-type]
         for int_type, bound in _INT_BOUNDS:
             if -bound <= lo and hi < bound:
                 casts.append(pl.col(name).cast(int_type))
@@ -98,7 +98,8 @@ def _resource(name: str, meta: dict, frame: pl.DataFrame, raw: Path, built: Path
 
 
 def load_catalog() -> dict[str, dict]:
-    return yaml.safe_load(paths.CATALOG.read_text(encoding="utf-8"))
+    catalog: dict[str, dict] = yaml.safe_load(paths.CATALOG.read_text(encoding="utf-8"))
+    return catalog
 
 
 def build(

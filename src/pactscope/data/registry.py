@@ -22,7 +22,8 @@ def descriptor() -> dict:
         raise DataIntegrityError(
             f"{paths.DATAPACKAGE} is missing; rebuild it with `pactscope data build`"
         )
-    return json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
+    package: dict = json.loads(paths.DATAPACKAGE.read_text(encoding="utf-8"))
+    return package
 
 
 @functools.cache
@@ -75,7 +76,7 @@ def label(name: str) -> str:
 
 
 def path(name: str) -> Path:
-    return paths.PACKAGE_DIR / info(name)["path"]
+    return paths.PACKAGE_DIR / str(info(name)["path"])
 
 
 @functools.cache

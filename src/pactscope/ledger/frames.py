@@ -40,7 +40,7 @@ def cases_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
                 "obligation_triggered": c.obligation.triggered.value,
                 "confidence": c.confidence.value,
             })
-    schema = {
+    schema: dict[str, pl.DataType | type[pl.DataType]] = {
         "org": pl.String, "id": pl.String, "title": pl.String, "start_date": pl.Date,
         "end_date": pl.Date, "threat_type": pl.String, "territory": pl.String,
         "states": pl.List(pl.String), "threatened": pl.List(pl.String),

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from pactscope.ledger.loader import load_ledger, resolve_org_id
@@ -15,7 +17,7 @@ SCHEMA_PATH = Path(__file__).resolve().parent / "ledger.schema.json"
 CASES_JSON_VERSION = 1  # bump only on a breaking change; new keys may be added freely
 
 
-def _iso(day) -> str | None:
+def _iso(day: date | None) -> str | None:
     return day.isoformat() if day is not None else None
 
 
@@ -79,7 +81,7 @@ def cases_json(org: str, member: str | None = None, root: str | Path | None = No
 
 def ledger_json_schema() -> dict[str, Any]:
     """JSON Schema for each kind of ledger file, under one ``$defs``."""
-    models = [Organization, Membership, Organs, CrisisCase, SourceList]
+    models: list[type[BaseModel]] = [Organization, Membership, Organs, CrisisCase, SourceList]
     _, schema = models_json_schema(
         [(m, "validation") for m in models], title="pactscope alliance ledger"
     )

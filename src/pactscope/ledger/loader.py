@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import process
 
@@ -32,12 +35,12 @@ class Ledger:
     def cases_of(self, org: str) -> list[CrisisCase]:
         return [c for c in self.cases.values() if c.organization == org]
 
-    def member_on(self, org: str, state: str, day) -> bool:
+    def member_on(self, org: str, state: str, day: date) -> bool:
         """Was ``state`` a member (or a member that froze its participation) on ``day``?"""
         return is_member(self.spells.get(org, ()), state, day)
 
 
-def is_member(spells, state: str, day) -> bool:
+def is_member(spells: Iterable[MembershipSpell], state: str, day: date) -> bool:
     for s in spells:
         if s.state != state or s.status not in MEMBER_STATUSES:
             continue
@@ -46,7 +49,7 @@ def is_member(spells, state: str, day) -> bool:
     return False
 
 
-def _raise_on_errors(problems) -> None:
+def _raise_on_errors(problems: Iterable[Any]) -> None:
     errors = [p for p in problems if p.is_error]
     if errors:
         shown = "\n".join(str(p) for p in errors[:10])
@@ -61,7 +64,7 @@ def _load(root: str | None) -> Ledger:
     orgs = {item.model.id: item.model for item in tree.organizations.values()}
     folder_to_id = {folder: item.model.id for folder, item in tree.organizations.items()}
 
-    def by_org(mapping):
+    def by_org(mapping: dict[str, list[Any]]) -> dict[str, tuple[Any, ...]]:
         out = {}
         for folder, items in mapping.items():
             key = folder_to_id.get(folder, folder.upper())

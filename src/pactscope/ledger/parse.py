@@ -99,7 +99,7 @@ def _schema_problems(raw: RawFile, err: ValidationError, prefix: tuple[Any, ...]
     return out
 
 
-def _validate(raw: RawFile, model: type[BaseModel], value: Any, loc: tuple[Any, ...], tree: Tree):
+def _validate(raw: RawFile, model: type[BaseModel], value: Any, loc: tuple[Any, ...], tree: Tree) -> Any:
     try:
         return model.model_validate(value)
     except ValidationError as err:
@@ -169,7 +169,7 @@ def read_tree(root: Path | None = None) -> Tree:
 
 
 def _dispatch(raw: RawFile, tree: Tree) -> None:
-    org = raw.org
+    org = raw.org or ""
     if raw.kind == "organization":
         obj = _validate(raw, Organization, raw.data, (), tree)
         if obj is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -88,7 +89,7 @@ class _Checker:
         once([(i, ("id",), i.model.id) for i in self.tree.sources], "source")
         once([(i, ("id",), i.model.id) for i in self.tree.cases], "case")
         once([(i, ("id",), i.model.id) for i in self.tree.organizations.values()], "organization")
-        for org, item in self.tree.organizations.items():
+        for _org, item in self.tree.organizations.items():
             o = item.model
             once([(item, ("documents", k, "id"), d.id) for k, d in enumerate(o.documents)], "document")
             once([(item, ("clauses", k, "id"), c.id) for k, c in enumerate(o.clauses)], "clause")
@@ -162,7 +163,7 @@ class _Checker:
                 by_state.setdefault(item.model.state, []).append(item)
             for state_items in by_state.values():
                 ordered = sorted(state_items, key=lambda i: i.model.start)
-                for a, b in zip(ordered, ordered[1:]):
+                for a, b in itertools.pairwise(ordered):
                     if a.model.end is None or b.model.start < a.model.end:
                         self.add(b, ("start",), f"overlaps the {a.model.state} spell at line {a.line}")
 

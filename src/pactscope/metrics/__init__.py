@@ -8,10 +8,9 @@ from pactscope.metrics.exit_terms import exit_clauses, exit_precedents
 from pactscope.metrics.membership import alliance_years, members
 from pactscope.metrics.regions import PRESETS
 from pactscope.metrics.reliability_cases import case_reliability
+from pactscope.metrics.reliability_war import war_obligations, war_reliability
 from pactscope.metrics.stats import Proportion, wilson
 from pactscope.metrics.threats import threats
-
-from pactscope.metrics.reliability_war import war_obligations, war_reliability
 
 __all__ = [
     "PRESETS", "Proportion", "agreement", "alignment_with", "alliance_years", "burden",

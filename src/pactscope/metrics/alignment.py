@@ -31,7 +31,7 @@ from pactscope.errors import BadArgument
 from pactscope.metrics import _alignment_data as D
 from pactscope.metrics._alignment_eu import EU_MEMBERS, EU_TOKENS, members_in
 
-__all__ = ["agreement", "alignment_with", "pair_scores", "portfolio_similarity", "EU_MEMBERS"]
+__all__ = ["EU_MEMBERS", "agreement", "alignment_with", "pair_scores", "portfolio_similarity"]
 
 By = Literal["year", "session"]
 D_MAX_VOTE = 2  # |yes - no| on the 1..3 scale

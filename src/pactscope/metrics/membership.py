@@ -25,7 +25,7 @@ import polars as pl
 
 from pactscope import data
 from pactscope.ledger import MEMBER_STATUSES, get_organization, load_ledger
-from pactscope.metrics._common import cow_state, coverage, current_year, iso_state, org_id, year_span
+from pactscope.metrics._common import coverage, cow_state, current_year, iso_state, org_id, year_span
 
 SCHEMA = {
     "alliance": pl.String, "year": pl.Int32, "ccode": pl.Int32, "iso3": pl.String,
@@ -61,8 +61,8 @@ def _ledger_status(spells, year: int) -> dict[str, str]:
     day = dt.date(year, 12, 31)
     out: dict[str, str] = {}
     for s in spells:
-        if s.start <= day and (s.end is None or day < s.end):
-            if s.state not in out or s.status.value in MEMBER_STATUSES:
+        live = s.start <= day and (s.end is None or day < s.end)
+        if live and (s.state not in out or s.status.value in MEMBER_STATUSES):
                 out[s.state] = s.status.value
     return out
 

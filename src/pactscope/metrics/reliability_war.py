@@ -42,9 +42,8 @@ from collections import defaultdict
 
 import polars as pl
 
-from pactscope.errors import BadArgument
-
 from pactscope.data import load
+from pactscope.errors import BadArgument
 from pactscope.metrics.stats import wilson
 
 OBLIGATIONS = ("defense", "offense", "neutral", "nonagg")

@@ -86,7 +86,7 @@ def join_state_values(
     if panel.kind is PanelKind.state_year:
         return left_join(panel.frame, table, [panel.code, "year"], [code, "year"])
     _refuse_clash(panel.frame, [f"{v}{side}" for side in "12" for v in values])
-    first, last = panel.frame["year"].min(), panel.frame["year"].max()
+    first, last = int(panel.frame["year"].min()), int(panel.frame["year"].max())  # type: ignore[arg-type]
     span = last - first + 1
     position = (pl.col(code).cast(pl.Int64) * span + pl.col("year") - first).alias("position")
     grid = (

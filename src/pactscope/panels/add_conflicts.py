@@ -89,7 +89,7 @@ def _whittled_intra_wars(intratype: str) -> pl.LazyFrame:
     )
 
 
-def add_cow_wars(panel: Panel, type: str = "inter", intratype: str = "all") -> Panel:  # noqa: A002 - peacesciencer's name
+def add_cow_wars(panel: Panel, type: str = "inter", intratype: str = "all") -> Panel:
     """COW wars: inter-state (v4.0) on dyad- or state-years, intra-state (v4.1) on state-years.
 
     ``type="inter"``: ``cowinteronset``, ``cowinterongoing``. Dyad-years: whether the two states
@@ -137,7 +137,7 @@ def _ucdp_filtered(type_: Sequence[str] | None, issue: Sequence[str] | None, onl
 
 def add_ucdp_acd(
     panel: Panel,
-    type: Sequence[str] | None = None,  # noqa: A002 - peacesciencer's name
+    type: Sequence[str] | None = None,
     issue: Sequence[str] | None = None,
     only_wars: bool = False,
 ) -> Panel:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import polars as pl
 
 from pactscope.data import load
+from pactscope.errors import BadArgument
 from pactscope.panels.frame import Panel, PanelKind, System
 from pactscope.panels.years import YearsArg, last_complete_year, parse_years
-from pactscope.errors import BadArgument
 
 
 def _state_spells(system: System, last: int) -> pl.LazyFrame:

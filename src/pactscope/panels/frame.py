@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any, Concatenate, Literal, ParamSpec
+from typing import Any, Concatenate, Literal, ParamSpec, cast
 
 import polars as pl
 
@@ -96,6 +96,7 @@ def declare_panel(frame: pl.DataFrame | pl.LazyFrame, *, system: System | None =
         raise BadArgument("a panel needs a 'year' column")
     for candidate in ([system] if system else ["cow", "gw"]):
         code = "ccode" if candidate == "cow" else "gwcode"
+        candidate = cast(System, candidate)
         if {f"{code}1", f"{code}2"} <= names:
             keys = [f"{code}1", f"{code}2", "year"]
             directed = bool((frame[f"{code}1"] > frame[f"{code}2"]).any())

@@ -12,8 +12,8 @@ from pactscope.panels.add_conflicts import add_cow_mids, add_cow_wars, add_gml_m
 from pactscope.panels.add_contiguity import add_contiguity
 from pactscope.panels.add_relations import add_igos, add_rivalries
 from pactscope.panels.filters import filter_prd
-from pactscope.panels.spells import add_peace_years
 from pactscope.panels.frame import Panel
+from pactscope.panels.spells import add_peace_years
 
 STEPS: dict[str, Callable[[Panel], Panel]] = {
     "atop": add_atop_alliance,

@@ -18,8 +18,7 @@ MIXED_SHARE = 0.2  # a second language with at least this share makes the text m
 _PERSIAN = set("پچژگڤڭۆۇۈۋێےںڈٹڑھۀ")
 _OTHER_CYRILLIC = set("іїєґўәғқңөұүһјљњћџѓќѕ")
 _ENGLISH_WORDS = frozenset(
-    "the of and to in a is that for on with as by was were are at from it its his her "
-    "their has have had be been this which not an or but said will would after over".split()
+    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "by", "was", "were", "are", "at", "from", "it", "its", "his", "her", "their", "has", "have", "had", "be", "been", "this", "which", "not", "an", "or", "but", "said", "will", "would", "after", "over"]
 )
 _LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -39,7 +38,7 @@ def _script(ch: str) -> str | None:
         return "ar" if ch.isalpha() and ch not in _PERSIAN else ("other" if ch.isalpha() else None)
     if 0x0400 <= cp <= 0x052F:
         return "ru" if ch.lower() not in _OTHER_CYRILLIC else "other"
-    if ch.isascii() and ch.isalpha() or 0x00C0 <= cp <= 0x024F and ch.isalpha():
+    if (ch.isascii() and ch.isalpha()) or (0x00C0 <= cp <= 0x024F and ch.isalpha()):
         return "en"
     if ch.isalpha():
         return "other"

@@ -11,9 +11,7 @@ import re
 
 WINDOW = 4
 _NEGATORS = frozenset(
-    "not no never nor without n't didn't don't doesn't wasn't weren't hasn't haven't hadn't won't "
-    "не ни нет без никогда "
-    "لم لن لا ليس ليست دون بدون".split()
+    ["not", "no", "never", "nor", "without", "n't", "didn't", "don't", "doesn't", "wasn't", "weren't", "hasn't", "haven't", "hadn't", "won't", "не", "ни", "нет", "без", "никогда", "لم", "لن", "لا", "ليس", "ليست", "دون", "بدون"]
 )
 _CLAUSE_END = re.compile(r"[,;:.!?()\n]|\s[-—]\s|\s(?:but|however|но|однако|а|لكن|غير ان|بل)\s")
 _WORD = re.compile(r"[^\W_]+(?:'t)?")

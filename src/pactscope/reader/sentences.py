@@ -7,7 +7,7 @@ import re
 _END = re.compile(r"[.!?;]+[\"')\]]*\s+|\n\s*")
 # A full stop after these words does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "г гг ст им т mr mrs ms dr st gen col lt sgt jan feb mar apr jun jul aug sep sept oct nov dec no art".split()
+    ["г", "гг", "ст", "им", "т", "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "art"]
 )
 
 

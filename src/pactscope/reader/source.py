@@ -9,7 +9,7 @@ from pactscope.errors import BadArgument
 
 MAX_CHARS = 200_000
 _TAG = re.compile(r"<\s*(?:/?\s*(?:p|div|br|span|a|b|i|em|strong|h[1-6]|li|ul|ol|table|tr|td|body|html|head|article|section)\b|!doctype)", re.I)
-_BLOCK = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 article section blockquote title ul ol table".split())
+_BLOCK = frozenset(["p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "blockquote", "title", "ul", "ol", "table"])
 _SKIP = frozenset({"script", "style", "noscript", "template"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 
 from fastapi import Request
-from fastapi.responses import HTMLResponse
 from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse
 from starlette.exceptions import HTTPException
 
 from pactscope.errors import BadArgument, PactscopeError

@@ -13,7 +13,7 @@ from functools import lru_cache
 import polars as pl
 
 from pactscope import codes, data, ledger, metrics, panels
-from pactscope.errors import BadArgument, PactscopeError
+from pactscope.errors import BadArgument, PactscopeError, UnknownState
 
 
 def _rows(frame: pl.DataFrame) -> tuple[dict, ...]:
@@ -157,7 +157,7 @@ def state_name(iso3: str) -> str:
     """English name of an ISO3 code; the code itself when the crosswalk does not know it."""
     try:
         return codes.resolve(iso3).name
-    except Exception:  # a name for display only; unknown codes show as they are
+    except UnknownState:  # a name for display only; unknown codes show as they are
         return iso3
 
 
@@ -217,7 +217,7 @@ def _oriented(frame: pl.DataFrame, a_is_first: bool) -> pl.DataFrame:
     first, second = ("a", "b") if a_is_first else ("b", "a")
     names = {}
     for col in frame.columns:
-        if col in ("ccode1", "ccode2") or not col[-1:] in ("1", "2"):
+        if col in ("ccode1", "ccode2") or col[-1:] not in ("1", "2"):
             continue
         names[col] = f"{col[:-1]}_{first if col.endswith('1') else second}"
     return frame.rename(names)

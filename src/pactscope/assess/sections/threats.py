@@ -27,7 +27,7 @@ def _summary(ctx: Ctx) -> tuple[Table, list]:
     rows, paragraphs = [], []
     for iso in ctx.states:
         args = _args(ctx, iso)
-        v = lambda column, row, agg="n_unique", label=None: ctx.value("threats", args, column, row, agg, label=label)  # noqa: E731
+        v = lambda column, row, agg="n_unique", label=None, args=args: ctx.value("threats", args, column, row, agg, label=label)  # noqa: E731
         conflicts = v(["conflict_id", "year"], {"source": "ucdp"}, label="UCDP conflict-years")
         disputes = v(["conflict_id", "year"], {"source": MIDS}, label="MID dispute-years")
         adversaries = v("adversary", {}, label="state adversaries")
