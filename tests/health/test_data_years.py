@@ -1,0 +1,67 @@
+"""Data coverage years live in the data catalogue only: code and templates read them from there.
+
+A year that starts or ends a bundled table (per ``data/catalog.yaml``) may not appear as a literal in
+the package's code or templates. A line that uses such a year for another reason (a historical event,
+a published paper's range) says so with the marker ``not-a-data-year`` in a comment.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pactscope.data.build import load_catalog
+
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "pactscope"
+SUFFIXES = {".py", ".html", ".j2", ".jinja", ".txt"}
+MARKER = "not-a-data-year"
+
+
+def coverage_years() -> set[int]:
+    years: set[int] = set()
+    for meta in load_catalog().values():
+        years.update(int(y) for y in meta.get("coverage", []))
+    return years
+
+
+def violations() -> list[str]:
+    years = coverage_years()
+    pattern = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)(?![\d])")
+    found = []
+    for file in sorted(PACKAGE.rglob("*")):
+        if file.suffix not in SUFFIXES or "records" in file.parts:
+            continue
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+            if MARKER in line:
+                continue
+            hits = sorted({int(y) for y in pattern.findall(line)} & years)
+            if hits:
+                found.append(f"{file.relative_to(PACKAGE)}:{number}: {', '.join(map(str, hits))}")
+    return found
+
+
+def test_the_catalogue_records_coverage_years():
+    years = coverage_years()
+    assert 1816 in years and 2022 in years  # COW's first year; NMC v7.0's last (checked in catalog.yaml)
+
+
+BASELINE = Path(__file__).with_name("data_years_baseline.txt")
+
+
+def _baseline() -> set[tuple[str, str]]:
+    lines = BASELINE.read_text(encoding="utf-8").splitlines()
+    return {(f, y) for f, y in (line.split() for line in lines if line and not line.startswith("#"))}
+
+
+def test_no_data_year_is_typed_into_code_or_templates():
+    allowed = _baseline()
+    found = [v for v in violations() if not {(v.split(":")[0], y.strip()) for y in v.split(": ")[1].split(",")} <= allowed]
+    assert not found, "data years typed by hand; read them with pactscope.data.coverage(name):\n" + "\n".join(found)
+
+
+def test_the_scan_catches_a_typed_year(tmp_path, monkeypatch):
+    module = tmp_path / "pactscope" / "x.py"
+    module.parent.mkdir()
+    module.write_text('LAST_UN_YEAR = 2019\nWAR = 1816  # not-a-data-year: a marked line\n', encoding="utf-8")
+    monkeypatch.setattr(__import__(__name__), "PACKAGE", tmp_path / "pactscope")
+    assert violations() == ["x.py:1: 2019"]
