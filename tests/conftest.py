@@ -18,7 +18,7 @@ def browser():
     API allows a single running instance per thread)."""
     if not CHROMIUM.exists():
         pytest.skip(f"headless Chromium not found at {CHROMIUM} (install the chromium package)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (dev extra)")
+    import playwright.sync_api as sync_api
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b

@@ -335,7 +335,6 @@ def test_portfolio_s_against_raw_rows(atop_raw, a, b, ca, cb, year):
 
 
 def test_portfolio_tau_b_against_hand_formula(atop_raw):
-    pytest.importorskip("scipy")
     x, y = simple_vectors(atop_raw, 705, 365, 2015)
     r = one(portfolio_similarity("KAZ", "RUS", years=2015, method="tau_b"))
     assert r["tau_b"] == pytest.approx(tau_b_by_hand(x, y), abs=1e-12)

@@ -53,8 +53,19 @@ def test_directed_dyad_year_rows_equal_n_times_n_minus_one_less_false_dyads(syst
     expected = sum(len(c) * (len(c) - 1) for c in alive.values()) - len(false)
     panel = create_dyadyears(system)
     assert panel.frame.height == expected
-    if system == "cow" and last_year == 2025:
-        assert expected == 2_252_760  # the figure quoted in the README for panels through 2025
+
+
+def test_readme_row_count_is_the_count_through_the_year_it_names():
+    """README and docs quote the directed COW panel's rows "through <year>": recount for that year."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    rows, year = re.search(r"([\d,]+) rows through (\d{4})", readme).groups()
+    alive = _alive_by_year("cow", int(year))
+    false = {d for d in _false_dyads("cow") if {d[0], d[1]} <= alive.get(d[2], set())}
+    assert sum(len(c) * (len(c) - 1) for c in alive.values()) - len(false) == int(rows.replace(",", ""))
+    assert create_dyadyears("cow", years=f"1816-{year}").frame.height == int(rows.replace(",", ""))
 
 
 def test_cow_dyads_are_sorted_unique_and_exclude_self_pairs():

@@ -3,33 +3,21 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Iterator
-from functools import lru_cache
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
+from pactscope.codes import resolve
 from pactscope.ledger.loader import is_member
 from pactscope.ledger.parse import Item, Tree, read_tree
 from pactscope.ledger.problems import Problem, Severity
 from pactscope.ledger.yamlio import field_path, line_of
 
 
-@lru_cache(maxsize=1)
-def _resolver() -> Callable[[str], Any] | None:
-    try:
-        from pactscope.codes import resolve
-    except ImportError:  # crosswalk not installed: state codes are only format-checked
-        return None
-    return resolve
-
-
 def _known_state(code: str) -> bool:
-    resolve = _resolver()
-    if resolve is None:
-        return True
     try:
         state = resolve(code)
     except LookupError:  # UnknownState
@@ -130,8 +118,6 @@ class _Checker:
                 self.add(item, ("url",), f"malformed URL {text!r}")
 
     def states(self) -> None:
-        if _resolver() is None:
-            return
         for item in self.all_items():
             for loc, name, value in _walk(item.model):
                 if name in _STATE_FIELDS and isinstance(value, str) and not _known_state(value):
