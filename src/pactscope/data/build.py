@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,11 +65,18 @@ def _field_type(dtype: pl.DataType) -> str:
     return "string"
 
 
+def _column_description(meta: dict, col: str) -> str | None:
+    """The catalogue's description of a column: by name, else by the first matching pattern."""
+    if col in meta.get("columns", {}):
+        return meta["columns"][col]
+    return next((text for pattern, text in meta.get("column_patterns", {}).items() if re.fullmatch(pattern, col)), None)
+
+
 def _resource(name: str, meta: dict, frame: pl.DataFrame, raw: Path, built: Path) -> dict:
-    columns = meta.get("columns", {})
+    described = {col: _column_description(meta, col) for col in frame.columns}
     schema: dict = {
         "fields": [
-            {"name": col, "type": _field_type(dtype), **({"description": columns[col]} if col in columns else {})}
+            {"name": col, "type": _field_type(dtype), **({"description": described[col]} if described[col] else {})}
             for col, dtype in frame.schema.items()
         ]
     }
@@ -94,6 +102,8 @@ def _resource(name: str, meta: dict, frame: pl.DataFrame, raw: Path, built: Path
         resource["pactscope:coverage"] = meta["coverage"]
     if "short" in meta:
         resource["pactscope:short"] = meta["short"]
+    if "description" in meta:
+        resource["description"] = meta["description"]
     return resource
 
 
