@@ -23,8 +23,7 @@ CONFIG = {
     "view": {"stroke": None},
     "axis": {"labelColor": "#222", "titleColor": "#222", "gridColor": "#e4e4e4", "labelFontSize": 12, "titleFontSize": 12},
     "legend": {"labelColor": "#222", "titleColor": "#222", "labelFontSize": 12, "titleFontSize": 12, "orient": "bottom",
-               "direction": "horizontal", "columns": 2, "labelLimit": 240,
-               "layout": {"bottom": {"anchor": "start", "direction": "vertical", "margin": 8}}},
+               "direction": "horizontal", "columns": 2, "labelLimit": 240},
     "title": {"color": "#111", "fontSize": 14, "anchor": "start", "fontWeight": 600},
     "range": {"category": PALETTE},
 }
