@@ -41,6 +41,17 @@ def pick(frame: pl.DataFrame, row: dict) -> pl.DataFrame:
     return frame
 
 
+def wilson_bound(k: float, n: float, low: bool) -> float:
+    """Wilson score bound (Wilson 1927), written out here independently of pactscope.metrics.stats."""
+    z = 1.959963984540054
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    if low:
+        return 0.0 if k == 0 else centre - half
+    return 1.0 if k == n else centre + half
+
+
 def recompute(prov: dict):
     frame = pick(rerun(prov["metric"], prov["args"]), prov["row"])
     col, agg = prov["column"], prov["agg"]
@@ -62,9 +73,12 @@ def recompute(prov: dict):
 def value_of(v: dict):
     if v.get("derived"):
         a, b = (value_of(x) for x in v["derived"]["inputs"])
-        if a is None or b is None or (v["derived"]["op"] == "ratio" and b == 0):
+        if a is None or b is None or (v["derived"]["op"] != "difference" and b == 0):
             return None
-        return a - b if v["derived"]["op"] == "difference" else a / b
+        op = v["derived"]["op"]
+        if op in ("wilson_low", "wilson_high"):
+            return wilson_bound(a, b, op == "wilson_low")
+        return a - b if op == "difference" else a / b
     return recompute(v["prov"])
 
 

@@ -22,6 +22,7 @@ from pactscope.assess.model import (
 )
 from pactscope.assess.provenance import call, evaluate, key
 from pactscope.codes import resolve
+from pactscope.metrics.stats import wilson
 from pactscope.ledger import get_organization, load_ledger
 
 
@@ -100,21 +101,30 @@ class Ctx:
         )
 
     def indicator(self, rule_id: str, value: Value, *, state: str | None = None, support: list[Value] | None = None,
-                  about: str | None = None) -> None:
+                  about: str | None = None, years: str | None = None, caveat: str | None = None) -> None:
         from pactscope.assess.indicators import make
 
         about = about or (self.name(state) if state else self.oid)
-        self.indicators.append(make(rule_id, value, about=about, state=state, support=support))
+        self.indicators.append(make(rule_id, value, about=about, state=state, support=support, years=years, caveat=caveat))
 
     def derived(self, op: str, a: Value, b: Value, unit: str, label: str | None = None) -> Value:
-        if a.value is None or b.value is None or (op == "ratio" and not b.value):
-            result = None
-        else:
-            result = a.value - b.value if op == "difference" else a.value / b.value
+        result = combine(op, a.value, b.value)
         return Value(
             value=result, text=fmt.number(result, unit), unit=unit, label=label,
             derived={"op": op, "inputs": [a, b]}, cites=sorted(set(a.cites + b.cites)),
         )
+
+
+def combine(op: str, a: float | None, b: float | None) -> float | None:
+    """The result of a :class:`~pactscope.assess.model.Derived` operation on two numbers."""
+    if a is None or b is None or (op != "difference" and not b):
+        return None
+    if op == "difference":
+        return a - b
+    if op == "ratio":
+        return a / b
+    bounds = wilson(int(a), int(b))
+    return bounds.low if op == "wilson_low" else bounds.high
 
 
 def para(*parts) -> Paragraph:

@@ -47,9 +47,10 @@ class Provenance(Model):
 
 
 class Derived(Model):
-    """A number computed from two others: ``difference`` (a - b) or ``ratio`` (a / b)."""
+    """A number computed from two others: ``difference`` (a - b), ``ratio`` (a / b), or the 95%
+    Wilson interval bounds ``wilson_low`` / ``wilson_high`` of a successes out of b trials."""
 
-    op: Literal["difference", "ratio"]
+    op: Literal["difference", "ratio", "wilson_low", "wilson_high"]
     inputs: list[Value] = Field(min_length=2, max_length=2)
 
 
@@ -147,8 +148,13 @@ class Indicator(Model):
     value: Value
     support: list[Value] = []
     suggests: Suggests
-    rule: str = Field(description="the documented rule, in words")
+    rule: str = Field(description="the documented rule, in words (generated from its thresholds)")
     reading: str = Field(description="how the rule applied to this value")
+    side: Literal["protection", "cost"] = Field(
+        "protection", description="whether the rule reads a protection membership brings or a cost or dependence")
+    mirror: str = Field("", description="id of the rule that reads the other side of the same question")
+    years: str = Field("", description="the years the number covers")
+    caveat: str | None = Field(None, description="what limits the reading (few cases, data that stop early)")
 
 
 class Source(Model):

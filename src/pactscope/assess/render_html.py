@@ -47,4 +47,6 @@ def render_html(report: Report) -> str:
         world_url=WORLD_URL, states={s.iso3: s.name for s in report.states},
         sections={s.id: s.title for s in report.sections}, groups=render_text.indicator_groups(report),
         balance_cites=sorted({n for i in report.indicators for n in i.value.cites}),
+        balance_counts=render_text.balance_counts(report),
+        rule_labels={i.id.split(":")[0]: i.label for i in report.indicators},
     )

@@ -49,13 +49,16 @@ def _chart(c: Chart) -> list[str]:
 def _balance(report: Report) -> list[str]:
     titles = {s.id: s.title for s in report.sections}
     cited = sorted({n for i in report.indicators for n in i.value.cites})
-    lines = [f"Numbers from the data sets cited in the sections above{_cites(cited)}.", ""]
+    labels = {i.id.split(":")[0]: i.label for i in report.indicators}
+    lines = [f"Numbers from the data sets cited in the sections above{_cites(cited)}. {render_text.balance_counts(report)}", ""]
     for _, items in render_text.indicator_groups(report):
         first = items[0]
-        lines += [f"**{first.label}** ({titles.get(first.section, first.section)}). Rule: {first.rule}", "",
-                  "| About | Value | Suggests | Reading |", "|---|---:|---|---|"]
-        lines += [f"| {_esc(i.about)} | {i.value.text} | {render_text.SUGGESTS[i.suggests]} | {_esc(i.reading)} |"
-                  for i in items]
+        mirror = labels.get(first.mirror, first.mirror)
+        lines += [f"**{first.label}** ({titles.get(first.section, first.section)}; {first.side}). Rule: {first.rule} "
+                  f"Mirror: {'itself, read from the other side' if first.mirror == first.id.split(':')[0] else mirror}.", "",
+                  "| About | Years | Value | Suggests | Reading |", "|---|---|---:|---|---|"]
+        lines += [f"| {_esc(i.about)} | {i.years} | {i.value.text} | {render_text.SUGGESTS[i.suggests]} | "
+                  f"{_esc(render_text.indicator_note(i))} |" for i in items]
         lines.append("")
     return lines
 

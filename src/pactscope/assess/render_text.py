@@ -61,3 +61,25 @@ def indicator_groups(report: Report) -> list[tuple[str, list]]:
     for i in report.indicators:
         groups.setdefault(i.id.split(":")[0], []).append(i)
     return list(groups.items())
+
+
+def indicator_note(ind) -> str:
+    """The reading of an indicator with its caveat, as one line."""
+    return ind.reading + (f" ({ind.caveat})" if ind.caveat else "")
+
+
+def balance_counts(report: Report) -> str:
+    """Why the counts are what they are: readings by side (protection or cost), in words."""
+    sides: dict[str, dict[str, int]] = {"protection": {}, "cost": {}}
+    for i in report.indicators:
+        sides[i.side][i.suggests] = sides[i.side].get(i.suggests, 0) + 1
+    parts = []
+    for side, words in (("protection", "rules on what membership protects or brings"),
+                        ("cost", "rules on its costs and dependence")):
+        counts = sides[side]
+        total = sum(counts.values())
+        shown = ", ".join(f"{counts[k]} {SUGGESTS[k]}" for k in SUGGESTS if counts.get(k))
+        parts.append(f"{total} readings of {words} ({shown or 'none'})")
+    return ("Each protection rule has a mirror that reads the same question from the other side (named under each rule). "
+            f"This report has {parts[0]} and {parts[1]}. Per-state rules give one row for each member state, so the "
+            "counts grow with the number of states; they are not a score.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pactscope.assess import charts, fmt
+from pactscope.assess import charts, fmt, indicators
 from pactscope.assess.context import Ctx, cell, para
 from pactscope.assess.model import (
     Chart,
@@ -33,6 +33,24 @@ def _label(ctx: Ctx, other: str) -> str:
     return "EU members (mean)" if other == "EU" else ctx.name(other)
 
 
+def _margin(ctx: Ctx, iso: str, args: dict, present: list[str], recent: list[int]) -> None:
+    """Agreement with the leader against the other power the state agrees with most (each power kept separately)."""
+    rows = {"year": {"between": recent}}
+    means = {o: ctx.value("alignment_with", args, "agree_share", {"other": o, **rows}, agg="mean", unit="share",
+                          label=f"agreement with {_label(ctx, o)}, {fmt.span(*recent)}") for o in present}
+    others = {o: v for o, v in means.items() if o != ctx.leader and v.value is not None}
+    if not others or means[ctx.leader].value is None:
+        ctx.indicator("leader_vote_margin", indicators.empty("difference"), state=iso, years=fmt.span(*recent))
+        return
+    closest = max(others, key=lambda o: others[o].value)
+    margin = ctx.derived("difference", means[ctx.leader], others[closest], "difference",
+                         label=f"{ctx.leader} minus {closest}")
+    each = "; ".join(f"{_label(ctx, o)} {v.text}" for o, v in sorted(means.items(), key=lambda kv: -(kv[1].value or 0)))
+    ctx.indicator("leader_vote_margin", margin, state=iso, support=list(means.values()), years=fmt.span(*recent),
+                  about=f"{ctx.name(iso)}: {ctx.name(ctx.leader)} against {_label(ctx, closest)}",
+                  caveat=f"agreement with each power: {each}")
+
+
 def _vote_table(ctx: Ctx, years: list[int]) -> tuple[Table, list[Chart]]:
     rows, chart_list = [], []
     recent = [max(years[0], years[-1] - RECENT + 1), years[-1]]
@@ -56,13 +74,7 @@ def _vote_table(ctx: Ctx, years: list[int]) -> tuple[Table, list[Chart]]:
             rows.append([cell(ctx.name(iso), emphasis=iso in ctx.focus),
                          cell(_label(ctx, other) + (f" ({ctx.oid} leader)" if lead else "")), cell(full), cell(late), cell(kappa)])
         if iso in ctx.focus and ctx.leader and ctx.leader != iso and ctx.leader in present:
-            rest = [o for o in others if o != ctx.leader and o in present]
-            with_leader = ctx.value("alignment_with", args, "agree_share", {"other": ctx.leader, "year": {"between": recent}},
-                                    agg="mean", unit="share", label=f"agreement with {ctx.leader}")
-            with_rest = ctx.value("alignment_with", args, "agree_share", {"other": {"in": rest}, "year": {"between": recent}},
-                                  agg="mean", unit="share", label="agreement with the other powers")
-            gap = ctx.derived("difference", with_leader, with_rest, "difference", label="leader minus other powers")
-            ctx.indicator("leader_alignment_gap", gap, state=iso, support=[with_leader, with_rest])
+            _margin(ctx, iso, args, [o for o in others if o in present], recent)
         cols = ["state", "other", "year", "agree_share", "n_common"]
         chart_list.append(Chart(
             id=f"alignment-{iso.lower()}", title=f"{ctx.name(iso)}: UN vote agreement",
@@ -79,10 +91,10 @@ def _vote_table(ctx: Ctx, years: list[int]) -> tuple[Table, list[Chart]]:
         columns=[Column(key="state", label="State"), Column(key="other", label="Voting with"),
                  Column(key="full", label=f"Agreement, {fmt.span(years[0], years[-1])}", numeric=True),
                  Column(key="recent", label=f"Agreement, {fmt.span(*recent)}", numeric=True),
-                 Column(key="kappa", label=f"Cohen's kappa, {fmt.span(*recent)}", numeric=True)],
+                 Column(key="kappa", label=f"Cohen's kappa, mean of yearly values, {fmt.span(*recent)}", numeric=True)],
         rows=rows,
         note="Agreement is the mean over years of the share of roll calls on which both states cast the same vote; "
-        "kappa corrects it for the agreement expected by chance. The EU row is the mean over the EU member states of each year.",
+        "kappa, computed for each year and then averaged, corrects it for the agreement expected by chance. The EU row is the mean over the EU member states of each year.",
     )
     return table, chart_list
 

@@ -64,7 +64,9 @@ def build(ctx: Ctx) -> Section:
     states = ctx.value("exit_precedents", args, "state", {}, agg="n_unique", label="states")
     back = ctx.value("exit_precedents", args, "state", {"returned": {"not_null": True}}, agg="count", label="returned")
     share = ctx.derived("ratio", back, events, "share", label="departures followed by a return")
-    ctx.indicator("exit_returns", share, support=[back, events])
+    low = ctx.derived("wilson_low", back, events, "share", label="95% low (Wilson)")
+    high = ctx.derived("wilson_high", back, events, "share", label="95% high (Wilson)")
+    ctx.indicator("exit_returns", share, support=[low, high, events])
     blocks.append(para("Departures from full membership recorded in the ledger (withdrawal, non-renewal, a frozen or "
                        "suspended status): ", events, ", by ", states, " states; of these, later followed by a return to "
                        "membership: ", back, "."))

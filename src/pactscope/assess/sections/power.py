@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from pactscope.assess import charts, fmt
+from pactscope.assess import charts, fmt, indicators
 from pactscope.assess.context import Ctx, cell, para, without_capability_data
 from pactscope.assess.model import (
     Chart,
@@ -91,15 +91,7 @@ def _burden_table(ctx: Ctx) -> Table:
         rows.append([cell(f"{ctx.name(iso)} ({alliance})", emphasis=iso in ctx.focus), cell(v["milex"]), cell(v["milex_share"]),
                      cell(v["cinc_share"]), cell(v["tpop_share"]), cell(v["ratio_cinc"]), cell(v["ratio_tpop"])])
         if alliance == ctx.oid and iso in ctx.focus:
-            known = ctx.frame("burden", **args).filter((pl.col("iso3") == iso) & pl.col("cinc_share").is_not_null())
-            year = known["year"].max() if known.height else ctx.nmc_end
-            share = ctx.value("burden", args, "cinc_share", {"iso3": iso, "year": year}, unit="share",
-                              label=f"CINC share in {year}") if known.height else v["cinc_share"]
-            ctx.indicator("capability_share", share, state=iso, about=f"{ctx.name(iso)} ({year})")
-            recent = ctx.value("burden", args, "ratio_cinc",
-                               {"iso3": iso, "year": {"between": [max(ctx.start, ctx.nmc_end - RECENT + 1), ctx.nmc_end]}},
-                               agg="mean", unit="ratio", label=f"mean over the last {RECENT} years")
-            ctx.indicator("burden_ratio", recent, state=iso)
+            _power_indicators(ctx, iso, args)
     return Table(
         id="burden", caption=f"Burden sharing in {ctx.nmc_end}: each member's share of its alliance's military spending, "
         "capability and population",
@@ -110,9 +102,51 @@ def _burden_table(ctx: Ctx) -> Table:
                  Column(key="ratio_cinc", label="Spending ÷ CINC share", numeric=True),
                  Column(key="ratio_tpop", label="Spending ÷ population share", numeric=True)],
         rows=rows,
-        note="Above 1 a member spends more than its weight in the alliance, below 1 less. Shares are over the members "
-        "with spending, CINC and population data that year; GDP is not bundled, so no GDP share is given.",
+        note="Above 1 a member spends more than its weight in the alliance, below 1 less. Shares here are over the members "
+        "with spending, CINC and population data that year" + _left_out(ctx) + "; GDP is not bundled, so no GDP share is given.",
     )
+
+
+def _left_out(ctx: Ctx) -> str:
+    """Words naming the members without a complete NMC record in the last year, if any."""
+    frame = ctx.frame("burden", alliance=ctx.oid, years=ctx.nmc_years)
+    gaps = frame.filter((pl.col("year") == ctx.nmc_end) & (pl.col("flag") == "missing"))["iso3"].to_list()
+    if not gaps:
+        return ""
+    return (f" ({ctx.nmc_end}: {fmt.listing([ctx.name(g) for g in gaps])} left out for missing figures, so these CINC "
+            "shares differ from those over all members in the table above)")
+
+
+def _power_indicators(ctx: Ctx, iso: str, bargs: dict) -> None:
+    """Protection (own capability share, burden) and dependence (the largest other member's shares) of one member."""
+    args = {"alliance": ctx.oid, "years": ctx.nmc_years}
+    shares = ctx.frame("assess.shares.member_shares", **args)
+    for column, rule, mirror in (("cinc_share", "capability_share", "leader_capability_share"),
+                                 ("milex_share", None, "leader_spending_share")):
+        known = shares.filter((pl.col("iso3") == iso) & pl.col(column).is_not_null()) if rule else shares.filter(
+            pl.col(column).is_not_null())
+        if not known.height:
+            if rule:
+                ctx.indicator(rule, indicators.empty("share"), state=iso)
+            ctx.indicator(mirror, indicators.empty("share"), state=iso)
+            continue
+        year = known["year"].max()
+        if rule:
+            own = ctx.value("assess.shares.member_shares", args, column, {"iso3": iso, "year": year}, unit="share",
+                            label=f"{iso} CINC share in {year}")
+            ctx.indicator(rule, own, state=iso, about=ctx.name(iso), years=str(year))
+        others = shares.filter((pl.col("year") == year) & (pl.col("iso3") != iso)).drop_nulls(column)
+        if not others.height:
+            ctx.indicator(mirror, indicators.empty("share"), state=iso)
+            continue
+        top = others.sort(column, descending=True)["iso3"][0]
+        largest = ctx.value("assess.shares.member_shares", args, column, {"iso3": top, "year": year}, unit="share",
+                            label=f"{top} {column.split('_')[0].upper()} share in {year}")
+        ctx.indicator(mirror, largest, state=iso, about=f"{ctx.name(iso)}: {ctx.name(top)}'s share", years=str(year))
+    first = max(ctx.start, ctx.nmc_end - RECENT + 1)
+    recent = ctx.value("burden", bargs, "ratio_cinc", {"iso3": iso, "year": {"between": [first, ctx.nmc_end]}},
+                       agg="mean", unit="ratio", label=f"mean over {fmt.span(first, ctx.nmc_end)}")
+    ctx.indicator("burden_ratio", recent, state=iso, years=fmt.span(first, ctx.nmc_end))
 
 
 def build(ctx: Ctx) -> Section:

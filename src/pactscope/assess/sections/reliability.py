@@ -21,6 +21,13 @@ from pactscope.ledger import get_organization, load_ledger
 TRIGGERED = ("yes", "disputed", "no")
 
 
+def _case_years(ctx: Ctx, iso: str | None = None) -> str:
+    """The years of the alliance's cases (of one threatened state), as a span."""
+    years = [c.start_date.year for c in load_ledger().cases_of(ctx.oid)
+             if iso is None or any(p.state == iso and p.role.value in ("threatened", "both") for p in c.parties)]
+    return fmt.span(min(years), max(years)) if years else ""
+
+
 def _case_cites(ctx: Ctx, ids: list[str]) -> list[int]:
     cases = load_ledger().cases
     return ctx.cites.ledger(*(s for i in ids for s in cases[i].obligation.sources))
@@ -76,7 +83,9 @@ def _member_table(ctx: Ctx) -> Table:
                      cell(assisted)])
         if iso in ctx.focus:
             share = ctx.derived("ratio", assisted, cases, "share", label="share of its cases with help")
-            ctx.indicator("member_cases_assisted", share, state=iso, support=[assisted, cases])
+            low = ctx.derived("wilson_low", assisted, cases, "share", label="95% low (Wilson)")
+            high = ctx.derived("wilson_high", assisted, cases, "share", label="95% high (Wilson)")
+            ctx.indicator("member_cases_assisted", share, state=iso, support=[low, high, cases], years=_case_years(ctx, iso))
     return Table(
         id="member-cases", caption="Cases in which each state was the threatened party",
         columns=[Column(key="state", label="State"),
@@ -193,7 +202,7 @@ def build(ctx: Ctx) -> Section:
         return _no_cases(ctx)
     summary, picked = _summary(ctx)
     yes = picked["yes"]
-    ctx.indicator("case_fulfilment", yes["rate"], support=[yes["low"], yes["high"], yes["cases"]])
+    ctx.indicator("case_fulfilment", yes["rate"], support=[yes["low"], yes["high"], yes["cases"]], years=_case_years(ctx))
     total = ctx.value("ledger.cases_frame", {"org": ctx.oid}, "id", {}, agg="count", label="cases")
     if yes["cases"].value:
         rate = para("Cases coded as triggering the obligation: ", yes["cases"], "; fulfilled: ", yes["fulfilled"], " (",
