@@ -26,7 +26,7 @@ def coverage_years() -> set[int]:
 
 def violations() -> list[str]:
     years = coverage_years()
-    pattern = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)(?![\d])")
+    pattern = re.compile(r"(?<![\w.])(1[89]\d\d|20\d\d)(?!\w)")
     found = []
     for file in sorted(PACKAGE.rglob("*")):
         if file.suffix not in SUFFIXES or "records" in file.parts:

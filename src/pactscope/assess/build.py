@@ -23,11 +23,13 @@ from pactscope.assess.sections import (
     reliability,
     threats,
 )
+from pactscope.codes import state_iso3
+from pactscope.data import coverage
 from pactscope.errors import BadArgument
-from pactscope.ledger import load_ledger
-from pactscope.metrics._common import coverage, org_id, state_iso3, year_span
+from pactscope.ledger import load_ledger, org_id
 from pactscope.metrics.membership import first_year
 from pactscope.metrics.regions import preset
+from pactscope.panels.years import year_span
 
 SECTIONS = [
     ("membership", membership.build), ("threats", threats.build), ("reliability", reliability.build),

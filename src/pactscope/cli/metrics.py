@@ -128,8 +128,9 @@ def reliability(
 def _year_list(years: str | None) -> list[int] | None:
     if years is None:
         return None
-    common = lazy_module("pactscope.metrics._common")
-    start, end = common.year_span(years, (1946, common.current_year()))
+    spans = lazy_module("pactscope.panels.years")
+    first = lazy_module("pactscope.data").coverage("un_votes")[0]
+    start, end = spans.year_span(years, (first, spans.current_year()))
     return list(range(start, end + 1))
 
 

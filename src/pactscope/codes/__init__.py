@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
+from pactscope.codes._lookup import coded_state, iso_state, state_iso3
 from pactscope.codes._model import State
 from pactscope.codes._normalize import normalize
 from pactscope.codes._resolve import System, resolve
@@ -22,9 +23,12 @@ if TYPE_CHECKING:
 __all__ = [
     "State",
     "capitals",
+    "coded_state",
+    "iso_state",
     "name_index",
     "normalize",
     "resolve",
+    "state_iso3",
     "states_table",
     "to_ccode",
     "to_gwcode",

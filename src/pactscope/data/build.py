@@ -68,7 +68,7 @@ def _field_type(dtype: pl.DataType) -> str:
 def _column_description(meta: dict, col: str) -> str | None:
     """The catalogue's description of a column: by name, else by the first matching pattern."""
     if col in meta.get("columns", {}):
-        return meta["columns"][col]
+        return str(meta["columns"][col])
     return next((text for pattern, text in meta.get("column_patterns", {}).items() if re.fullmatch(pattern, col)), None)
 
 

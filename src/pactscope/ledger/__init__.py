@@ -16,6 +16,7 @@ from pactscope.ledger.loader import (
     Ledger,
     get_organization,
     load_ledger,
+    org_id,
     organizations,
     resolve_org_id,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "load_ledger",
     "meetings_frame",
     "membership_frame",
+    "org_id",
     "organizations",
     "resolve_org_id",
     "sources_frame",

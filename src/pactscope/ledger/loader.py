@@ -114,6 +114,14 @@ def resolve_org_id(org: str, root: str | Path | None = None) -> str:
     raise UnknownAlliance(f"no organization {org!r} in the ledger", suggestions=close or choices)
 
 
+def org_id(alliance: str, argument: str = "alliance") -> str:
+    """Canonical ledger id of an alliance name or abbreviation; UnknownAlliance names the argument."""
+    try:
+        return resolve_org_id(alliance)
+    except UnknownAlliance as exc:
+        raise UnknownAlliance(f"{argument}: no organization {alliance!r} in the ledger", suggestions=exc.suggestions) from None
+
+
 def get_organization(org: str, root: str | Path | None = None) -> Organization:
     """The organization with id or abbreviation ``org``; UnknownAlliance if absent."""
     return load_ledger(root).organizations[resolve_org_id(org, root)]

@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import polars as pl
 
-from pactscope.metrics._common import INDICATORS, coverage, current_year, iso_state, nmc, org_id, year_span
+from pactscope.codes import iso_state
+from pactscope.data import coverage
+from pactscope.ledger import org_id
+from pactscope.metrics._capabilities import INDICATORS, nmc
 from pactscope.metrics.membership import alliance_years, member_years
 from pactscope.metrics.regions import states_of
+from pactscope.panels.years import current_year, year_span
 
 DEFAULT_FIRST = 1992  # the first full year after the Soviet break-up
 

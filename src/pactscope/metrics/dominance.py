@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import polars as pl
 
+from pactscope.data import coverage
 from pactscope.errors import BadArgument
-from pactscope.metrics._common import INDICATORS, coverage, nmc, year_span
+from pactscope.metrics._capabilities import INDICATORS, nmc
 from pactscope.metrics.membership import alliance_years, first_year
+from pactscope.panels.years import year_span
 
 STATS = {
     "n_members": pl.UInt32, "n_missing": pl.UInt32, "total": pl.Float64, "leader": pl.String,

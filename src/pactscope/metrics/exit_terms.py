@@ -16,8 +16,8 @@ from __future__ import annotations
 import polars as pl
 
 from pactscope import data
-from pactscope.ledger import clauses_frame, get_organization, load_ledger
-from pactscope.metrics._common import cow_state, iso_state, org_id
+from pactscope.codes import coded_state, iso_state
+from pactscope.ledger import clauses_frame, get_organization, load_ledger, org_id
 
 EXIT_CLAUSES = ("withdrawal", "suspension", "duration")
 OBLIGATIONS = {
@@ -52,7 +52,7 @@ def _atop_after(ccode: int | None, year: int, exclude: set[int]) -> list[str]:
             (pl.col("atopid") == r["atopid"]) & (pl.col("member") != ccode) & (pl.col("yrent") <= y)
             & ((pl.col("yrexit") == 0) | (pl.col("yrexit") > y))
         )  # members when the state came in
-        isos = sorted({cow_state(c, y)[0] or f"COW {c}" for c in partners["member"].to_list()})
+        isos = sorted({coded_state(c, y, "cow")[0] or f"COW {c}" for c in partners["member"].to_list()})
         out.append(f"ATOP {r['atopid']} ({y}; {', '.join(kinds) or 'no obligation coded'}; with {', '.join(isos)})")
     return out
 

@@ -24,8 +24,10 @@ from functools import lru_cache
 import polars as pl
 
 from pactscope import data
-from pactscope.ledger import MEMBER_STATUSES, get_organization, load_ledger
-from pactscope.metrics._common import coverage, cow_state, current_year, iso_state, org_id, year_span
+from pactscope.codes import coded_state, iso_state
+from pactscope.data import coverage
+from pactscope.ledger import MEMBER_STATUSES, get_organization, load_ledger, org_id
+from pactscope.panels.years import current_year, year_span
 
 SCHEMA = {
     "alliance": pl.String, "year": pl.Int32, "ccode": pl.Int32, "iso3": pl.String,
@@ -88,7 +90,7 @@ def _alliance_years(oid: str, start: int, end: int) -> pl.DataFrame:
         atop_codes = _atop_members(records, year) if records is not None and year <= atop_end else set()
         atop_isos = {}
         for code in atop_codes:
-            iso, _ = cow_state(code, year)
+            iso, _ = coded_state(code, year, "cow")
             atop_isos[iso or f"COW{code}"] = code
         covered = records is not None and year <= atop_end
         for iso in sorted(set(ledger) | set(atop_isos)):
@@ -101,7 +103,7 @@ def _alliance_years(oid: str, start: int, end: int) -> pl.DataFrame:
             else:
                 status, source = lstatus, "ledger"
             if iso in atop_isos:
-                ccode, name = atop_isos[iso], cow_state(atop_isos[iso], year)[1]
+                ccode, name = atop_isos[iso], coded_state(atop_isos[iso], year, "cow")[1]
             else:
                 ccode, _, name = iso_state(iso, year)
             rows.append({

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rapidfuzz import process
 
+from pactscope.codes import state_iso3
 from pactscope.errors import BadArgument
-from pactscope.metrics._common import state_iso3
 
 PRESETS: dict[str, list[str]] = {
     "central-asia": ["KAZ", "KGZ", "TJK", "UZB", "TKM"],

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import polars as pl
 
+from pactscope.codes import state_iso3
 from pactscope.errors import BadArgument
-from pactscope.ledger import load_ledger
+from pactscope.ledger import load_ledger, org_id
 from pactscope.ledger.schema import ResponseTerm
-from pactscope.metrics._common import org_id, state_iso3
 from pactscope.metrics.stats import wilson
 
 ASSISTANCE = frozenset({"military-deployment", "material-or-logistical-aid"})

@@ -24,9 +24,12 @@ from __future__ import annotations
 import polars as pl
 
 from pactscope import data
+from pactscope.codes import coded_state, iso_state, state_iso3
+from pactscope.data import coverage
 from pactscope.errors import BadArgument
-from pactscope.metrics._common import coded_state, coverage, current_year, iso_state, org_id, state_iso3, year_span
+from pactscope.ledger import org_id
 from pactscope.metrics.membership import alliance_years, first_year, member_years
+from pactscope.panels.years import current_year, year_span
 
 MID_CHOICES = ("gml-then-cow", "gml", "cow", "both", "none")
 SCHEMA = {

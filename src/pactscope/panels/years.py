@@ -10,6 +10,24 @@ from pactscope.errors import BadArgument
 FIRST_YEAR = 1816
 
 
+def current_year() -> int:
+    return dt.date.today().year
+
+
+def year_span(years: YearsArg, default: tuple[int, int], *, first: int = FIRST_YEAR) -> tuple[int, int]:
+    """Read ``years`` (None, 1995, "1992-2022", (a, b), range) into (start, end) for a metric.
+
+    None gives ``default``. Years before ``first`` or after the current calendar year are refused.
+    """
+    if years is None:
+        return default
+    start, end = parse_years(years, last=9999)
+    last = current_year()
+    if start < first or end > last:
+        raise BadArgument(f"years: {start}-{end} is outside {first}-{last}")
+    return start, end
+
+
 def last_complete_year(today: dt.date | None = None) -> int:
     """The most recently concluded calendar year (the panels' default end, as in peacesciencer)."""
     return (today or dt.date.today()).year - 1
