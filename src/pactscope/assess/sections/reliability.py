@@ -108,7 +108,7 @@ def _case_rows(ctx: Ctx, focus_only: bool) -> Table:
         req = c.request
         request = req.made.value + (f", {req.date.isoformat()}" if req.date else "") + (f", by {req.by}" if req.by else "")
         request += f", art. {req.article}" if req.article else ""
-        actions = sorted({c.response.term.value, *(a.value for a in c.response.actions)})
+        actions = sorted({c.response.term.value, *(a.term.value for a in c.response.actions)})
         rows.append([
             cell(c.start_date.isoformat()), cell(c.title, ctx.cites.ledger(*c.sources[:1])),
             cell(fmt.listing([ctx.name(s) for s in threatened]) or fmt.DASH, emphasis=mine),
