@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from ledger_helpers import edit, line_with
+
 from pactscope.ledger import load_ledger, validate
 from pactscope.ledger.rules import expected_trigger
 from pactscope.ledger.schema import Ternary
-
-from ledger_helpers import edit, line_with
 
 CASE = "csto/cases/test-case.yaml"
 

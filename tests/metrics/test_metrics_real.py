@@ -6,6 +6,7 @@ import polars as pl
 import pytest
 
 from pactscope.errors import BadArgument, UnknownState
+from pactscope.ledger import cases_frame
 from pactscope.metrics import (
     burden,
     case_reliability,
@@ -16,7 +17,6 @@ from pactscope.metrics import (
     exit_precedents,
     threats,
 )
-from pactscope.ledger import cases_frame
 from pactscope.metrics.regions import PRESETS, preset
 
 
