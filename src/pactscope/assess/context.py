@@ -22,8 +22,8 @@ from pactscope.assess.model import (
 )
 from pactscope.assess.provenance import call, evaluate, key
 from pactscope.codes import resolve
-from pactscope.metrics.stats import wilson
 from pactscope.ledger import get_organization, load_ledger
+from pactscope.metrics.stats import wilson
 
 
 def state_name(iso3: str) -> str:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import polars as pl
 
-from pactscope.metrics._common import coverage, nmc, year_span
+from pactscope.data import coverage
+from pactscope.metrics._capabilities import nmc
 from pactscope.metrics.membership import alliance_years, first_year
+from pactscope.panels.years import year_span
 
 
 def member_shares(alliance: str, years=None) -> pl.DataFrame:
