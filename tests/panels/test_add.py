@@ -175,12 +175,15 @@ def test_igos_state_and_dyad():
 def test_strategic_rivalry_armenia_azerbaijan():
     raw = next(r for r in raw_rows("td_rivalries") if r["rivalryname"] == "Armenia-Azerbaijan")
     start, end = int(float(raw["styear"])), int(float(raw["endyear"]))
-    frame = add_rivalries(create_dyadyears(years=(start, 2012))).frame
+    frame = add_rivalries(create_dyadyears(years=(start, 2012)), source="td").frame
     assert row(frame, ccode1=373, ccode2=371, year=start)["td_rivalry"] == 1
     assert row(frame, ccode1=371, ccode2=373, year=end)["td_rivalry_id"] == 180
     assert row(frame, ccode1=371, ccode2=373, year=2012)["td_rivalry"] is None  # Thompson-Dreyer ends 2010
-    tss = add_rivalries(create_dyadyears(years=2015), source="tss").frame
-    assert row(tss, ccode1=371, ccode2=373)["tss_rivalry"] == 1
+    tss = add_rivalries(create_dyadyears(years=2015)).frame
+    raw_tss = next(r for r in raw_rows("tss_rivalries") if r["rivalry"] == "Armenia-Azerbaijan")
+    hit = row(tss, ccode1=371, ccode2=373)
+    assert (hit["ongoingrivalry"], hit["tssr_id"]) == (1, int(float(raw_tss["tssr_id"])))
+    assert hit["spatial"] == int(float(raw_tss["spatial"] or 0))
     with pytest.raises(BadArgument, match="td"):
         add_rivalries(create_dyadyears(years=2000), source="icow")
 

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from pactscope.data import coverage
 from pactscope.errors import BadArgument
 from pactscope.panels.frame import Panel, PanelKind
 
@@ -59,6 +60,12 @@ def left_join(
         right = right.sort(_KEY)
     joined = left_key.join(right, on=_KEY, how="left", maintain_order="left")
     return frame.hstack(joined.select(added))
+
+
+def fill_coverage(columns: list[str], table: str) -> list[pl.Expr]:
+    """Missing -> 0 inside the catalogued coverage of ``table``; outside it the value stays missing."""
+    first, last = coverage(table)
+    return fill_within(columns, last, first)
 
 
 def join_on_keys(panel: Panel, table: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:

@@ -5,25 +5,29 @@ from __future__ import annotations
 import polars as pl
 
 from pactscope.data import load
-from pactscope.panels._join import fill_within, join_on_keys, undirected
+from pactscope.panels._join import fill_coverage, join_on_keys, undirected
 from pactscope.panels.frame import Panel, PanelKind, require
 
-ATOP_COLUMNS = ["atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"]
-ATOP_LAST_YEAR = 2018
+ATOP_COLUMNS = ["atop_alliance", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"]
 
 
 def add_atop_alliance(panel: Panel, ndir: bool | None = None) -> Panel:
-    """ATOP pledges: ``atop_defense, atop_offense, atop_neutral, atop_nonagg, atop_consul``.
+    """ATOP pledges: ``atop_alliance, atop_defense, atop_offense, atop_neutral, atop_nonagg, atop_consul``.
+
+    ``atop_alliance`` is 1 wherever ATOP records an alliance for the dyad-year, even one whose
+    five pledge codes are all 0.
 
     Directed (``ndir=False``): the value is ccode1's pledge to ccode2. Non-directed
     (``ndir=True``): 1 if either state pledged to the other, as peacesciencer's ``ndir``.
     The default follows the panel (non-directed panels get ``ndir=True``). Missing -> 0
-    through 2018, the last ATOP year; later years stay missing.
+    inside ATOP's coverage; later years stay missing.
     """
     require(panel, "add_atop_alliance", kinds=[PanelKind.dyad_year], system="cow")
     ndir = (not panel.directed) if ndir is None else ndir
-    atop = load("atop_alliance").lazy()
+    atop = load("atop_alliance").lazy().with_columns(atop_alliance=pl.lit(1, dtype=pl.Int32)).select(
+        "ccode1", "ccode2", "year", *ATOP_COLUMNS
+    )
     if ndir:
         atop = undirected(atop).group_by("ccode1", "ccode2", "year").agg(pl.col(ATOP_COLUMNS).max())
     frame = join_on_keys(panel, atop)
-    return panel.with_frame(frame.with_columns(fill_within(ATOP_COLUMNS, ATOP_LAST_YEAR)), "atop_alliance")
+    return panel.with_frame(frame.with_columns(fill_coverage(ATOP_COLUMNS, "atop_alliance")), "atop_alliance")

@@ -4,29 +4,34 @@ from __future__ import annotations
 
 import polars as pl
 
-from pactscope.data import load
+from pactscope.data import coverage, load
 from pactscope.panels._join import fill_within, join_state_values
 from pactscope.panels.frame import Panel, PanelKind, require
+from pactscope.panels.years import last_complete_year
 
 NMC_COLUMNS = ["milex", "milper", "irst", "pec", "tpop", "upop", "cinc"]
-MAJORS_LAST_YEAR = 2016
 
 
 def add_nmc(panel: Panel) -> Panel:
-    """COW National Material Capabilities (v7.0, 1816-2022).
+    """COW National Material Capabilities (``cow_nmc``).
 
     State-years get ``milex, milper, irst, pec, tpop, upop, cinc``; dyad-years get each with
-    suffix 1 and 2. Years after 2022 stay missing. Units: milex thousands of current USD,
-    milper thousands of personnel, tpop/upop thousands of people.
+    suffix 1 and 2. Years after the table's last stay missing. Units: milex thousands of
+    current USD, milper thousands of personnel, tpop/upop thousands of people.
     """
     require(panel, "add_nmc", system="cow")
     return panel.with_frame(join_state_values(panel, load("cow_nmc").lazy(), NMC_COLUMNS), "cow_nmc")
 
 
-def _major_years() -> pl.LazyFrame:
+def _major_years(extend_to: int | None) -> pl.LazyFrame:
+    """(ccode, year, cowmaj=1); with ``extend_to``, powers still major when the list ends stay so through that year."""
+    majors = load("cow_majors").lazy()
+    if extend_to is not None:
+        final = pl.col("endyear") == pl.col("endyear").max()
+        through_december = (pl.col("endmonth") == 12) & (pl.col("endday") == 31)
+        majors = majors.with_columns(endyear=pl.when(final & through_december).then(extend_to).otherwise("endyear"))
     return (
-        load("cow_majors")
-        .lazy()
+        majors
         .with_columns(year=pl.int_ranges("styear", pl.col("endyear") + 1, dtype=pl.Int32))
         .explode("year")
         .select("ccode", "year", cowmaj=pl.lit(1, dtype=pl.Int32))
@@ -34,12 +39,15 @@ def _major_years() -> pl.LazyFrame:
     )
 
 
-def add_cow_majors(panel: Panel) -> Panel:
+def add_cow_majors(panel: Panel, mry: bool = False) -> Panel:
     """COW major-power status: ``cowmaj`` (state-year) or ``cowmaj1, cowmaj2`` (dyad-year).
 
-    1 for a major power in that year, 0 otherwise through 2016 (the list's last year), missing after.
+    1 for a major power in that year, 0 otherwise through the list's last year, missing after.
+    ``mry=True`` (peacesciencer's default) assumes the powers that were major when the list
+    ends stayed major through the last complete year, and the others did not.
     """
     require(panel, "add_cow_majors", system="cow")
-    frame = join_state_values(panel, _major_years(), ["cowmaj"])
+    last = last_complete_year() if mry else coverage("cow_majors")[1]
+    frame = join_state_values(panel, _major_years(last if mry else None), ["cowmaj"])
     cols = ["cowmaj"] if panel.kind is PanelKind.state_year else ["cowmaj1", "cowmaj2"]
-    return panel.with_frame(frame.with_columns(fill_within(cols, MAJORS_LAST_YEAR)), "cow_majors")
+    return panel.with_frame(frame.with_columns(fill_within(cols, last)), "cow_majors")

@@ -8,14 +8,29 @@ import polars as pl
 
 from pactscope.data import load
 from pactscope.errors import BadArgument
-from pactscope.panels._join import fill_within, join_on_keys, undirected
+from pactscope.panels._join import fill_coverage, join_on_keys, undirected
 from pactscope.panels.frame import Panel, PanelKind, require
 
 DYAD = ["ccode1", "ccode2", "year"]
 
 
+INIT_RULES = ("sidea-all-joiners", "sidea-with-joiners", "sidea-orig")
+
+
+def _initiators(init: str) -> list[pl.Expr]:
+    """peacesciencer's ``init`` rules for who initiated, from side A and originator codes."""
+    if init not in INIT_RULES:
+        raise BadArgument(f"add_gml_mids(init={init!r}): choose one of {', '.join(INIT_RULES)}")
+    rules = {
+        "sidea-orig": lambda s: (pl.col(f"sidea{s}") == 1) & (pl.col(f"orig{s}") == 1),
+        "sidea-with-joiners": lambda s: pl.col(f"sidea{s}") == 1,
+        "sidea-all-joiners": lambda s: (pl.col(f"sidea{s}") == 1) | (pl.col(f"orig{s}") == 0),
+    }
+    return [rules[init](side).cast(pl.Int32).alias(f"init{side}") for side in "12"]
+
+
 def _add_dyadic_disputes(
-    panel: Panel, step: str, table: str, prefix: str, last_year: int, keep: Sequence[str] | None
+    panel: Panel, step: str, table: str, prefix: str, keep: Sequence[str] | None, init: str | None = None
 ) -> Panel:
     require(panel, step, kinds=[PanelKind.dyad_year], system="cow")
     core = [f"{prefix}ongoing", f"{prefix}onset"]
@@ -25,44 +40,53 @@ def _add_dyadic_disputes(
         unknown = sorted(set(keep) - set(extras))
         if unknown:
             raise BadArgument(f"{step}(keep=...): no column {', '.join(unknown)}; choose from {', '.join(extras)}")
-        extras = list(keep)
+    added = []
+    if init is not None and panel.directed:
+        source = source.with_columns(_initiators(init))
+        added = ["init1", "init2"]
     # Extra columns carry the source's name so GML and COW MIDs can sit side by side.
-    renamed = {c: f"{prefix}_{c}" for c in extras}
-    source = source.select(*DYAD, *core, *extras).rename(renamed)
-    frame = join_on_keys(panel, source).with_columns(fill_within(core, last_year, 1816))
+    renamed = {c: f"{prefix}_{c}" for c in (extras if keep is None else keep)}
+    source = source.select(*DYAD, *core, *renamed, *added).rename(renamed)
+    frame = join_on_keys(panel, source).with_columns(fill_coverage(core, table))
     return panel.with_frame(frame, table)
 
 
-def add_gml_mids(panel: Panel, keep: Sequence[str] | None = None) -> Panel:
-    """Gibler-Miller-Little MIDs (v2.2.1): ``gmlmidongoing``, ``gmlmidonset`` plus dispute details.
+def add_gml_mids(panel: Panel, keep: Sequence[str] | None = None, init: str = "sidea-all-joiners") -> Panel:
+    """Gibler-Miller-Little MIDs: ``gmlmidongoing``, ``gmlmidonset`` plus dispute details.
 
     The source is already one dispute per directed dyad-year, whittled by peacesciencer's rules
     (unique onsets first, then the most severe). Details (dispnum, sidea1, hostlev, ...) come
-    prefixed ``gmlmid_``; ``keep`` picks some of them (``keep=[]`` for none). Missing -> 0 for
-    1816-2010; later years stay missing.
+    prefixed ``gmlmid_``; ``keep`` picks some of them (``keep=[]`` for none). Directed panels
+    also get ``init1, init2``, whether each state counts as an initiator under peacesciencer's
+    ``init`` rule: ``"sidea-all-joiners"`` (side A, or any joiner), ``"sidea-with-joiners"``
+    (side A, joiners included) or ``"sidea-orig"`` (side A originators only). Missing -> 0
+    inside the source's coverage; later years stay missing.
     """
-    return _add_dyadic_disputes(panel, "add_gml_mids", "gml_mid_ddydisps", "gmlmid", 2010, keep)
+    return _add_dyadic_disputes(panel, "add_gml_mids", "gml_mid_ddydisps", "gmlmid", keep, init)
 
 
 def add_cow_mids(panel: Panel, keep: Sequence[str] | None = None) -> Panel:
-    """COW MIDs (v5.0): ``cowmidongoing``, ``cowmidonset`` plus details prefixed ``cowmid_``.
+    """COW MIDs: ``cowmidongoing``, ``cowmidonset`` plus details prefixed ``cowmid_``.
 
-    One dispute per dyad-year as whittled by peacesciencer. Missing -> 0 for 1816-2014.
+    One dispute per dyad-year as whittled by peacesciencer. Missing -> 0 inside the coverage.
     """
-    return _add_dyadic_disputes(panel, "add_cow_mids", "cow_mid_ddydisps", "cowmid", 2014, keep)
+    return _add_dyadic_disputes(panel, "add_cow_mids", "cow_mid_ddydisps", "cowmid", keep)
 
 
 def _whittle(wars: pl.LazyFrame, key: list[str], onset: str, deaths: tuple[str, str]) -> pl.LazyFrame:
     """peacesciencer's rule for several wars in one unit-year: where an onset and an ongoing war
     share the unit-year the ongoing one goes; of those left, the deadliest war stays (negative
-    death codes count as unknown)."""
+    death codes count as unknown, wars with no known deaths rank last) and, among equals, the
+    earlier record in the source. The order is total, so the result never depends on threads."""
     known = [pl.when(pl.col(c) >= 0).then(pl.col(c)) for c in deaths]
+    total = pl.when(known[0].is_null() & known[1].is_null()).then(None).otherwise(pl.sum_horizontal(known))
     return (
-        wars.with_columns(_any_onset=pl.col(onset).max().over(key), _deaths=pl.sum_horizontal(known))
+        wars.with_row_index("_record")
+        .with_columns(_any_onset=pl.col(onset).max().over(key), _deaths=total)
         .filter((pl.col(onset) == 1) | (pl.col("_any_onset") == 0))
-        .sort([*key, "_deaths", "warnum"], descending=[False] * len(key) + [True, False], nulls_last=True)
+        .sort([*key, "_deaths", "_record"], descending=[False] * len(key) + [True, False], nulls_last=True, maintain_order=True)
         .unique(key, keep="first", maintain_order=True)
-        .drop("_any_onset", "_deaths")
+        .drop("_any_onset", "_deaths", "_record")
     )
 
 
@@ -83,9 +107,11 @@ def _whittled_intra_wars(intratype: str) -> pl.LazyFrame:
         wars = wars.filter(pl.col("wartype") == intratype)
     key = ["ccode", "year"]
     wars = wars.with_columns(intrawarnums=pl.col("warnum").cast(pl.String).str.join("; ").over(key))
-    return _whittle(wars, key, "cowintraonset", ("sideadeaths", "sidebdeaths")).select(
-        "ccode", "year", "warnum", "warname", "wartype", "cowintraonset", "cowintraongoing",
-        "intnl", "outcome", "sideadeaths", "sidebdeaths", "intrawarnums",
+    deaths = ("sideadeaths", "sidebdeaths")
+    return _whittle(wars, key, "cowintraonset", deaths).select(
+        "ccode", "year", "warnum", "warname", "wartype", "cowintraonset", "cowintraongoing", "intnl", "outcome",
+        *(pl.when(pl.col(c) >= 0).then(pl.col(c)).otherwise(-9).alias(c) for c in deaths),  # unknown: -9
+        "intrawarnums",
     )
 
 
@@ -98,7 +124,7 @@ def add_cow_wars(panel: Panel, type: str = "inter", intratype: str = "all") -> P
     State-years (a pactscope addition): whether the state fought any inter-state war that year.
     ``type="intra"`` (state-years; ``intratype`` "all", "central control" or "local issues"):
     the civil wars of the primary government, ``cowintraonset``, ``cowintraongoing``, the war's
-    number, name, type, internationalization, outcome and deaths (-8/-9 codes), and
+    number, name, type, internationalization, outcome and deaths (-9 where unknown, as peacesciencer), and
     ``intrawarnums`` (all its wars that year); one war per state-year as peacesciencer whittles.
     Missing -> 0 for 1816-2007.
     """
@@ -109,7 +135,7 @@ def add_cow_wars(panel: Panel, type: str = "inter", intratype: str = "all") -> P
         if intratype not in INTRA_TYPES:
             raise BadArgument(f"add_cow_wars(intratype={intratype!r}): choose one of {', '.join(INTRA_TYPES)}")
         frame = join_on_keys(panel, _whittled_intra_wars(intratype))
-        return panel.with_frame(frame.with_columns(fill_within(["cowintraonset", "cowintraongoing"], 2007, 1816)), "cow_war_intra")
+        return panel.with_frame(frame.with_columns(fill_coverage(["cowintraonset", "cowintraongoing"], "cow_war_intra")), "cow_war_intra")
     require(panel, "add_cow_wars", system="cow")
     wars = _whittled_wars()
     core = ["cowinteronset", "cowinterongoing"]
@@ -118,10 +144,7 @@ def add_cow_wars(panel: Panel, type: str = "inter", intratype: str = "all") -> P
     else:
         per_state = wars.group_by(pl.col("ccode1").alias("ccode"), "year").agg(pl.col(core).max())
         frame = join_on_keys(panel, per_state)
-    return panel.with_frame(frame.with_columns(fill_within(core, 2007, 1816)), "cow_war_inter")
-
-
-UCDP_FIRST, UCDP_LAST = 1946, 2024
+    return panel.with_frame(frame.with_columns(fill_coverage(core, "cow_war_inter")), "cow_war_inter")
 
 
 def _ucdp_filtered(type_: Sequence[str] | None, issue: Sequence[str] | None, only_wars: bool) -> pl.LazyFrame:
@@ -141,13 +164,13 @@ def add_ucdp_acd(
     issue: Sequence[str] | None = None,
     only_wars: bool = False,
 ) -> Panel:
-    """UCDP/PRIO armed conflicts (25.1, 1946-2024) on Gleditsch-Ward panels.
+    """UCDP/PRIO armed conflicts on Gleditsch-Ward panels.
 
     State-years (side A's primary government, as peacesciencer): ``ucdpongoing``, ``ucdponset``
     (first year the conflict appears for that state), ``maxintensity`` (1 minor, 2 war) and
     ``conflict_ids``. Dyad-years (a pactscope addition): primary side A against primary side B
     in either order. ``type`` filters on extrasystemic/interstate/intrastate/II, ``issue`` on
-    territory/government/both. Missing -> 0 for 1946-2024.
+    territory/government/both. Missing -> 0 inside the source's coverage.
     """
     require(panel, "add_ucdp_acd", system="gw")
     acd = _ucdp_filtered(type, issue, only_wars)
@@ -183,4 +206,4 @@ def add_ucdp_acd(
             )
         )
         frame = join_on_keys(panel, per_dyad)
-    return panel.with_frame(frame.with_columns(fill_within(core, UCDP_LAST, UCDP_FIRST)), "ucdp_acd")
+    return panel.with_frame(frame.with_columns(fill_coverage(core, "ucdp_acd")), "ucdp_acd")

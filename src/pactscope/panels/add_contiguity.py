@@ -2,37 +2,52 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 import polars as pl
 
 from pactscope.data import load
-from pactscope.panels._join import fill_within, join_on_keys
+from pactscope.errors import BadArgument
+from pactscope.panels._join import fill_coverage, join_on_keys
 from pactscope.panels.frame import Panel, PanelKind, require
 
-CONTIGUITY_LAST_YEAR = 2016
+Slice = Literal["first", "last"]
 
 
-def contiguity_years() -> pl.LazyFrame:
-    """Directed dyad-years with the closest contiguity type observed that year."""
-    return (
-        load("cow_contdir")
-        .lazy()
-        .with_columns(
-            year=pl.int_ranges(pl.col("stdate").dt.year(), pl.col("enddate").dt.year() + 1, dtype=pl.Int32)
-        )
-        .explode("year")
-        .group_by("ccode1", "ccode2", "year")
-        .agg(pl.col("conttype").min())
+def contiguity_years(slice: Slice = "first") -> pl.LazyFrame:  # noqa: A002 - peacesciencer's name
+    """Directed dyad-years with the contiguity type in force in the year's first (or last) month.
+
+    Spells start and end on the first of a month and cover every month between, so a spell
+    covers the years of its start through its end. Where spells overlap or follow one another
+    within a year, the one in force earliest (``"first"``) or latest (``"last"``) in that year
+    counts, ties going to the earlier (or later) record, as peacesciencer's ``slice``.
+    """
+    if slice not in ("first", "last"):
+        raise BadArgument(f"add_contiguity(slice={slice!r}): choose 'first' or 'last'")
+    spells = load("cow_contdir").lazy().with_row_index("record").with_columns(
+        year=pl.int_ranges(pl.col("stdate").dt.year(), pl.col("enddate").dt.year() + 1, dtype=pl.Int32)
+    ).explode("year")
+    if slice == "first":  # the spell's first month inside the year
+        month = pl.when(pl.col("stdate").dt.year() == pl.col("year")).then(pl.col("stdate").dt.month()).otherwise(1)
+        order, descending = [month, pl.col("record")], False
+    else:  # its last month inside the year
+        month = pl.when(pl.col("enddate").dt.year() == pl.col("year")).then(pl.col("enddate").dt.month()).otherwise(12)
+        order, descending = [month, pl.col("record")], True
+    return spells.group_by("ccode1", "ccode2", "year").agg(
+        pl.col("conttype").sort_by(order, descending=descending).first()
     )
 
 
-def add_contiguity(panel: Panel) -> Panel:
+def add_contiguity(panel: Panel, slice: Slice = "first") -> Panel:  # noqa: A002 - peacesciencer's name
     """Dyad-years get ``conttype`` (0 none, 1 land, 2-5 water of at most 12/24/150/400 miles).
 
     State-years get ``land`` and ``sea``: counts of land and water neighbours. Where a dyad's
-    relationship changed during a year, the closest type counts. Missing -> 0 through 2016.
+    relationship changed during a year, the type in force in the year's first month counts
+    (``slice="last"``: its last month), as in peacesciencer. Missing -> 0 inside the list's
+    coverage; later years stay missing.
     """
     require(panel, "add_contiguity", system="cow")
-    cont = contiguity_years()
+    cont = contiguity_years(slice)
     if panel.kind is PanelKind.dyad_year:
         frame = join_on_keys(panel, cont)
         cols = ["conttype"]
@@ -43,4 +58,4 @@ def add_contiguity(panel: Panel) -> Panel:
         )
         frame = join_on_keys(panel, counts)
         cols = ["land", "sea"]
-    return panel.with_frame(frame.with_columns(fill_within(cols, CONTIGUITY_LAST_YEAR)), "cow_contdir")
+    return panel.with_frame(frame.with_columns(fill_coverage(cols, "cow_contdir")), "cow_contdir")

@@ -14,12 +14,12 @@ def _state_spells(system: System, last: int) -> pl.LazyFrame:
     """(code, name, styear, endyear) with spells alive at the end of the list extended to ``last``."""
     if system == "cow":
         spells = load("cow_states").lazy().select(
-            code=pl.col("ccode"), statename=pl.col("statenme"), styear="styear", endyear="endyear"
+            code=pl.col("ccode"), name=pl.col("statenme"), styear="styear", endyear="endyear"
         )
     elif system == "gw":
         spells = load("gw_states").lazy().select(
             code=pl.col("gwcode"),
-            statename="statename",
+            name="statename",
             styear=pl.col("startdate").dt.year().cast(pl.Int32),
             endyear=pl.col("enddate").dt.year().cast(pl.Int32),
         )
@@ -36,13 +36,14 @@ def _state_years(system: System, last: int) -> pl.LazyFrame:
         _state_spells(system, last)
         .with_columns(year=pl.int_ranges("styear", pl.col("endyear") + 1, dtype=pl.Int32))
         .explode("year")
-        .select("code", "statename", "year")
+        .select("code", "name", "year")
         .unique(["code", "year"], keep="first")
     )
 
 
 def create_stateyears(system: System = "cow", years: YearsArg = None) -> Panel:
-    """One row per state and year of the COW (``ccode``) or Gleditsch-Ward (``gwcode``) system.
+    """One row per state and year of the COW (``ccode``, ``cw_name``) or Gleditsch-Ward
+    (``gwcode``, ``gw_name``) system, named as peacesciencer names them.
 
     States alive at the end of the list are assumed alive through the last complete year
     (peacesciencer's ``mry = TRUE``); ``years`` subsets, e.g. ``"1946-2025"``.
@@ -53,7 +54,7 @@ def create_stateyears(system: System = "cow", years: YearsArg = None) -> Panel:
     frame = (
         _state_years(system, last)
         .filter(pl.col("year").is_between(start, end))
-        .rename({"code": code})
+        .rename({"code": code, "name": f"{'cw' if system == 'cow' else 'gw'}_name"})
         .sort(code, "year")
         .collect()
     )

@@ -10,7 +10,7 @@ from pactscope.panels.add_alliances import add_atop_alliance
 from pactscope.panels.add_capabilities import add_cow_majors, add_nmc
 from pactscope.panels.add_conflicts import add_cow_mids, add_cow_wars, add_gml_mids, add_ucdp_acd
 from pactscope.panels.add_contiguity import add_contiguity
-from pactscope.panels.add_relations import add_igos, add_rivalries
+from pactscope.panels.add_relations import add_igos, add_strategic_rivalries
 from pactscope.panels.filters import filter_prd
 from pactscope.panels.frame import Panel
 from pactscope.panels.spells import add_peace_years
@@ -26,7 +26,8 @@ STEPS: dict[str, Callable[[Panel], Panel]] = {
     "cow-civil-wars": partial(add_cow_wars, type="intra"),
     "ucdp": add_ucdp_acd,
     "igos": add_igos,
-    "rivalries": add_rivalries,
+    "strategic-rivalries": add_strategic_rivalries,
+    "rivalries": add_strategic_rivalries,
     "prd": filter_prd,
     "peace-years": add_peace_years,
 }
