@@ -16,10 +16,10 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-
-import pactscope.panels as ps
 from parity import column_mismatches, reference
 from raw_tables import raw_rows
+
+import pactscope.panels as ps
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "panels.md"
 

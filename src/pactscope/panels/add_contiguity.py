@@ -14,7 +14,7 @@ from pactscope.panels.frame import Panel, PanelKind, require
 Slice = Literal["first", "last"]
 
 
-def contiguity_years(slice: Slice = "first") -> pl.LazyFrame:  # noqa: A002 - peacesciencer's name
+def contiguity_years(slice: Slice = "first") -> pl.LazyFrame:
     """Directed dyad-years with the contiguity type in force in the year's first (or last) month.
 
     Spells start and end on the first of a month and cover every month between, so a spell
@@ -38,7 +38,7 @@ def contiguity_years(slice: Slice = "first") -> pl.LazyFrame:  # noqa: A002 - pe
     )
 
 
-def add_contiguity(panel: Panel, slice: Slice = "first") -> Panel:  # noqa: A002 - peacesciencer's name
+def add_contiguity(panel: Panel, slice: Slice = "first") -> Panel:
     """Dyad-years get ``conttype`` (0 none, 1 land, 2-5 water of at most 12/24/150/400 miles).
 
     State-years get ``land`` and ``sea``: counts of land and water neighbours. Where a dyad's
