@@ -138,7 +138,8 @@ def threat_timeline(
         "datum.adversary == null ? 'non-state opponent' : "
         "(datum.adversary_ally ? 'state in the same alliance that year' : 'other state')"
     )
-    source = "datum.source == 'ucdp' ? 'armed conflict (UCDP)' : 'militarized dispute (MID)'"
+    source = ("datum.source == 'ucdp' ? (datum.role == 'primary' ? 'armed conflict (UCDP)' : "
+              "'supporting a side elsewhere (UCDP)') : 'militarized dispute (MID)'")
     return _base(
         title, {"threats": data}, height=max(90, 64 * len(states)), data={"name": "threats"},
         transform=[{"calculate": kind, "as": "opponent"}, {"calculate": source, "as": "event"}],
@@ -152,11 +153,39 @@ def threat_timeline(
                       "scale": {"domain": ["state in the same alliance that year", "other state", "non-state opponent"],
                                 "range": ["#D55E00", "#0072B2", "#777777"]}},
             "shape": {"field": "event", "type": "nominal", "title": "Event", "legend": {"columns": 1},
-                      "scale": {"domain": ["armed conflict (UCDP)", "militarized dispute (MID)"], "range": ["circle", "triangle-up"]}},
+                      "scale": {"domain": ["armed conflict (UCDP)", "supporting a side elsewhere (UCDP)", "militarized dispute (MID)"],
+                                "range": ["circle", "cross", "triangle-up"]}},
             "tooltip": [{"field": "state_name", "title": "state"}, {"field": "year"}, {"field": "event"},
                         {"field": "adversary_name", "title": "opponent"}, {"field": "conflict_id", "title": "conflict / dispute id"}],
         },
     )
+
+
+def mark_data_ends(spec: dict, ends: dict[str, int], domain: tuple[int, int] | None = None) -> dict:
+    """Add a dashed vertical rule, labelled, after the last year of each data set (``{"MIDs": 2014}``),
+    so that a gap after it reads as missing data, not as calm; ``domain`` stretches the x axis over the
+    report's years. The x axis must be quantitative years."""
+    ends = {k: v for k, v in ends.items() if domain is None or v < domain[1]}
+    if not ends:
+        return spec
+    marks = [{"year": year + 0.5, "label": f"{name} end {year}"} for name, year in sorted(ends.items(), key=lambda kv: kv[1])]
+    for i, m in enumerate(marks):
+        m["dy"] = 10 + 12 * i
+    if "layer" not in spec:
+        inner = {k: spec.pop(k) for k in ("mark", "encoding", "transform") if k in spec}
+        spec["layer"] = [inner]
+    if domain:
+        first = spec["layer"][0]["encoding"]["x"]
+        first["scale"] = {**first.get("scale", {}), "domain": [domain[0], domain[1] + 0.5]}
+    x = {"field": "year", "type": "quantitative"}
+    spec["layer"].append({"data": {"values": marks}, "mark": {"type": "rule", "strokeDash": [2, 3], "color": "#444"},
+                          "encoding": {"x": x, "tooltip": [{"field": "label", "title": "data"}]}})
+    for m in marks:
+        spec["layer"].append({
+            "data": {"values": [m]}, "mark": {"type": "text", "align": "right", "baseline": "top", "dx": -3, "dy": m["dy"] - 10,
+                                              "fontSize": 10, "color": "#444"},
+            "encoding": {"x": x, "y": {"value": 0}, "text": {"field": "label"}}})
+    return spec
 
 
 def case_timeline(rows, *, title: str, order: list[str] | None = None) -> dict:

@@ -58,3 +58,15 @@ def the(name: str) -> str:
 
 def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def years(values) -> str:
+    """Sorted years with runs collapsed: [1992, 1993, 1994, 1997] -> '1992–1994, 1997'."""
+    ys = sorted({int(v) for v in values})
+    runs: list[list[int]] = []
+    for y in ys:
+        if runs and y == runs[-1][1] + 1:
+            runs[-1][1] = y
+        else:
+            runs.append([y, y])
+    return ", ".join(span(a, b) for a, b in runs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pactscope import data
 from pactscope.assess import charts, fmt, indicators
 from pactscope.assess.context import Ctx, cell, para
 from pactscope.assess.model import (
@@ -13,6 +14,7 @@ from pactscope.assess.model import (
     Section,
     Table,
 )
+from pactscope.data import coverage
 from pactscope.errors import BadArgument
 from pactscope.ledger import load_ledger
 
@@ -26,7 +28,7 @@ def others_for(ctx: Ctx, iso: str) -> list[str]:
 
 
 def _years(ctx: Ctx) -> list[int]:
-    return list(range(max(ctx.start, 1946), min(ctx.end, ctx.un_end) + 1))
+    return list(range(max(ctx.start, coverage("un_votes")[0]), min(ctx.end, ctx.un_end) + 1))
 
 
 def _label(ctx: Ctx, other: str) -> str:
@@ -80,8 +82,9 @@ def _vote_table(ctx: Ctx, years: list[int]) -> tuple[Table, list[Chart]]:
             id=f"alignment-{iso.lower()}", title=f"{ctx.name(iso)}: UN vote agreement",
             description=f"Share of UN General Assembly roll calls on which {ctx.name(iso)} voted as each other state did, "
             f"by year, {fmt.span(years[0], years[-1])}.",
-            spec=charts.alignment_chart(frame.select(cols), state=ctx.name(iso), names={
+            spec=charts.mark_data_ends(charts.alignment_chart(frame.select(cols), state=ctx.name(iso), names={
                 o: _label(ctx, o) + (f" ({ctx.oid} leader)" if o == ctx.leader else "") for o in others}),
+                {"UN votes": years[-1]}, (years[0], ctx.end)),
             data=[ChartData(name=f"alignment-{ctx.name(iso)}", parts=[Provenance(metric="alignment_with", args=args,
                                                                                   column=cols, agg="rows")])],
             cites=ctx.cites.metric("alignment_with"),
@@ -128,8 +131,9 @@ def build(ctx: Ctx) -> Section:
     if ctx.leader:
         blocks.append(para(
             f"The leader is taken to be the member with the largest CINC share in the most years of the span: "
-            f"{ctx.name(ctx.leader)}", ctx.cites.metric("dominance"), ". UN votes come from Voeten, Strezhnev and Bailey's "
-            "General Assembly data, which end in January 2020", ctx.cites.metric("alignment_with"), ".",
+            f"{ctx.name(ctx.leader)}", ctx.cites.metric("dominance"), f". UN votes come from Voeten, Strezhnev and Bailey's "
+            f"General Assembly data ({data.version('un_votes')}), whose last full year is {coverage('un_votes')[1]}",
+            ctx.cites.metric("alignment_with"), ".",
         ))
     if years:
         table, chart_list = _vote_table(ctx, years)

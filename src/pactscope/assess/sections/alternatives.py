@@ -79,9 +79,11 @@ def build(ctx: Ctx) -> Section:
         id="coalition-chart", title="Combined capability by year",
         description=f"Combined CINC of the bloc ({', '.join(ctx.bloc)}), of {fmt.org(ctx.oid)} members and of each compared state, "
         f"by year, on a logarithmic scale.",
-        spec=charts.coalition_chart(frame.select(cols), title="Combined CINC: bloc, alliance and compared states",
-                                    names={"bloc": "the states on their own", ctx.oid: f"{ctx.oid} members",
-                                           **{v: ctx.name(v) for v in ctx.versus}}),
+        spec=charts.mark_data_ends(
+            charts.coalition_chart(frame.select(cols), title="Combined CINC: bloc, alliance and compared states",
+                                   names={"bloc": "the states on their own", ctx.oid: f"{ctx.oid} members",
+                                          **{v: ctx.name(v) for v in ctx.versus}}),
+            {"NMC": ctx.nmc_end}, (ctx.start, ctx.end)),
         data=[ChartData(name="coalition", parts=[Provenance(metric="coalition", args=args, column=cols, agg="rows")])],
         cites=ctx.cites.metric("coalition"),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from pactscope import data
 from pactscope.assess import charts, fmt, indicators
 from pactscope.assess.context import Ctx, cell, para, without_capability_data
 from pactscope.assess.model import (
@@ -15,6 +16,7 @@ from pactscope.assess.model import (
     Section,
     Table,
 )
+from pactscope.data import coverage
 
 RECENT = 5  # years averaged for the burden indicator
 
@@ -163,7 +165,9 @@ def build(ctx: Ctx) -> Section:
     dom = Chart(
         id="dominance-chart", title="Largest member's share of capability",
         description=f"Share of the largest member in the combined CINC of {fmt.org(ctx.oid)} and {fmt.org(ctx.compare)} members, by year.",
-        spec=charts.dominance_chart(ctx.frame("dominance", **args).filter(pl.col("indicator") == "cinc").select(cols)),
+        spec=charts.mark_data_ends(
+            charts.dominance_chart(ctx.frame("dominance", **args).filter(pl.col("indicator") == "cinc").select(cols)),
+            {"NMC": ctx.nmc_end}, (ctx.start, ctx.end)),
         data=[ChartData(name="dominance", parts=[Provenance(metric="dominance", args=args, column=cols,
                                                              row={"indicator": "cinc"}, agg="rows")])],
         cites=ctx.cites.metric("dominance"),
@@ -175,16 +179,19 @@ def build(ctx: Ctx) -> Section:
         id="burden-chart", title="Spending against weight",
         description="Each selected member's share of the alliance's military spending divided by its share of CINC, by year; "
         "the dashed line at 1 marks spending in line with capability.",
-        spec=charts.burden_chart(ctx.frame("burden", **bargs).filter(pl.col("iso3").is_in(shown)).select(bcols),
-                                 states=shown, title=f"{ctx.oid}: military-spending share ÷ CINC share",
-                                 names={s: ctx.name(s) for s in shown}),
+        spec=charts.mark_data_ends(
+            charts.burden_chart(ctx.frame("burden", **bargs).filter(pl.col("iso3").is_in(shown)).select(bcols),
+                                states=shown, title=f"{ctx.oid}: military-spending share ÷ CINC share",
+                                names={s: ctx.name(s) for s in shown}),
+            {"NMC": ctx.nmc_end}, (ctx.start, ctx.end)),
         data=[ChartData(name="burden", parts=[Provenance(metric="burden", args=bargs, column=bcols,
                                                           row={"iso3": {"in": shown}}, agg="rows")])],
         cites=ctx.cites.metric("burden"),
     )
     section.blocks = [
         para(*text, ctx.cites.metric("dominance")), table, dom, Heading(text="Burden sharing"),
-        para("Capability is the Composite Index of National Capability (CINC) of COW NMC v7.0, which ends in 2022",
+        para(f"Capability is the Composite Index of National Capability (CINC) of COW NMC {data.version('cow_nmc')}, "
+             f"which ends in {coverage('cow_nmc')[1]}",
              ctx.cites.metric("burden"), "."),
         _burden_table(ctx), bur,
     ]
