@@ -127,16 +127,16 @@ def alliance_years(alliance: str, years=None) -> pl.DataFrame:
     return _alliance_years(oid, start, end)
 
 
-def members(alliance: str, year: int, *, include_inactive: bool = False) -> list[dict]:
+def members(alliance: str, year: int, *, include_inactive: bool = False) -> pl.DataFrame:
     """States counted as members of ``alliance`` in ``year`` (member or frozen on 31 December).
 
-    Each item is a dict with ccode, iso3, name, status and source. ``include_inactive`` adds the
+    Columns ccode, iso3, name, status and source, one row a state. ``include_inactive`` adds the
     suspended, observer and partner states, marked by their status.
     """
     frame = alliance_years(alliance, years=int(year))
     if not include_inactive:
         frame = frame.filter(pl.col("member"))
-    return frame.select("ccode", "iso3", "name", "status", "source").to_dicts()
+    return frame.select("ccode", "iso3", "name", "status", "source")
 
 
 def member_years(years: tuple[int, int], *, include_inactive: bool = False) -> pl.DataFrame:

@@ -34,7 +34,7 @@ def alliance_summaries() -> tuple[dict, ...]:
             "kind": org.kind,
             "founded": org.founded.isoformat(),
             "collective_defence": org.collective_defence,
-            "members": len(metrics.members(org.id, year)),
+            "members": metrics.members(org.id, year).height,
             "cases": len(led.cases_of(org.id)),
         })
     return tuple(out)
@@ -53,7 +53,7 @@ def alliance_record(oid: str) -> dict:
 @lru_cache(maxsize=32)
 def current_members(oid: str) -> list[dict]:
     """States counted as members this year."""
-    return metrics.members(oid, dt.date.today().year)
+    return metrics.members(oid, dt.date.today().year).to_dicts()
 
 
 @lru_cache(maxsize=64)
