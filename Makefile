@@ -30,6 +30,7 @@ test: $(DEVSTAMP)
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(DEVSTAMP)
 	$(BIN)/mypy
