@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from pactscope.errors import PactscopeError
+from pactscope.errors import BadArgument, PactscopeError
+import datetime as dt
+
+from pactscope.reader.articledate import from_date_line, from_html
 from pactscope.reader.dates import find_dates
 from pactscope.reader.detect import detect_language
 from pactscope.reader.evidence import Evidence, load_evidence
 from pactscope.reader.gazetteer import Gazetteer, build_gazetteer, default_gazetteer
 from pactscope.reader.link import THRESHOLD, Fact, link
-from pactscope.reader.model import Link, Mention, ReadResult, Unlinked
+from pactscope.reader.model import Ambiguous, Candidate, Link, Mention, ReadResult, Unlinked
 from pactscope.reader.negation import is_negated
 from pactscope.reader.normalise import normalise
 from pactscope.reader.recognise import find_names
 from pactscope.reader.sentences import sentence_of, split_sentences
-from pactscope.reader.source import prepare
+from pactscope.reader.source import decode, prepare
 
 _default_evidence: Evidence | None = None
 
@@ -40,8 +43,10 @@ def _evidence() -> Evidence:
     return _default_evidence
 
 
-def _mentions(text: str, gaz: Gazetteer) -> tuple[list[Mention], list[int], list[tuple[int, int]]]:
-    """Mentions in original offsets, the sentence of each, and sentence spans (original offsets)."""
+def _mentions(text: str, gaz: Gazetteer, anchor: dt.date | None = None
+              ) -> tuple[list[Mention], list[int], list[tuple[int, int]], list[str]]:
+    """Mentions in original offsets, the sentence of each, sentence spans (original offsets)
+    and the folded text of each sentence."""
     norm = normalise(text)
     folded = norm.text
     found: list[tuple[int, int, Mention]] = []
@@ -53,7 +58,7 @@ def _mentions(text: str, gaz: Gazetteer) -> tuple[list[Mention], list[int], list
             state=e.state if e.kind != "state" else None, organization=e.organization,
             ccode=_ccode(e.target) if e.kind == "state" else None,
             negated=is_negated(folded, hit.start, e.target) if e.kind == "event" else None)))
-    for d in find_dates(folded):
+    for d in find_dates(folded, anchor):
         start, end = norm.span(d.start, d.end)
         found.append((d.start, d.end, Mention(
             start=start, end=end, text=text[start:end], type="date", target=d.value,
@@ -62,13 +67,15 @@ def _mentions(text: str, gaz: Gazetteer) -> tuple[list[Mention], list[int], list
     spans = split_sentences(folded)
     sentence = [sentence_of(spans, s) for s, _, _ in found] if spans else [0] * len(found)
     original = [norm.span(a, b) for a, b in spans if b > a]
-    return [m for _, _, m in found], sentence, original
+    return [m for _, _, m in found], sentence, original, [folded[a:b] for a, b in spans if b > a]
 
 
 def _precision(m: Mention) -> str | None:
     if m.type != "date":
         return None
     value = m.target
+    if value.startswith("--"):
+        return "monthday" if len(value) == 7 else "monthonly"
     return "range" if "/" in value else {10: "day", 7: "month", 4: "year"}[len(value)]
 
 
@@ -83,6 +90,8 @@ def _record(kind: str, rid: str, ev: Evidence) -> tuple[str, str | None, dict]:
                         "date": s.date.isoformat() if s.date else None})
         return out
 
+    if kind == "group":
+        return "", None, {}
     if kind == "case":
         c = ev.cases[rid]
         return c.title, c.organization, {
@@ -114,13 +123,27 @@ def _unique(mentions: list[Mention], kind: str) -> list[str]:
     return list(dict.fromkeys(m.target for m in mentions if m.type == kind))
 
 
+def _article_date(raw: str, plain: str, given: dt.date | None) -> tuple[dt.date | None, str | None]:
+    if given is not None:
+        return given, "given"
+    if found := from_html(raw):
+        return found, "html metadata"
+    if found := from_date_line(plain):
+        return found, "date line"
+    return None, None
+
+
 def read_text(text: str | bytes, *, evidence: Evidence | None = None, gazetteer: Gazetteer | None = None,
-              threshold: float = THRESHOLD) -> ReadResult:
+              threshold: float = THRESHOLD, date: dt.date | str | None = None) -> ReadResult:
     """Recognise what `text` refers to and link its event references to the ledger.
 
-    Raises `BadArgument` for undecodable bytes, binary data or text over the size limit.
+    `date` is the article's own date (a `datetime.date` or `YYYY-MM-DD`); without it the
+    reader looks for HTML metadata, a `Date:` line or a dateline near the top.
+    Raises `BadArgument` for undecodable bytes, binary data, text over the size limit or a bad date.
     """
-    plain, notes = prepare(text)
+    raw = decode(text) if isinstance(text, bytes) else text
+    plain, notes = prepare(raw)
+    given = _given_date(date)
     ev = evidence if evidence is not None else _evidence()
     if gazetteer is not None:
         gaz = gazetteer
@@ -135,27 +158,51 @@ def read_text(text: str | bytes, *, evidence: Evidence | None = None, gazetteer:
         notes.append("the text has no letters to read")
     elif language.primary == "other":
         notes.append("the text is mostly in a language other than Arabic, Russian or English")
-    mentions, sentence, spans = _mentions(plain, gaz)
+    anchor, anchor_source = _article_date(raw if isinstance(raw, str) else "", plain, given)
+    mentions, sentence, spans, sentence_texts = _mentions(plain, gaz, anchor)
+    if anchor is None:
+        anchor = next((m.first for m in mentions if m.type == "date" and len(m.target) == 10
+                       and m.start < 400), None)
+        anchor_source = "dateline" if anchor else None
     facts = [Fact(sentence=i, type=m.type, target=m.target, surface=m.text, state=m.state,
                   organization=m.organization, first=m.first, last=m.last, precision=_precision(m),
                   negated=bool(m.negated))
              for m, i in zip(mentions, sentence)]
-    placed, unplaced = link(facts, len(spans), ev, gaz, threshold)
+    outcome = link(facts, len(spans), ev, gaz, threshold, anchor, sentence_texts)
     linked = []
-    for p in placed:
-        title, org, record = _record(p.kind, p.id, ev)
+    for p in outcome.linked:
+        if p.kind == "group":
+            titles = [_record("case", rid, ev)[0] for rid in p.members]
+            orgs = {_record("case", rid, ev)[1] for rid in p.members}
+            title, org, record = f"{len(p.members)} cases: " + "; ".join(titles), next(iter(orgs)) if len(orgs) == 1 else None, {}
+        else:
+            title, org, record = _record(p.kind, p.id, ev)
         linked.append(Link(id=p.id, kind=p.kind, organization=org, title=title,
                            score=round(min(p.score.value, 1.0), 3), reasons=p.score.reasons,
-                           references=[spans[i] for i in p.sentences], record=record))
+                           references=[spans[i] for i in p.sentences], record=record, members=p.members))
     unlinked = [Unlinked(start=spans[r.sentence][0], end=spans[r.sentence][1],
                          text=plain[spans[r.sentence][0]:spans[r.sentence][1]].strip(), kind=r.kind,
                          words=r.words, best=r.best, best_score=round(max(r.best_score.value, 0.0), 3),
                          reasons=r.best_score.reasons)
-                for r in unplaced]
+                for r in outcome.unlinked]
+    ambiguous = [Ambiguous(start=spans[r.sentence][0], end=spans[r.sentence][1],
+                           text=plain[spans[r.sentence][0]:spans[r.sentence][1]].strip(), kind=r.kind,
+                           candidates=[Candidate(id=rid, score=sc) for rid, sc in r.candidates])
+                 for r in outcome.ambiguous]
     return ReadResult(
         text=plain, language=language,
+        article_date=anchor, article_date_source=anchor_source,
         states=_unique(mentions, "state"), organizations=_unique(mentions, "organization"),
         organs=_unique(mentions, "organ"), places=_unique(mentions, "place"),
         persons=_unique(mentions, "person"), dates=_unique(mentions, "date"),
-        linked=linked, unlinked=unlinked, mentions=mentions, threshold=threshold, notes=notes,
+        linked=linked, unlinked=unlinked, ambiguous=ambiguous, mentions=mentions, threshold=threshold, notes=notes,
     )
+
+
+def _given_date(date: dt.date | str | None) -> dt.date | None:
+    if date is None or isinstance(date, dt.date):
+        return date
+    try:
+        return dt.date.fromisoformat(str(date).strip())
+    except ValueError:
+        raise BadArgument(f"the article date {date!r} is not a date; give it as YYYY-MM-DD") from None

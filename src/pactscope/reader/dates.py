@@ -80,6 +80,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<y2>(?:1[89]|20)\d\d)(?!\d){_YEAR_WORD}", re.I)),
     ("dm", re.compile(rf"{_DAY}\s+{_MONTH}", re.I)),
     ("md", re.compile(rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I)),
+    ("mo", re.compile(rf"(?<![\w])(?:in|since|until|by|early|late|mid-?|в|во|с|к|до|[وف]?(?:في|منذ|خلال|حتي))\s+(?:شهر\s+)?{_MONTH}", re.I)),
     ("year", re.compile(rf"(?<![\d\w.,/-]){_YEAR}{_YEAR_WORD}(?![\w]){_NOT_COUNTED}", re.I)),
     ("year", re.compile(rf"(?<![\d.,/-])(?<=[وب]){_YEAR}(?![\w])")),  # Arabic "و2022", "ب2022"
 ]
@@ -95,7 +96,7 @@ class DateHit:
     start: int
     end: int
     value: str
-    precision: str  # day | month | year | range
+    precision: str  # day | month | year | range | monthday | monthonly (no year known)
     first: dt.date  # earliest day the expression covers
     last: dt.date  # latest day it covers
 
@@ -164,8 +165,14 @@ def _build(kind: str, m: re.Match[str], default_year: int | None) -> DateHit | N
         return None
 
 
-def find_dates(folded: str) -> list[DateHit]:
-    """All date expressions in folded text, longest first where they overlap, in order."""
+def find_dates(folded: str, anchor: dt.date | None = None) -> list[DateHit]:
+    """All date expressions in folded text, longest first where they overlap, in order.
+
+    `anchor` is the article's own date.  A day and month without a year take the year of a
+    full date written shortly before them (the same passage), else the anchor's year (the
+    year before, when the day would fall more than a month after the anchor); with neither
+    they stay month-day evidence (`--MM-DD`, precision `monthday`).
+    """
     taken = [False] * len(folded)
     hits: list[DateHit] = []
     pending: list[tuple[str, re.Match[str]]] = []
@@ -173,7 +180,7 @@ def find_dates(folded: str) -> list[DateHit]:
         for m in pat.finditer(folded):
             if any(taken[m.start():m.end()]):
                 continue
-            if kind in ("dm", "md"):  # needs a year from elsewhere in the text
+            if kind in ("dm", "md", "mo"):  # needs a year from elsewhere
                 pending.append((kind, m))
                 for i in range(m.start(), m.end()):
                     taken[i] = True
@@ -184,20 +191,57 @@ def find_dates(folded: str) -> list[DateHit]:
             hits.append(hit)
             for i in range(m.start(), m.end()):
                 taken[i] = True
-    for kind, m in pending:
-        before = [h for h in hits if h.start < m.start() and h.precision != "range"]
-        ref = max(before, key=lambda h: h.start) if before else (min(hits, key=lambda h: h.start) if hits else None)
-        hit = _build(kind, m, ref.first.year if ref else None)
+    if anchor is None:
+        anchor = next((h.first for h in sorted(hits, key=lambda h: h.start)
+                       if h.precision == "day" and h.start < ANCHOR_WINDOW), None)
+    full = sorted((h for h in hits if h.precision in ("day", "month")), key=lambda h: h.start)
+    for kind, m in sorted(pending, key=lambda t: t[1].start()):
+        hit = _yearless(kind, m, full, anchor)
         if hit is not None:
             hits.append(hit)
-    hits.extend(_relative(folded, hits, taken))
+            if hit.precision in ("day", "month"):
+                full = sorted([*full, hit], key=lambda h: h.start)
+    hits.extend(_relative(folded, hits, taken, anchor))
     return sorted(hits, key=lambda h: h.start)
 
 
-def _relative(folded: str, hits: list[DateHit], taken: list[bool]) -> list[DateHit]:
-    """Relative expressions, resolved against the first full date near the top of the text."""
-    anchor = next((h.first for h in sorted(hits, key=lambda h: h.start)
-                   if h.precision == "day" and h.start < ANCHOR_WINDOW), None)
+PASSAGE = 300  # characters before a year-less date in which a full date lends its year
+
+
+def _yearless(kind: str, m: re.Match[str], full: list[DateHit], anchor: dt.date | None) -> DateHit | None:
+    month_text = m.group("month") if "month" in m.groupdict() else ""
+    if month_text[:1].isascii() and month_text[:1].islower():
+        return None  # "may", "march": English month names are capitalised
+    near = [h for h in full if h.end <= m.start() and m.start() - h.end <= PASSAGE]
+    year = near[-1].first.year if near else None
+    kind_built = "dm" if kind == "mo" else kind
+    if year is None and anchor is not None:
+        probe = _build(kind_built, m, anchor.year) if kind != "mo" else _month_only(m, anchor.year)
+        if probe is None:
+            return None
+        year = anchor.year - 1 if probe.first > anchor + dt.timedelta(days=31) else anchor.year
+    if year is not None:
+        return _build(kind_built, m, year) if kind != "mo" else _month_only(m, year)
+    leap = _build(kind_built, m, 2000) if kind != "mo" else _month_only(m, 2000)  # 2000: a leap year
+    if leap is None:
+        return None
+    if leap.precision == "day":
+        return DateHit(leap.start, leap.end, f"--{leap.first:%m-%d}", "monthday", leap.first, leap.last)
+    return DateHit(leap.start, leap.end, f"--{leap.first:%m}", "monthonly", leap.first, leap.last)
+
+
+def _month_only(m: re.Match[str], year: int) -> DateHit | None:
+    month = _month_from(m)
+    if month is None:
+        return None
+    start = m.start("month")
+    last = calendar.monthrange(year, month)[1]
+    return DateHit(start, m.end(), f"{year:04d}-{month:02d}", "month", dt.date(year, month, 1),
+                   dt.date(year, month, last))
+
+
+def _relative(folded: str, hits: list[DateHit], taken: list[bool], anchor: dt.date | None) -> list[DateHit]:
+    """Relative expressions ("last year", "أيلول الماضي", "сегодня"), resolved against the anchor."""
     if anchor is None:
         return []
     out = []
@@ -212,7 +256,8 @@ def _relative(folded: str, hits: list[DateHit], taken: list[bool]) -> list[DateH
             if found is None:
                 continue
             value, first, last = found
-            out.append(DateHit(m.start(), m.end(), value, "month" if len(value) == 7 else "year", first, last))
+            precision = {10: "day", 7: "month"}.get(len(value), "year")
+            out.append(DateHit(m.start(), m.end(), value, precision, first, last))
             for i in range(m.start(), m.end()):
                 taken[i] = True
     return out

@@ -1,28 +1,50 @@
 """Place the text's event references among the ledger's crisis cases and meetings.
 
 An event reference is a sentence with an event word (attack, clash, unrest, request,
-deployment ...) or a meeting word or organ.  Each reference is scored against every case
-(or meeting) by what the sentence, and more weakly the whole text, shares with it:
-parties, organization, dates, places, kind of threat.  Scores run from 0 to 1; a record
-is linked when some reference reaches `THRESHOLD`.
+deployment ...), a meeting word or organ, or the name of a ledger record.  Each reference
+is scored against every case (or meeting) by what the sentence, and more weakly the whole
+text, shares with it: parties, organization, dates, places, kind of threat, names.  The
+weights live in `weights.yaml`.
+
+Linking is discriminative: a record is linked only when it reaches the threshold *and*
+leads the runner-up for the same evidence by the margin.  Candidates that stay too close
+are reported as `ambiguous`; a plural reference ("the border clashes between Kyrgyzstan
+and Tajikistan") whose close candidates share their parties becomes one `group`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from pactscope.reader.evidence import Evidence
 from pactscope.reader.gazetteer import Gazetteer
 
-THRESHOLD = 0.5
-DOC_WEIGHT = 0.7  # what the rest of the text contributes, relative to the sentence itself
 CASE_WORDS = frozenset({"attack", "clash", "unrest", "terrorism", "war", "request", "deployment"})
 MEETING_WORDS = frozenset({"meeting", "summit"})
 RESPONSE_WORDS = frozenset({"request", "deployment"})
-MARGIN = 0.15  # a sentence links every record within this of its best one (above the threshold)
-YEAR_DAYS = 366
-SUPPORT = 0.6  # share of the threshold at which a sentence supports a record linked elsewhere
+YEARLESS = frozenset({"monthday", "monthonly"})
+_PLURAL = re.compile(
+    r"(?:\b(?:clashes|conflicts|incidents|wars|skirmishes|flare-ups|occasionally|repeatedly|frequent|periodic(?:ally)?|"
+    r"every time|each time|times)\b|(?<!\w)(?:столкновения|конфликты|инциденты|стычки|периодически|регулярно|неоднократно|"
+    r"раз)(?!\w)|(?<!\w)(?:اشتباكات|نزاعات|حوادث|مرات|متكرره|كل مره)(?!\w))",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict:
+    """The link weights and thresholds from `weights.yaml`."""
+    text = resources.files("pactscope.reader").joinpath("weights.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+THRESHOLD: float = weights()["threshold"]
 
 
 @dataclass(frozen=True)
@@ -37,16 +59,18 @@ class Fact:
     organization: str | None = None
     first: dt.date | None = None
     last: dt.date | None = None
-    precision: str | None = None
+    precision: str | None = None  # dates: day | month | year | range | monthday | monthonly
     negated: bool = False  # an event word with a negator just before it
 
 
 @dataclass
 class Facts:
     states: set[str] = field(default_factory=set)
+    named_states: list[str] = field(default_factory=list)  # states named as states, in order
     organizations: set[str] = field(default_factory=set)
     organs: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
+    records: set[str] = field(default_factory=set)  # ledger records named by their own names
     dates: list[Fact] = field(default_factory=list)
     events: set[str] = field(default_factory=set)
     words: list[str] = field(default_factory=list)
@@ -57,6 +81,7 @@ class Facts:
         for f in facts:
             if f.type == "state":
                 out.states.add(f.target)
+                out.named_states.append(f.target)
             elif f.type == "organization":
                 out.organizations.add(f.target)
             elif f.type == "organ":
@@ -65,6 +90,9 @@ class Facts:
                     out.organizations.add(f.organization)
             elif f.type == "place":
                 out.places.add(f.target)
+            elif f.type == "record":
+                out.records.add(f.target)
+                out.words.append(f.surface)
             elif f.type == "date":
                 out.dates.append(f)
             elif f.type == "event" and not f.negated:  # "did not send troops" is no deployment
@@ -79,6 +107,7 @@ class Facts:
 class Score:
     value: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    date: Fact | None = None  # the date that fits the record, if one does
 
     def add(self, amount: float, reason: str) -> None:
         self.value += amount
@@ -86,100 +115,170 @@ class Score:
 
 
 def _gap_days(f: Fact, lo: dt.date, hi: dt.date) -> int:
-    """Days between the date's span and [lo, hi]; 0 when they overlap."""
-    if f.last < lo:
-        return (lo - f.last).days
-    if f.first > hi:
-        return (f.first - hi).days
+    """Days between the date's span and [lo, hi]; 0 when they overlap.  A date without a
+    year is tried in every year of the record (and the years beside it)."""
+    if f.precision in YEARLESS:
+        gaps = []
+        for year in range(lo.year - 1, hi.year + 2):
+            try:
+                first, last = f.first.replace(year=year), f.last.replace(year=year)
+            except ValueError:  # 29 February
+                continue
+            gaps.append(_gap(first, last, lo, hi))
+        return min(gaps) if gaps else 10**6
+    return _gap(f.first, f.last, lo, hi)
+
+
+def _gap(first: dt.date, last: dt.date, lo: dt.date, hi: dt.date) -> int:
+    if last < lo:
+        return (lo - last).days
+    if first > hi:
+        return (first - hi).days
     return 0
 
 
-_EXACT = {"day": 0.3, "month": 0.25, "year": 0.15, "range": 0.1}
+@dataclass(frozen=True)
+class Context:
+    """What the whole text contributes: every date, and the article's own date."""
+
+    every: tuple[Fact, ...] = ()
+    article: dt.date | None = None
 
 
-def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool,
-          every: list[Fact] = ()) -> None:
-    """Credit the best-fitting date; take points off when none is near the record.
-
-    `every` holds all the text's dates: when none of them is within a year of the record,
-    the text is about another time and loses a further 0.1.
-    """
+def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool, ctx: Context,
+          one_day: bool = False) -> None:
+    """Credit the best-fitting date; take points off when none is near the record."""
+    w = weights()["dates"]
+    tolerance = weights()["meeting"]["tolerance_days"]
+    before = dt.timedelta(days=0 if one_day else w["slack_before"])
+    after = dt.timedelta(days=0 if one_day else w["slack_after"])
     best, best_fact, close = 0.0, None, False
     for f in dates:
-        gap = _gap_days(f, lo - dt.timedelta(days=3), hi + dt.timedelta(days=14))
-        value = _EXACT[f.precision] if gap == 0 else 0.05 if gap <= 45 else 0.0
+        gap = _gap_days(f, lo - before, hi + after)
+        if one_day and gap and f.precision in ("day", "monthday"):
+            value = weights()["meeting"]["near_meeting"] if gap <= tolerance else 0.0
+        else:
+            value = w["exact"][f.precision] if gap == 0 else w["near"] if gap <= w["near_days"] else 0.0
         if value > best:
             best, best_fact = value, f
-        close = close or gap <= YEAR_DAYS
+        close = close or gap <= w["far_days"]
     span = lo.isoformat() if lo == hi else f"{lo.isoformat()} to {hi.isoformat()}"
-    weight, where = (DOC_WEIGHT, "date from an earlier sentence") if inherited else (1.0, "sentence date")
+    weight, where = (w["inherited"], "date from a nearby sentence") if inherited else (1.0, "sentence date")
     if best_fact is not None:
         verb = "fits" if best >= 0.1 else "is near"
         score.add(best * weight, f"{where} {best_fact.surface or best_fact.target} {verb} {span}")
-    if best >= 0.1:
+        if best >= 0.1 and not inherited:
+            score.date = best_fact
+    if best >= 0.1 or inherited:  # a neighbour's dates may be background: no penalty from them
         return
     if close:
-        score.add(-0.05 if inherited else -0.1, f"no {where} falls in {span}")
+        score.add(w["miss"], f"no {where} falls in {span}")
     else:
-        score.add(-0.2, f"no {where} is within a year of {span}")
-        if every and all(_gap_days(f, lo, hi) > YEAR_DAYS for f in every):
-            score.add(-0.1, "no date in the text is within a year of it")
+        score.add(w["far"], f"no {where} is within a year of {span}")
+        if ctx.every and all(_gap_days(f, lo, hi) > w["far_days"] for f in ctx.every):
+            score.add(w["none_in_text"], "no date in the text is within a year of it")
 
 
-def _overlap(score: Score, wanted: set[str], sentence: set[str], doc: set[str], amount: float, what: str) -> None:
+def _undated(score: Score, lo: dt.date, hi: dt.date, ctx: Context) -> None:
+    """An undated sentence with no dated neighbour: the article's own date, if known."""
+    w = weights()["dates"]
+    if ctx.article is None:
+        return
+    gap = _gap(ctx.article, ctx.article, lo, hi)
+    if gap <= w["recent_days"]:
+        score.add(w["article_recent"], f"within {w['recent_days']} days of the article's date {ctx.article}")
+    elif lo > ctx.article:
+        score.add(w["article_far"], f"after the article's date {ctx.article}")
+    elif ctx.every and all(_gap_days(f, lo, hi) > w["far_days"] for f in ctx.every):
+        score.add(w["none_in_text"], "no date in the text is within a year of it")
+
+
+def _overlap(score: Score, wanted: set[str], sentence: set[str], doc: set[str], amount: float,
+             doc_amount: float, what: str) -> bool:
     if hit := wanted & sentence:
         score.add(amount, f"{what} {', '.join(sorted(hit))} in the same sentence")
-    elif hit := wanted & doc:
-        score.add(amount * DOC_WEIGHT, f"{what} {', '.join(sorted(hit))} in the text")
+        return True
+    if hit := wanted & doc:
+        score.add(doc_amount, f"{what} {', '.join(sorted(hit))} in the text")
+        return True
+    return False
 
 
-def score_case(case, s: Facts, d: Facts, gaz: Gazetteer, every: list[Fact] = ()) -> Score:
+def _dates(score: Score, s: Facts, around: list[Fact], lo: dt.date, hi: dt.date, ctx: Context,
+           one_day: bool = False) -> None:
+    if s.dates:
+        _time(score, s.dates, lo, hi, False, ctx, one_day)
+    elif around:
+        _time(score, around, lo, hi, True, ctx, one_day)
+        if score.date is None and not any(r.startswith("date from") and "fits" in r for r in score.reasons):
+            _undated(score, lo, hi, ctx)
+    else:
+        _undated(score, lo, hi, ctx)
+
+
+def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx: Context) -> Score:
     """How well a sentence (with the text around it) matches a crisis case."""
+    w = weights()["case"]
     score = Score()
     parties = set(case.states)
+    _overlap(score, {case.id}, s.records, d.records, w["name"], w["name_text"], "its name")
     in_sentence, in_doc = parties & s.states, parties & d.states
-    from_doc = DOC_WEIGHT * len(in_doc) / len(parties)
+    from_doc = w["parties_text"] * len(in_doc) / len(parties)
     if s.states and not in_sentence:
-        from_doc /= 2  # the sentence is about other states
+        from_doc *= w["other_states"]  # the sentence is about other states
     share = max(len(in_sentence) / len(parties), from_doc)
-    if not share:
-        return score  # no party named: not this case
-    named = in_sentence if len(in_sentence) / len(parties) >= from_doc else in_doc
-    score.add(0.35 * share, f"parties {', '.join(sorted(named))} named")
-    _overlap(score, {case.organization}, s.organizations, d.organizations, 0.1, "organization")
-    if s.dates or d.dates:
-        _time(score, s.dates or d.dates, case.start_date, case.end_date or case.start_date, not s.dates, every)
+    if not share and case.id not in s.records:
+        return Score()  # no party named: not this case
+    if share:
+        listed = set(s.named_states) if len(set(s.named_states)) <= 3 else set()  # a list of members is no party
+        outside = len(listed - parties) / len(listed) if listed else 0.0
+        factor = 1.0 - w["outsiders"] * outside
+        who = in_sentence if len(in_sentence) / len(parties) >= from_doc else in_doc
+        score.add(w["parties"] * share * factor, f"parties {', '.join(sorted(who))} named"
+                  + (f", with {', '.join(sorted(listed - parties))}" if outside else ""))
+    _overlap(score, {case.organization}, s.organizations, d.organizations, w["organization"],
+             w["organization_text"], "organization")
+    _dates(score, s, around, case.start_date, case.end_date or case.start_date, ctx)
     places = {gaz.resolve(p, ("place",)) or p for p in case.places}
-    _overlap(score, places, s.places, d.places, 0.15, "place")
+    _overlap(score, places, s.places, d.places, w["place"], w["place_text"], "place")
     fitting = {cat for cat in s.events if case.threat_type.value in gaz.event_fits.get(cat, ())}
     if fitting:
-        score.add(0.1, f"event words ({', '.join(sorted(fitting))}) fit {case.threat_type.value}")
+        score.add(w["threat_fit"], f"event words ({', '.join(sorted(fitting))}) fit {case.threat_type.value}")
     if s.events & RESPONSE_WORDS:
-        score.add(0.05, "request or response words")
+        score.add(w["response_words"], "request or response words")
+    if "request" in s.events and str(getattr(case.request, "made", "")).endswith(("yes", "disputed")):
+        score.add(w["request_made"], "request words, and the ledger records a request")
     return score
 
 
-def score_meeting(meeting, organization: str, s: Facts, d: Facts, gaz: Gazetteer,
-                  every: list[Fact] = ()) -> Score:
+def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set[str], around: list[Fact],
+                  gaz: Gazetteer, ctx: Context) -> Score:
     """How well a sentence (with the text around it) matches a meeting."""
+    w = weights()["meeting"]
     score = Score()
     kind = (gaz.organ_kinds.get(meeting.organ) or "").lower()
+    named = meeting.id in s.records
+    if named:
+        score.add(w["name"], "its name in the same sentence")
     if meeting.organ in s.organs:
-        score.add(0.3, f"organ {meeting.organ} named in the same sentence")
-    elif meeting.organ in d.organs:
-        score.add(0.2, f"organ {meeting.organ} named in the text")
+        score.add(w["organ"], f"organ {meeting.organ} named in the same sentence")
+    elif meeting.organ in d.organs and organization in near_orgs:
+        score.add(w["organ_text"], f"organ {meeting.organ} named in the text")
     elif "summit" in s.events and ("summit" in kind or "heads of state" in kind):
-        score.add(0.25, "a summit, and the organ is the summit")
-    if s.dates or d.dates:
-        _time(score, s.dates or d.dates, meeting.date, meeting.end_date or meeting.date, not s.dates, every)
-    place = gaz.resolve(meeting.place, ("place",)) or meeting.place
-    _overlap(score, {place}, s.places, d.places, 0.2, "place")
-    if meeting.host and meeting.host in s.states | d.states:
-        score.add(0.05, f"host {meeting.host} named")
-    if organization in s.organizations | d.organizations:
-        score.add(0.05, f"organization {organization} named")
-    if not score.reasons or not any(r.startswith(("organ", "a summit")) for r in score.reasons):
+        score.add(w["summit_word"], "a summit, and the organ is the summit")
+    elif not named:
         return Score()  # without the organ or a summit word it is not this meeting
+    own_organ = meeting.organ in s.organs
+    if organization not in near_orgs and not own_organ and not named:
+        return Score()  # another organization's meeting, or none named nearby
+    if organization in near_orgs:
+        score.add(w["organization"], f"organization {organization} named nearby")
+    _dates(score, s, around, meeting.date, meeting.end_date or meeting.date, ctx,
+           one_day=meeting.end_date is None or meeting.end_date == meeting.date)
+    place = gaz.resolve(meeting.place, ("place",)) or meeting.place
+    _overlap(score, {place}, s.places, d.places, w["place"], w["place_text"], "place")
+    if meeting.host and meeting.host in s.states | d.states:
+        score.add(w["host"], f"host {meeting.host} named")
     return score
 
 
@@ -191,10 +290,6 @@ def _anchor_dates(sentences: list[Facts], i: int) -> list[Fact]:
     return []
 
 
-def _with_dates(doc: Facts, dates: list[Fact]) -> Facts:
-    return Facts(doc.states, doc.organizations, doc.organs, doc.places, dates, doc.events, doc.words)
-
-
 @dataclass
 class Placement:
     """Best score of one record, the reasons, and the sentences that point at it."""
@@ -203,6 +298,7 @@ class Placement:
     kind: str
     score: Score
     sentences: list[int]
+    members: list[str] = field(default_factory=list)  # groups: the member records
 
 
 @dataclass
@@ -212,51 +308,120 @@ class Reference:
     words: list[str]
     best: str | None = None
     best_score: Score = field(default_factory=Score)
+    candidates: list[tuple[str, float]] = field(default_factory=list)  # ambiguous: the close candidates
 
 
-def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer,
-         threshold: float = THRESHOLD) -> tuple[list[Placement], list[Reference]]:
-    """Linked records (best first) and the references that stayed below the threshold."""
+@dataclass
+class Outcome:
+    linked: list[Placement]
+    unlinked: list[Reference]
+    ambiguous: list[Reference]
+
+
+def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, parties) -> tuple[list, list, list]:
+    """Links, groups and ambiguous candidate sets of one reference.
+
+    Candidates are split by the date that fits them (a sentence naming 2014 and 2022 can
+    point at one record for each); within a split the best must lead the runner-up by the margin.
+    """
+    w = weights()
+    above = sorted(((rid, sc) for rid, sc in scored if sc.value >= threshold), key=lambda t: -t[1].value)
+    floor = w["ambiguous_floor"] * threshold
+    by_date: dict[object, list[tuple[str, Score]]] = {}
+    for rid, sc in above:
+        by_date.setdefault(sc.date, []).append((rid, sc))
+    links, groups, unsure = [], [], []
+    for key, group in by_date.items():
+        rivals = [(rid, sc) for rid, sc in scored if sc.value >= floor and (key is None or sc.date == key or sc.date is None)]
+        rivals.sort(key=lambda t: -t[1].value)
+        best_id, best = group[0]
+        runner = next((sc.value for rid, sc in rivals if rid != best_id), 0.0)
+        if best.value - runner >= w["margin"]:
+            links.append((best_id, best))
+            continue
+        close = [(rid, sc) for rid, sc in rivals if best.value - sc.value < w["margin"]]
+        if plural and len({frozenset(parties(rid)) for rid, _ in close}) == 1:
+            groups.append(close)
+        else:
+            unsure.append(close)
+    return links, groups, unsure
+
+
+def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, threshold: float = THRESHOLD,
+         article: dt.date | None = None, sentence_texts: list[str] | None = None) -> Outcome:
+    """Linked records (best first), references below the threshold, and ambiguous ones."""
     doc = Facts.of(facts)
+    ctx = Context(tuple(doc.dates), article)
     grouped: list[list[Fact]] = [[] for _ in range(n_sentences)]
     for f in facts:
         grouped[f.sentence].append(f)
     by_sentence = [Facts.of(g) for g in grouped]
     placed: dict[str, Placement] = {}
     unplaced: list[Reference] = []
+    unsure_refs: list[Reference] = []
     meetings = [(org, m) for org, ms in ev.meetings.items() for m in ms]
     organs_with_meetings = {m.organ for _, m in meetings}
+    meeting_ids = {m.id for _, m in meetings}
+    window = weights()["meeting"]["organization_window"]
+
+    def parties(rid: str) -> tuple[str, ...]:
+        case = ev.cases.get(rid)
+        return tuple(sorted(case.states)) if case else (rid,)
+
+    def place(kind: str, rid: str, sc: Score, i: int, members: list[str] | None = None) -> None:
+        prior = placed.get(rid)
+        if prior is None:
+            placed[rid] = Placement(rid, kind, sc, [i], members or [])
+        else:
+            prior.sentences.append(i)
+            if sc.value > prior.score.value:
+                prior.score = sc
+
     for i, s in enumerate(by_sentence):
         refs = []
-        around = _with_dates(doc, _anchor_dates(by_sentence, i))
-        if s.events & CASE_WORDS:
-            refs.append(("case", [(c.id, score_case(c, s, around, gaz, doc.dates)) for c in ev.cases.values()]))
-        if s.events & MEETING_WORDS or s.organs & organs_with_meetings:
-            refs.append(("meeting", [(m.id, score_meeting(m, org, s, around, gaz, doc.dates)) for org, m in meetings]))
+        around = [] if s.dates else _anchor_dates(by_sentence, i)
+        case_named = s.records - meeting_ids
+        if s.events & CASE_WORDS or case_named:
+            refs.append(("case", [(c.id, score_case(c, s, doc, around, gaz, ctx)) for c in ev.cases.values()]))
+        if s.events & MEETING_WORDS or s.organs & organs_with_meetings or s.records & meeting_ids:
+            near_orgs = set().union(*(by_sentence[j].organizations for j in range(max(0, i - window), i + 1)))
+            refs.append(("meeting", [(m.id, score_meeting(m, org, s, doc, near_orgs, around, gaz, ctx))
+                                     for org, m in meetings]))
+        text = sentence_texts[i] if sentence_texts else ""
+        plural = bool(_PLURAL.search(text)) and not any(f.precision == "day" for f in s.dates)
         for kind, scored in refs:
             ref = Reference(i, kind, s.words)
             for rid, sc in scored:
                 if sc.value > ref.best_score.value:
                     ref.best, ref.best_score = rid, sc
-            for rid, sc in scored:
-                if sc.value >= threshold and sc.value >= ref.best_score.value - MARGIN:
-                    prior = placed.get(rid)
-                    if prior is None:
-                        placed[rid] = Placement(rid, kind, sc, [i])
-                    else:
-                        prior.sentences.append(i)
-                        if sc.value > prior.score.value:
-                            prior.score = sc
+            links, groups, unsure = _decide(scored, threshold, plural and kind == "case", parties)
+            for rid, sc in links:
+                place(kind, rid, sc, i)
+            for close in groups:
+                members = sorted(rid for rid, _ in close)
+                gid = "group:" + "+".join(members)
+                place("group", gid, close[0][1], i, members)
+            for close in unsure:
+                unsure_refs.append(Reference(i, kind, s.words, close[0][0], close[0][1],
+                                             [(rid, round(sc.value, 3)) for rid, sc in close]))
             if ref.best_score.value < threshold:
                 if ref.best_score.value < threshold / 2:  # too far to name as the closest record
                     ref.best, ref.best_score = None, Score()
                 unplaced.append(ref)
+    ambiguous = []
+    for ref in unsure_refs:  # one candidate linked elsewhere in the text settles the reference
+        hit = [rid for rid, _ in ref.candidates if rid in placed]
+        if len(hit) == 1:
+            placed[hit[0]].sentences.append(ref.sentence)
+        elif not hit:
+            ambiguous.append(ref)
     unlinked = []
+    support = weights()["support"]
     for ref in unplaced:  # a weaker mention of a record linked elsewhere in the text
-        if ref.best in placed and ref.best_score.value >= SUPPORT * threshold:
+        if ref.best in placed and ref.best_score.value >= support * threshold:
             placed[ref.best].sentences.append(ref.sentence)
-        else:
+        elif not any(a.sentence == ref.sentence and a.kind == ref.kind for a in unsure_refs):
             unlinked.append(ref)
     for p in placed.values():
-        p.sentences.sort()
-    return sorted(placed.values(), key=lambda p: -p.score.value), unlinked
+        p.sentences = sorted(set(p.sentences))
+    return Outcome(sorted(placed.values(), key=lambda p: -p.score.value), unlinked, ambiguous)

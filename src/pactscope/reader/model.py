@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from pactscope.reader.detect import Language
 
-MENTION_TYPES = ("state", "organization", "organ", "place", "person", "date", "event")
+MENTION_TYPES = ("state", "organization", "organ", "place", "person", "date", "event", "record")
 
 
 class Mention(BaseModel):
@@ -31,13 +31,29 @@ class Link(BaseModel):
     """A ledger case or meeting that the text refers to, with why we think so."""
 
     id: str
-    kind: str = Field(description="case | meeting")
+    kind: str = Field(description="case | meeting | group")
     organization: str | None = None
     title: str
     score: float
     reasons: list[str]
     references: list[tuple[int, int]] = Field(description="spans of the sentences that point at it")
     record: dict = Field(description="what the ledger records: dates, request, trigger, response, sources")
+    members: list[str] = Field(default_factory=list, description="groups: the member cases")
+
+
+class Candidate(BaseModel):
+    id: str
+    score: float
+
+
+class Ambiguous(BaseModel):
+    """An event reference that fits several records too evenly to pick one."""
+
+    start: int
+    end: int
+    text: str
+    kind: str = Field(description="case | meeting")
+    candidates: list[Candidate] = Field(description="the records within the margin of the best, best first")
 
 
 class Unlinked(BaseModel):
@@ -64,8 +80,11 @@ class ReadResult(BaseModel):
     places: list[str]
     persons: list[str]
     dates: list[str] = Field(description="ISO dates, months (YYYY-MM), years or ranges (YYYY/YYYY)")
+    article_date: dt.date | None = Field(None, description="the article's own date, if known")
+    article_date_source: str | None = Field(None, description="given | html metadata | date line | dateline")
     linked: list[Link]
     unlinked: list[Unlinked]
+    ambiguous: list[Ambiguous] = []
     mentions: list[Mention]
     threshold: float
     notes: list[str] = []

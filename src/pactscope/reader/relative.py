@@ -66,6 +66,9 @@ def relative_patterns(en_month: str, ru_month: str, ar_month: str) -> list[tuple
         ("month-last", re.compile(
             r"(?<![\w])(?:last\s+month|в\s+прошлом\s+месяце|[وف]?(?:في\s+)?الشهر\s+(?:الماضي|المنصرم|الفائت))(?![\w])",
             re.I)),
+        ("day-this", re.compile(
+            r"(?<![\w])(?:today|сегодня|(?<!روسيا )(?<!روسيا)[وف]?اليوم)(?![\w])", re.I)),
+        ("day-last", re.compile(r"(?<![\w])(?:yesterday|вчера|[وف]?(?:امس|البارحه))(?![\w])", re.I)),
         ("month-this", re.compile(
             r"(?<![\w])(?:this\s+month|earlier\s+this\s+month|в\s+этом\s+месяце|(?:في\s+)?(?:هذا\s+الشهر|الشهر\s+الجاري))"
             r"(?![\w])", re.I)),
@@ -95,6 +98,11 @@ def resolve(kind: str, month: int | None, anchor: dt.date) -> tuple[str, dt.date
         return _year(anchor.year)
     if kind == "month-last":
         return _month(anchor.year - (anchor.month == 1), (anchor.month - 2) % 12 + 1)
+    if kind == "day-this":
+        return anchor.isoformat(), anchor, anchor
+    if kind == "day-last":
+        day = anchor - dt.timedelta(days=1)
+        return day.isoformat(), day, day
     if kind == "month-this":
         return _month(anchor.year, anchor.month)
     return None
