@@ -40,9 +40,15 @@ def test_russian_and_arabic(small_evidence, small_gazetteer):
 def test_meeting_by_organ_date_and_place(small_evidence, small_gazetteer):
     r = read("Совет министров обороны ОДКБ собрался в Бишкеке 28 мая 2025 года.", small_evidence, small_gazetteer)
     assert [(l.id, l.kind) for l in r.linked] == [("m-bishkek-2025", "meeting")]
-    summit = read("At the Yerevan summit in November 2022 Pashinyan refused to sign.", small_evidence,
+    summit = read("At the CSTO summit in Yerevan in November 2022 Pashinyan refused to sign.", small_evidence,
                   small_gazetteer)
     assert [l.id for l in summit.linked] == ["m-yerevan-2022"]
+    # a summit word with no organization named near it is not the CSTO's summit
+    other = read("At the summit in Yerevan in November 2022 Pashinyan refused to sign.", small_evidence,
+                 small_gazetteer)
+    assert other.linked == []
+    sco = read("At the SCO summit in Yerevan in November 2022 the leaders met.", small_evidence, small_gazetteer)
+    assert sco.linked == []
 
 
 def test_event_without_a_matching_record_is_reported_unlinked(small_evidence, small_gazetteer):
@@ -57,4 +63,6 @@ def test_threshold_parameter(small_evidence, small_gazetteer):
     text = "Armenia complained about the attack."
     assert read_text(text, evidence=small_evidence, gazetteer=small_gazetteer).linked == []
     loose = read_text(text, evidence=small_evidence, gazetteer=small_gazetteer, threshold=0.25)  # each scores 0.175 (one of two parties) + 0.10 (attack)
-    assert {l.id for l in loose.linked} == {"arm-2022", "arm-2021"}
+    # both reach the lower threshold and nothing tells them apart: ambiguous, not linked
+    assert loose.linked == []
+    assert [{c.id for c in a.candidates} for a in loose.ambiguous] == [{"arm-2022", "arm-2021"}]

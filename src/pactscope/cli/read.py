@@ -1,4 +1,4 @@
-"""`pactscope read FILE|-`: what an article refers to, linked to the ledger."""
+"""`pactscope read FILE...|-`: what articles refer to, linked to the ledger."""
 
 from __future__ import annotations
 
@@ -15,29 +15,44 @@ from pactscope.cli.output import user_errors
 class Format(str, Enum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
     html = "html"
 
 
 def read(
-    file: str = typer.Argument(..., help="a text or HTML file in UTF-8, or - for standard input"),
-    format: Format = typer.Option(Format.text, "--format", "-f", help="text (marked, for the terminal), json or html"),
+    files: list[str] = typer.Argument(..., help="text or HTML files in UTF-8, or - for standard input"),
+    format: Format = typer.Option(Format.text, "--format", "-f",
+                                  help="text (marked, for the terminal), json, jsonl (one line per file) or html"),
+    date: str | None = typer.Option(None, "--date", help="the article's own date, YYYY-MM-DD (else read from the text)"),
 ) -> None:
-    """Mark the states, organizations, places, people, dates and events in an article and
-    link its event references to the ledger's crisis cases and meetings.
+    """Mark the states, organizations, places, people, dates and events in articles and
+    link their event references to the ledger's crisis cases and meetings.
 
-    Example: pactscope read article.txt --format json
+    Example: pactscope read article.txt --format json --date 2022-09-14
+    Batch:   pactscope read articles/*.txt --format jsonl
     """
     from pactscope.reader import read_text
 
-    try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-    except OSError as exc:
-        raise typer.BadParameter(f"cannot read {file}: {exc.strerror}") from None
-    with user_errors():
-        result = read_text(data)
-    if format is Format.json:
-        typer.echo(result.to_json())
-    elif format is Format.html:
-        typer.echo(result.to_html())
-    else:
-        Console(highlight=False, soft_wrap=True).print(result.to_rich())
+    if len(files) > 1 and format not in (Format.jsonl, Format.text):
+        raise typer.BadParameter("several files need --format jsonl (one JSON object per line) or text")
+    for file in files:
+        try:
+            data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        except OSError as exc:
+            raise typer.BadParameter(f"cannot read {file}: {exc.strerror}") from None
+        with user_errors():
+            result = read_text(data, date=date)
+        if format is Format.json:
+            typer.echo(result.to_json())
+        elif format is Format.jsonl:
+            typer.echo('{"file": ' + _quote(file) + ', "result": ' + result.to_json(indent=None, include_text=False) + "}")
+        elif format is Format.html:
+            typer.echo(result.to_html())
+        else:
+            Console(highlight=False, soft_wrap=True).print(result.to_rich())
+
+
+def _quote(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import lru_cache
 
 from pactscope.errors import BadArgument, PactscopeError
-import datetime as dt
-
 from pactscope.reader.articledate import from_date_line, from_html
 from pactscope.reader.dates import find_dates
 from pactscope.reader.detect import detect_language
-from pactscope.reader.evidence import Evidence, load_evidence
+from pactscope.reader.evidence import Evidence
 from pactscope.reader.gazetteer import Gazetteer, build_gazetteer, default_gazetteer
 from pactscope.reader.link import THRESHOLD, Fact, link
 from pactscope.reader.model import Ambiguous, Candidate, Link, Mention, ReadResult, Unlinked
@@ -19,8 +18,6 @@ from pactscope.reader.normalise import normalise
 from pactscope.reader.recognise import find_names
 from pactscope.reader.sentences import sentence_of, split_sentences
 from pactscope.reader.source import decode, prepare
-
-_default_evidence: Evidence | None = None
 
 
 @lru_cache(maxsize=512)
@@ -37,10 +34,9 @@ def _ccode(iso3: str) -> int | None:
 
 
 def _evidence() -> Evidence:
-    global _default_evidence
-    if _default_evidence is None:
-        _default_evidence = load_evidence()
-    return _default_evidence
+    from pactscope.reader.cache import index
+
+    return index()[0]
 
 
 def _mentions(text: str, gaz: Gazetteer, anchor: dt.date | None = None
@@ -50,7 +46,8 @@ def _mentions(text: str, gaz: Gazetteer, anchor: dt.date | None = None
     norm = normalise(text)
     folded = norm.text
     found: list[tuple[int, int, Mention]] = []
-    for hit in find_names(folded, gaz):
+    hits = find_names(folded, gaz) + (find_names(folded, gaz.names) if gaz.names else [])
+    for hit in hits:
         start, end = norm.span(hit.start, hit.end)
         e = hit.entry
         found.append((hit.start, hit.end, Mention(

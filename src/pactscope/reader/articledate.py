@@ -36,9 +36,8 @@ def from_html(raw: str) -> dt.date | None:
     """`article:published_time`, `datePublished`, `<time datetime>` and kindred metadata."""
     head = raw[:200_000]
     for pattern in _HTML:
-        if m := pattern.search(head):
-            if found := _from_match(m):
-                return found
+        if (m := pattern.search(head)) and (found := _from_match(m)):
+            return found
     return None
 
 

@@ -80,7 +80,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<y2>(?:1[89]|20)\d\d)(?!\d){_YEAR_WORD}", re.I)),
     ("dm", re.compile(rf"{_DAY}\s+{_MONTH}", re.I)),
     ("md", re.compile(rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I)),
-    ("mo", re.compile(rf"(?<![\w])(?:in|since|until|by|early|late|mid-?|в|во|с|к|до|[وف]?(?:في|منذ|خلال|حتي))\s+(?:شهر\s+)?{_MONTH}", re.I)),
+    ("mo", re.compile(rf"(?<![\w])(?:in|since|until|by|early|late|mid-?|в|во|с|к|до|[وف]?(?:في|منذ|خلال|حتي))\s+(?:شهر\s+)?{_MONTH}"
+                      r"(?!\s+(?:прошлого|прошедшего|этого|текущего|следующего|of\s+last|last|next|this|من|الماضي|المنصرم|الفائت|المقبل))", re.I)),
     ("year", re.compile(rf"(?<![\d\w.,/-]){_YEAR}{_YEAR_WORD}(?![\w]){_NOT_COUNTED}", re.I)),
     ("year", re.compile(rf"(?<![\d.,/-])(?<=[وب]){_YEAR}(?![\w])")),  # Arabic "و2022", "ب2022"
 ]
@@ -195,8 +196,9 @@ def find_dates(folded: str, anchor: dt.date | None = None) -> list[DateHit]:
         anchor = next((h.first for h in sorted(hits, key=lambda h: h.start)
                        if h.precision == "day" and h.start < ANCHOR_WINDOW), None)
     full = sorted((h for h in hits if h.precision in ("day", "month")), key=lambda h: h.start)
-    for kind, m in sorted(pending, key=lambda t: t[1].start()):
-        hit = _yearless(kind, m, full, anchor)
+    pending.sort(key=lambda t: -t[1].start())  # last first: "January and May 2014" reads May's year first
+    for kind, m in pending:
+        hit = _yearless(kind, m, full, anchor, folded, [h for h in hits if h.precision != "range"])
         if hit is not None:
             hits.append(hit)
             if hit.precision in ("day", "month"):
@@ -208,26 +210,45 @@ def find_dates(folded: str, anchor: dt.date | None = None) -> list[DateHit]:
 PASSAGE = 300  # characters before a year-less date in which a full date lends its year
 
 
-def _yearless(kind: str, m: re.Match[str], full: list[DateHit], anchor: dt.date | None) -> DateHit | None:
+_JOINED = re.compile(r"\s*(?:,|and|or|и|или|و|او)\s*", re.I)
+
+
+def _yearless(kind: str, m: re.Match[str], full: list[DateHit], anchor: dt.date | None,
+              folded: str = "", years: list[DateHit] = ()) -> DateHit | None:
+    """A day and month, or a month, without a year: see `find_dates` for where the year comes from."""
     month_text = m.group("month") if "month" in m.groupdict() else ""
     if month_text[:1].isascii() and month_text[:1].islower():
         return None  # "may", "march": English month names are capitalised
-    near = [h for h in full if h.end <= m.start() and m.start() - h.end <= PASSAGE]
-    year = near[-1].first.year if near else None
-    kind_built = "dm" if kind == "mo" else kind
-    if year is None and anchor is not None:
-        probe = _build(kind_built, m, anchor.year) if kind != "mo" else _month_only(m, anchor.year)
-        if probe is None:
-            return None
-        year = anchor.year - 1 if probe.first > anchor + dt.timedelta(days=31) else anchor.year
-    if year is not None:
-        return _build(kind_built, m, year) if kind != "mo" else _month_only(m, year)
-    leap = _build(kind_built, m, 2000) if kind != "mo" else _month_only(m, 2000)  # 2000: a leap year
-    if leap is None:
+    built = "dm" if kind == "mo" else kind
+
+    def make(year: int) -> DateHit | None:
+        return _month_only(m, year) if kind == "mo" else _build(built, m, year)
+
+    probe = make(2000)  # 2000: a leap year
+    if probe is None:
         return None
-    if leap.precision == "day":
-        return DateHit(leap.start, leap.end, f"--{leap.first:%m-%d}", "monthday", leap.first, leap.last)
-    return DateHit(leap.start, leap.end, f"--{leap.first:%m}", "monthonly", leap.first, leap.last)
+    # "in January and May 2014": a month joined to a dated one shares its year
+    joined = next((h for h in full if h.start >= m.end() and _JOINED.fullmatch(folded[m.end():h.start])), None)
+    # a full date of the same month just before ("in January 2022 ... on 5 January")
+    same = [h for h in full if h.end <= m.start() and m.start() - h.end <= PASSAGE and h.first.month == probe.first.month]
+    near = [h for h in full if h.end <= m.start() and m.start() - h.end <= PASSAGE]
+    if joined is not None:
+        return make(joined.first.year)
+    if same:
+        return make(same[-1].first.year)
+    if anchor is not None:
+        this = make(anchor.year)
+        if this is None:
+            return None
+        return make(anchor.year - 1) if this.first > anchor + dt.timedelta(days=31) else this
+    if near:
+        return make(near[-1].first.year)
+    later = next((h for h in years if 0 <= h.start - m.end() <= 120 and not re.search(r"[.!?\n]", folded[m.end():h.start])), None)
+    if later is not None:  # "On 28 May the ministers met in Bishkek in 2025"
+        return make(later.first.year)
+    if probe.precision == "day":
+        return DateHit(probe.start, probe.end, f"--{probe.first:%m-%d}", "monthday", probe.first, probe.last)
+    return DateHit(probe.start, probe.end, f"--{probe.first:%m}", "monthonly", probe.first, probe.last)
 
 
 def _month_only(m: re.Match[str], year: int) -> DateHit | None:

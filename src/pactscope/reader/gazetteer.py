@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib import resources
 
 import yaml
@@ -24,7 +23,7 @@ from pactscope.reader.tokens import name_keys, script_of, tokenise
 
 LANGS = ("en", "ru", "ar")
 # Among overlapping names of equal length, the higher rank wins.
-RANK = {"organ": 6, "organization": 5, "person": 4, "place": 3, "state": 2, "event": 1}
+RANK = {"record": 7, "organ": 6, "organization": 5, "person": 4, "place": 3, "state": 2, "event": 1}
 _RU_ADJECTIVE = re.compile(r"(?:ий|ый|ой|ая|ое|ие|ые|ин|ец|ка)$")
 
 
@@ -40,6 +39,7 @@ class Entry:
     upper: tuple[bool, ...] = ()  # per word: must be written in capitals (abbreviations)
     state: str | None = None  # the state a place or person belongs to
     organization: str | None = None  # the organization an organ belongs to
+    lengths: tuple[int, ...] = ()  # per word: Russian words need at least this many letters in the text
 
 
 @dataclass
@@ -49,6 +49,8 @@ class Gazetteer:
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, target) -> English label
     event_fits: dict[str, tuple[str, ...]] = field(default_factory=dict)  # category -> threat types
     organ_kinds: dict[str, str] = field(default_factory=dict)  # organ id -> kind
+    capitals: set[str] = field(default_factory=set)  # place ids that are capitals
+    names: Gazetteer | None = None  # names of ledger records, matched in a pass of their own
     _seen: set[tuple[str, str, tuple]] = field(default_factory=set)
     _resolved: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
 
@@ -69,8 +71,11 @@ class Gazetteer:
         if marker in self._seen:
             return None
         self._seen.add(marker)
+        # Russian inflection lengthens a name or keeps its length; a shorter word is another word
+        # ("Само" is not "Самоа").
+        lengths = tuple(len(w) if script_of(w) == "ru" and len(w) >= 4 else 0 for w in words)
         entry = Entry(kind, target, surface, keys, *_case_rules(words, case_from_surface, kind),
-                      state=state, organization=organization)
+                      state=state, organization=organization, lengths=lengths)
         self.entries.append(entry)
         self._resolved.clear()
         for key in keys[0]:
@@ -98,7 +103,7 @@ class Gazetteer:
 
 def _case_rules(words: list[str], from_surface: bool, kind: str) -> tuple[bool, tuple[bool, ...]]:
     """Capital and all-capitals requirements for Latin and Cyrillic names."""
-    if kind == "event":
+    if kind in ("event", "record"):
         return False, tuple(False for _ in words)
     upper = tuple(script_of(w) in ("latin", "ru") and len(w) >= 2 and w.isupper() for w in words)
     first = words[0]
@@ -114,9 +119,18 @@ def _case_rules(words: list[str], from_surface: bool, kind: str) -> tuple[bool, 
     return True, upper
 
 
-def _lexicon() -> dict:
-    text = resources.files("pactscope.reader").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+def _data(name: str) -> dict:
+    text = resources.files("pactscope.reader").joinpath(name).read_text(encoding="utf-8")
     return yaml.safe_load(text)
+
+
+def _lexicon() -> dict:
+    return _data("lexicon.yaml")
+
+
+def record_names() -> dict:
+    """Names and keywords of ledger cases and meetings (`case_names.yaml`)."""
+    return _data("case_names.yaml")
 
 
 def _add_names(gaz: Gazetteer, kind: str, target: str, record: dict, **extra) -> None:
@@ -190,6 +204,8 @@ def _add_states(gaz: Gazetteer, lex: dict) -> None:
             code = codes[0] if len(codes) == 1 else _present_day(name, codes)
             if code:  # a name still ambiguous today marks nothing
                 gaz.add("state", code, name, case_from_surface=False)
+    for iso3, record in (lex.get("state_variants") or {}).items():  # spellings the crosswalk lacks
+        _add_names(gaz, "state", iso3, record)
 
 
 def _present_day(name: str, codes: list[str]) -> str | None:
@@ -214,6 +230,7 @@ def _add_capitals(gaz: Gazetteer) -> None:
         if not label:
             continue
         target = gaz.resolve(label, ("place",)) or label
+        gaz.capitals.add(target)
         for column in ("capital", "capital_ru", "capital_ar"):
             if row.get(column):
                 gaz.add("place", target, row[column], state=row.get("iso3"))
@@ -234,13 +251,21 @@ def build_gazetteer(evidence: Evidence | None = None) -> Gazetteer:
     _seed_organs(gaz, lex)
     for person in lex["persons"]:
         _add_person(gaz, person["id"], [n for lang in LANGS for n in person.get(lang) or []], person.get("state"))
+    names = record_names()
+    known = set(ev.cases) | {m.id for ms in ev.meetings.values() for m in ms}
+    gaz.names = Gazetteer()  # a record's name may contain a place or a state; both are read
+    for section in ("cases", "meetings"):
+        for rid, record in (names.get(section) or {}).items():
+            if rid in known:
+                _add_names(gaz.names, "record", rid, record)
     for category, record in lex["events"].items():
         gaz.event_fits[category] = tuple(record.get("fits") or [])
         _add_names(gaz, "event", category, record, stems=record.get("stems", True))
     return gaz
 
 
-@lru_cache(maxsize=1)
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer over the bundled ledger (built once)."""
-    return build_gazetteer()
+    """The gazetteer over the bundled ledger (built once per process, or read from the cache)."""
+    from pactscope.reader.cache import index
+
+    return index()[1]

@@ -29,10 +29,18 @@ CASE_WORDS = frozenset({"attack", "clash", "unrest", "terrorism", "war", "reques
 MEETING_WORDS = frozenset({"meeting", "summit"})
 RESPONSE_WORDS = frozenset({"request", "deployment"})
 YEARLESS = frozenset({"monthday", "monthonly"})
+# Repetition: "the border conflicts that occasionally erupt", "не раз", "مرارا".
+_REPEATED = re.compile(
+    r"(?:\b(?:occasionally|repeatedly|frequent(?:ly)?|periodic(?:ally)?|regularly|every time|each time|"
+    r"(?:two|three|four|five|six|several|many) times|series of|recurring)\b|(?<!\w)(?:периодически|регулярно|"
+    r"неоднократно|не раз|раз за разом|то и дело|часто)(?!\w)|(?<!\w)(?:مرارا|متكرره|كل مره|عده مرات|بشكل متكرر|"
+    r"كثيرا ما)(?!\w))",
+    re.I,
+)
+# Plural event nouns: a plural reference when the sentence has no date of its own.
 _PLURAL = re.compile(
-    r"(?:\b(?:clashes|conflicts|incidents|wars|skirmishes|flare-ups|occasionally|repeatedly|frequent|periodic(?:ally)?|"
-    r"every time|each time|times)\b|(?<!\w)(?:столкновения|конфликты|инциденты|стычки|периодически|регулярно|неоднократно|"
-    r"раз)(?!\w)|(?<!\w)(?:اشتباكات|نزاعات|حوادث|مرات|متكرره|كل مره)(?!\w))",
+    r"(?:\b(?:clashes|conflicts|incidents|wars|skirmishes|flare-ups)\b|(?<!\w)(?:столкновения|конфликты|"
+    r"инциденты|стычки|войны)(?!\w)|(?<!\w)[وف]?(?:ال)?(?:اشتباكات|نزاعات|حوادث|حروب)(?!\w))",
     re.I,
 )
 
@@ -143,6 +151,7 @@ class Context:
 
     every: tuple[Fact, ...] = ()
     article: dt.date | None = None
+    focus: frozenset[str] = frozenset()  # the states the text is about (outside lists of members), if few
 
 
 def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool, ctx: Context,
@@ -153,10 +162,13 @@ def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: 
     before = dt.timedelta(days=0 if one_day else w["slack_before"])
     after = dt.timedelta(days=0 if one_day else w["slack_after"])
     best, best_fact, close = 0.0, None, False
+    opening = min(hi, lo + dt.timedelta(days=w["opening_days"]))
     for f in dates:
         gap = _gap_days(f, lo - before, hi + after)
         if one_day and gap and f.precision in ("day", "monthday"):
             value = weights()["meeting"]["near_meeting"] if gap <= tolerance else 0.0
+        elif gap == 0 and _gap_days(f, lo - before, opening + after):
+            value = w["exact"][f.precision] * w["late_share"]  # a date late in a long record
         else:
             value = w["exact"][f.precision] if gap == 0 else w["near"] if gap <= w["near_days"] else 0.0
         if value > best:
@@ -179,13 +191,14 @@ def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: 
             score.add(w["none_in_text"], "no date in the text is within a year of it")
 
 
-def _undated(score: Score, lo: dt.date, hi: dt.date, ctx: Context) -> None:
+def _undated(score: Score, lo: dt.date, hi: dt.date, ctx: Context, one_day: bool = False) -> None:
     """An undated sentence with no dated neighbour: the article's own date, if known."""
     w = weights()["dates"]
     if ctx.article is None:
         return
     gap = _gap(ctx.article, ctx.article, lo, hi)
-    if gap <= w["recent_days"]:
+    ahead = (lo - ctx.article).days  # a record after the article: only an announced meeting
+    if gap <= w["recent_days"] and ahead <= (w["ahead_days"] if one_day else 1):
         score.add(w["article_recent"], f"within {w['recent_days']} days of the article's date {ctx.article}")
     elif lo > ctx.article:
         score.add(w["article_far"], f"after the article's date {ctx.article}")
@@ -211,9 +224,9 @@ def _dates(score: Score, s: Facts, around: list[Fact], lo: dt.date, hi: dt.date,
     elif around:
         _time(score, around, lo, hi, True, ctx, one_day)
         if score.date is None and not any(r.startswith("date from") and "fits" in r for r in score.reasons):
-            _undated(score, lo, hi, ctx)
+            _undated(score, lo, hi, ctx, one_day)
     else:
-        _undated(score, lo, hi, ctx)
+        _undated(score, lo, hi, ctx, one_day)
 
 
 def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx: Context) -> Score:
@@ -223,14 +236,19 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     parties = set(case.states)
     _overlap(score, {case.id}, s.records, d.records, w["name"], w["name_text"], "its name")
     in_sentence, in_doc = parties & s.states, parties & d.states
+    is_list = len(set(s.named_states)) > 3  # a list of members names no party
     from_doc = w["parties_text"] * len(in_doc) / len(parties)
     if s.states and not in_sentence:
         from_doc *= w["other_states"]  # the sentence is about other states
-    share = max(len(in_sentence) / len(parties), from_doc)
+    own = len(in_sentence) / len(parties) * (w["other_states"] if is_list else 1.0)
+    share = max(own, from_doc)
     if not share and case.id not in s.records:
         return Score()  # no party named: not this case
     if share:
-        listed = set(s.named_states) if len(set(s.named_states)) <= 3 else set()  # a list of members is no party
+        if own >= from_doc:
+            listed = set() if is_list else set(s.named_states)
+        else:
+            listed = ctx.focus
         outside = len(listed - parties) / len(listed) if listed else 0.0
         factor = 1.0 - w["outsiders"] * outside
         who = in_sentence if len(in_sentence) / len(parties) >= from_doc else in_doc
@@ -239,11 +257,13 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     _overlap(score, {case.organization}, s.organizations, d.organizations, w["organization"],
              w["organization_text"], "organization")
     _dates(score, s, around, case.start_date, case.end_date or case.start_date, ctx)
-    places = {gaz.resolve(p, ("place",)) or p for p in case.places}
+    places = {gaz.resolve(p, ("place",)) or p for p in case.places} - gaz.capitals  # a capital is where governments speak
     _overlap(score, places, s.places, d.places, w["place"], w["place_text"], "place")
-    fitting = {cat for cat in s.events if case.threat_type.value in gaz.event_fits.get(cat, ())}
+    kinds = {cat for cat in s.events if gaz.event_fits.get(cat)}
+    fitting = {cat for cat in kinds if case.threat_type.value in gaz.event_fits[cat]}
     if fitting:
-        score.add(w["threat_fit"], f"event words ({', '.join(sorted(fitting))}) fit {case.threat_type.value}")
+        score.add(w["threat_fit"] * len(fitting) / len(kinds),
+                  f"event words ({', '.join(sorted(fitting))}) fit {case.threat_type.value}")
     if s.events & RESPONSE_WORDS:
         score.add(w["response_words"], "request or response words")
     if "request" in s.events and str(getattr(case.request, "made", "")).endswith(("yes", "disputed")):
@@ -251,8 +271,8 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     return score
 
 
-def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set[str], around: list[Fact],
-                  gaz: Gazetteer, ctx: Context) -> Score:
+def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set[str], near_organs: set[str],
+                  around: list[Fact], gaz: Gazetteer, ctx: Context, unique_place: bool = False) -> Score:
     """How well a sentence (with the text around it) matches a meeting."""
     w = weights()["meeting"]
     score = Score()
@@ -262,7 +282,7 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
         score.add(w["name"], "its name in the same sentence")
     if meeting.organ in s.organs:
         score.add(w["organ"], f"organ {meeting.organ} named in the same sentence")
-    elif meeting.organ in d.organs and organization in near_orgs:
+    elif meeting.organ in near_organs:
         score.add(w["organ_text"], f"organ {meeting.organ} named in the text")
     elif "summit" in s.events and ("summit" in kind or "heads of state" in kind):
         score.add(w["summit_word"], "a summit, and the organ is the summit")
@@ -276,9 +296,12 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
     _dates(score, s, around, meeting.date, meeting.end_date or meeting.date, ctx,
            one_day=meeting.end_date is None or meeting.end_date == meeting.date)
     place = gaz.resolve(meeting.place, ("place",)) or meeting.place
-    _overlap(score, {place}, s.places, d.places, w["place"], w["place_text"], "place")
+    at_place = _overlap(score, {place}, s.places, d.places, w["place"], w["place_text"], "place")
     if meeting.host and meeting.host in s.states | d.states:
         score.add(w["host"], f"host {meeting.host} named")
+    dated = any(("fits" in r or "within" in r) and "(+" in r for r in score.reasons)
+    if not (dated or named or (unique_place and at_place and place in s.places)):
+        return Score()  # a meeting is a day: without a date, its name or its own place it is a guess
     return score
 
 
@@ -351,17 +374,24 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
          article: dt.date | None = None, sentence_texts: list[str] | None = None) -> Outcome:
     """Linked records (best first), references below the threshold, and ambiguous ones."""
     doc = Facts.of(facts)
-    ctx = Context(tuple(doc.dates), article)
     grouped: list[list[Fact]] = [[] for _ in range(n_sentences)]
     for f in facts:
         grouped[f.sentence].append(f)
     by_sentence = [Facts.of(g) for g in grouped]
+    focus = {st for s in by_sentence if len(set(s.named_states)) <= 3 for st in s.named_states}
+    ctx = Context(tuple(doc.dates), article, frozenset(focus) if len(focus) <= 3 else frozenset())
     placed: dict[str, Placement] = {}
     unplaced: list[Reference] = []
     unsure_refs: list[Reference] = []
     meetings = [(org, m) for org, ms in ev.meetings.items() for m in ms]
     organs_with_meetings = {m.organ for _, m in meetings}
     meeting_ids = {m.id for _, m in meetings}
+    places: dict[tuple[str, str], int] = {}
+    for _, m in meetings:
+        places[m.organ, m.place] = places.get((m.organ, m.place), 0) + 1
+    for org_id, org in ev.organizations.items():  # "led by Moscow": the seat names no meeting
+        for organ in ev.organs.get(org_id, ()):
+            places[organ.id, getattr(org, "headquarters", None) or ""] = 2
     window = weights()["meeting"]["organization_window"]
 
     def parties(rid: str) -> tuple[str, ...]:
@@ -384,11 +414,14 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
         if s.events & CASE_WORDS or case_named:
             refs.append(("case", [(c.id, score_case(c, s, doc, around, gaz, ctx)) for c in ev.cases.values()]))
         if s.events & MEETING_WORDS or s.organs & organs_with_meetings or s.records & meeting_ids:
-            near_orgs = set().union(*(by_sentence[j].organizations for j in range(max(0, i - window), i + 1)))
-            refs.append(("meeting", [(m.id, score_meeting(m, org, s, doc, near_orgs, around, gaz, ctx))
+            near = range(max(0, i - window), i + 1)
+            near_orgs = set().union(*(by_sentence[j].organizations for j in near))
+            near_organs = set().union(*(by_sentence[j].organs for j in near))
+            refs.append(("meeting", [(m.id, score_meeting(m, org, s, doc, near_orgs, near_organs, around, gaz, ctx,
+                                                          places[(m.organ, m.place)] == 1))
                                      for org, m in meetings]))
         text = sentence_texts[i] if sentence_texts else ""
-        plural = bool(_PLURAL.search(text)) and not any(f.precision == "day" for f in s.dates)
+        plural = bool(_REPEATED.search(text)) or (bool(_PLURAL.search(text)) and not s.dates)
         for kind, scored in refs:
             ref = Reference(i, kind, s.words)
             for rid, sc in scored:

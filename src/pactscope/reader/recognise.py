@@ -30,6 +30,8 @@ def _fits(entry: Entry, tokens: list[Token], keys: list[frozenset[str]], i: int,
             return False
         if entry.upper and entry.upper[j] and not tok.text.isupper():
             return False
+        if entry.lengths and len(tok.text) < entry.lengths[j]:
+            return False
         if j and not _GAP.fullmatch(text[tokens[i + j - 1].end:tok.start]):
             return False
     return not entry.capital_first or tokens[i].text[:1].isupper()

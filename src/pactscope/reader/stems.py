@@ -7,12 +7,21 @@ can only meet other stem keys, never a name's key.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 
 import snowballstemmer
 
-_EN = snowballstemmer.stemmer("english")
-_RU = snowballstemmer.stemmer("russian")
+_local = threading.local()
+
+
+def stemmer(language: str):
+    """This thread's snowball stemmer: the stemmers keep state and are not thread-safe."""
+    found = getattr(_local, language, None)
+    if found is None:
+        found = snowballstemmer.stemmer(language)
+        setattr(_local, language, found)
+    return found
 _AR_SUFFIXES = ("ات", "ون", "ين", "وا", "ه", "ت", "ا")
 _AR_PREFIXES = ("ي", "ت", "ن")
 
@@ -32,9 +41,9 @@ def _arabic_light(base: str) -> str:
 def stem_keys(word: str, script: str) -> frozenset[str]:
     """'~'-prefixed stems of a lower-cased word (Arabic: of each clitic-free base)."""
     if script == "latin":
-        return frozenset({"~" + _EN.stemWord(word)}) if len(word) >= 4 else frozenset()
+        return frozenset({"~" + stemmer("english").stemWord(word)}) if len(word) >= 4 else frozenset()
     if script == "ru":
-        return frozenset({"~" + _RU.stemWord(word)}) if len(word) >= 4 else frozenset()
+        return frozenset({"~" + stemmer("russian").stemWord(word)}) if len(word) >= 4 else frozenset()
     if script == "ar":
         from pactscope.reader.tokens import arabic_bases
 

@@ -12,12 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
-
-from pactscope.reader.stems import stem_keys
+from pactscope.reader.stems import stem_keys, stemmer
 
 _WORD = re.compile(r"[^\W_]+")
-_RU_STEMMER = snowballstemmer.stemmer("russian")
 _RU_ENDINGS = sorted(
     ["ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях", "ов", "ев", "ью", "ия", "ие", "ии", "ую", "юю", "ая", "яя", "ое", "ее", "ые", "ых", "их", "а", "я", "у", "ю", "е", "ы", "и", "о", "й", "ь"],
     key=len,
@@ -55,7 +52,7 @@ def script_of(word: str) -> str:
 
 
 def _russian(word: str) -> set[str]:
-    keys = {word, _RU_STEMMER.stemWord(word)}
+    keys = {word, stemmer("russian").stemWord(word)}
     for ending in _RU_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             keys.add(word[: -len(ending)])
