@@ -17,7 +17,7 @@ from pactscope.metrics import (
     exit_precedents,
     threats,
 )
-from pactscope.metrics.regions import PRESETS, preset
+from pactscope.metrics.regions import region, regions
 
 
 def _row(frame: pl.DataFrame, **match) -> dict:
@@ -230,9 +230,9 @@ def test_csto_exit_precedents():
 
 
 def test_central_asia_bloc_2022():
-    frame = coalition(preset="central-asia", versus=["CHN"], years=2022)
+    frame = coalition(region="central-asia", versus=["CHN"], years=2022)
     bloc = _row(frame, kind="bloc")
-    assert bloc["group"] == "central-asia" and bloc["states"] == sorted(PRESETS["central-asia"])
+    assert bloc["group"] == "central-asia" and bloc["states"] == sorted(regions()["central-asia"])
     # milex: KAZ 1,867,000 + TJK 108,000; KGZ, UZB and TKM have none in NMC 2022
     assert bloc["milex"] == 1_975_000 and bloc["note"] == "no milex for KGZ, UZB, TKM"
     csto = _row(frame, kind="alliance")
@@ -243,15 +243,15 @@ def test_central_asia_bloc_2022():
 
 
 def test_coalition_overlap_2013():
-    frame = coalition_overlap(preset="central-asia", years=2013)
+    frame = coalition_overlap(region="central-asia", years=2013)
     uzb = _row(frame, state="UZB")
     assert uzb["alliances"] == ["CIS", "SCO"] and uzb["other_ties"] == ["CSTO suspended"]
     tkm = _row(frame, state="TKM")
     assert tkm["alliances"] == [] and tkm["other_ties"] == ["CIS partner"]
 
 
-def test_unknown_preset_suggests():
+def test_unknown_region_suggests():
     with pytest.raises(BadArgument, match="central-asia"):
-        preset("central-asi")
+        region("central-asi")
     with pytest.raises(BadArgument):
         coalition()

@@ -229,7 +229,7 @@ def test_assess_by_region(client):
 @pytest.mark.parametrize("params, status, needle", [
     ({"alliance": "CSTO"}, 422, "give members or a region"),
     ({"alliance": "CSTO", "members": "AZE"}, 422, "none of AZE is a member"),
-    ({"alliance": "CSTO", "region": "mars"}, 422, "no preset 'mars'"),
+    ({"alliance": "CSTO", "region": "mars"}, 422, "no region 'mars'"),
     ({"members": "KAZ"}, 422, "alliance"),
     ({"alliance": "CSTX", "members": "KAZ"}, 404, "no organization 'CSTX'"),
     ({"alliance": "CSTO", "members": "Kazakstan"}, 404, "unknown state 'Kazakstan'"),

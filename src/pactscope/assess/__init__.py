@@ -5,6 +5,7 @@
 """
 
 from pactscope.assess.build import build_report
+from pactscope.assess.formats import MEDIA_TYPES, ReportFormat, default_compare, render, report_states
 from pactscope.assess.model import Report
 
-__all__ = ["Report", "build_report"]
+__all__ = ["MEDIA_TYPES", "Report", "ReportFormat", "build_report", "default_compare", "render", "report_states"]

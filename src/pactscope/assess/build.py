@@ -13,6 +13,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pactscope import data
 from pactscope.assess import fmt
 from pactscope.assess.context import Ctx, para, state_name, status_today
+from pactscope.assess.formats import default_compare, report_states
 from pactscope.assess.model import DataVersion, Footer, Report, Section, StateRef
 from pactscope.assess.sections import (
     alignment,
@@ -28,7 +29,6 @@ from pactscope.data import coverage
 from pactscope.errors import BadArgument
 from pactscope.ledger import load_ledger, org_id
 from pactscope.metrics.membership import first_year
-from pactscope.metrics.regions import preset
 from pactscope.panels.years import year_span
 
 SECTIONS = [
@@ -76,13 +76,13 @@ def _command(alliance, members, region, comparisons, years, compare_with, versus
 
 def build_report(
     alliance: str, members: Iterable[str] | None = None, *, region: str | None = None,
-    comparisons: Iterable[str] | None = None, years=None, compare_with: str | None = "NATO",
+    comparisons: Iterable[str] | None = None, years=None, compare_with: str | None = None,
     versus: Iterable[str] | None = None, today: dt.date | None = None, command: str | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Report:
     """Evidence on whether the given states need ``alliance``, section by section.
 
-    ``members`` (names or codes) or ``region`` (a preset such as "central-asia") give the states;
+    ``members`` (names or codes) or ``region`` (a named region such as "central-asia") give the states;
     those that are not members today (member or frozen) become comparison states, as do
     ``comparisons``. ``years`` (e.g. "1992-2025") defaults to the alliance's first year through
     this year. ``compare_with`` is the second alliance in the power section (NATO by default, CSTO
@@ -91,21 +91,16 @@ def build_report(
     """
     today = today or dt.date.today()
     oid = org_id(alliance)
-    if region:
-        states = preset(region)
-    elif members:
-        states = [state_iso3(m, "members") for m in members]
-    else:
-        raise BadArgument("give members or a region", suggestions=["--member KAZ", "--region central-asia"])
+    states = report_states(members, region)
     extra = [state_iso3(c, "comparisons") for c in comparisons or []]
     focus, comps = split_states(oid, list(dict.fromkeys(states)), extra, today)
     if not focus:
         raise BadArgument(
             f"members: none of {', '.join(states)} is a member of {oid} today; add at least one member",
         )
-    compare = org_id(compare_with or "NATO", "compare_with")
+    compare = org_id(compare_with, "compare_with") if compare_with else default_compare(oid)
     if compare == oid:
-        compare = "CSTO" if oid != "CSTO" else "NATO"
+        compare = default_compare(oid)
     start, end = year_span(years, (first_year(oid), today.year))
     ctx = Ctx(
         oid=oid, compare=compare, start=start, end=end, nmc_end=min(end, coverage("cow_nmc")[1]),

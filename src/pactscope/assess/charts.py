@@ -162,7 +162,7 @@ def threat_timeline(
 
 
 def mark_data_ends(spec: dict, ends: dict[str, int], domain: tuple[int, int] | None = None) -> dict:
-    """Add a dashed vertical rule, labelled, after the last year of each data set (``{"MIDs": 2014}``),
+    """Add a dashed vertical rule, labelled, after the last year of each data set (``{"MIDs": year}``),
     so that a gap after it reads as missing data, not as calm; ``domain`` stretches the x axis over the
     report's years. The x axis must be quantitative years."""
     ends = {k: v for k, v in ends.items() if domain is None or v < domain[1]}

@@ -13,7 +13,7 @@ from pactscope.assess.charts import WORLD_URL
 from pactscope.assess.model import Report
 
 HERE = Path(__file__).parent
-VENDOR = HERE.parent / "web" / "static" / "vendor"
+VENDOR = HERE / "assets" / "vendor"
 VENDOR_FILES = ("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")
 
 

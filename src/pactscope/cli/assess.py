@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import shlex
 import sys
-from enum import Enum
 from pathlib import Path
 
 import typer
 
+from pactscope.assess.formats import ReportFormat
 from pactscope.cli.output import err_console, user_errors
-
-
-class ReportFormat(str, Enum):
-    html = "html"
-    md = "md"
-    json = "json"
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -24,12 +18,10 @@ def _split(values: list[str] | None) -> list[str]:
 
 def write_report(report, fmt: str, out: Path) -> Path:
     """Render ``report`` as ``fmt`` and write it to ``out`` atomically."""
-    from pactscope.assess.render_html import render_html
-    from pactscope.assess.render_json import render_json
-    from pactscope.assess.render_md import render_md
+    from pactscope.assess import render
     from pactscope.data import atomic_write
 
-    text = {"html": render_html, "md": render_md, "json": render_json}[fmt](report)
+    text = render(report, fmt)
     out.parent.mkdir(parents=True, exist_ok=True)
     with atomic_write(out) as tmp:
         Path(tmp).write_text(text, encoding="utf-8")
@@ -53,7 +45,7 @@ def assess(
     fmt: ReportFormat = typer.Option(ReportFormat.html, "--format", help="html, md or json"),
     out: Path = typer.Option(None, "--out", help="output file (default: out/<alliance>-<states>.<format>)"),
     years: str = typer.Option(None, "--years", help="year range, e.g. 1992-2025 (default: the alliance's first year to now)"),
-    compare: str = typer.Option("NATO", "--compare", help="second alliance for the power section"),
+    compare: str = typer.Option(None, "--compare", help="second alliance for the power section (default: NATO, or the CSTO for NATO)"),
     versus: str = typer.Option(None, "--versus", help="states to compare the bloc with, e.g. RUS,CHN,AFG"),
 ) -> None:
     """Evidence on whether states need an alliance, with every number sourced.

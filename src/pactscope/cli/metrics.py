@@ -195,7 +195,7 @@ def exit_(
 @app.command()
 def coalition(
     states: list[str] = typer.Argument(None, help="states of the bloc (names or codes)"),
-    preset: str | None = typer.Option(None, "--preset", help="a named bloc such as central-asia or south-caucasus (an unknown name lists them all)"),
+    region: str | None = typer.Option(None, "--region", "--preset", help="a named region such as central-asia or south-caucasus (an unknown name lists them all)"),
     versus: list[str] = typer.Option(None, "--versus", help="a potential adversary (repeat the option)"),
     alliance: str = typer.Option("CSTO", "--alliance", help="the alliance the bloc would replace"),
     overlap: bool = typer.Option(False, "--overlap", help="show the bloc states' memberships instead"),
@@ -206,9 +206,9 @@ def coalition(
     """A hypothetical bloc's CINC, milex, milper and tpop against ALLIANCE and adversaries."""
     try:
         if overlap:
-            frame = m.coalition_overlap(states or None, preset=preset, years=years)
+            frame = m.coalition_overlap(states or None, region=region, years=years)
         else:
-            frame = m.coalition(states or None, preset=preset, alliance=alliance, versus=versus or None, years=years)
+            frame = m.coalition(states or None, region=region, alliance=alliance, versus=versus or None, years=years)
     except PactscopeError as exc:
         fail(exc)
     emit(frame, fmt, path, "Coalition scenario", "Source: COW NMC v7.0 (ends 2022).")

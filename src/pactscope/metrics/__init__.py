@@ -6,15 +6,31 @@ from pactscope.metrics.coalition import coalition, coalition_overlap
 from pactscope.metrics.dominance import dominance, dominance_side_by_side
 from pactscope.metrics.exit_terms import exit_clauses, exit_precedents
 from pactscope.metrics.membership import alliance_years, members
-from pactscope.metrics.regions import PRESETS
+from pactscope.metrics.regions import region, regions
 from pactscope.metrics.reliability_cases import case_reliability
 from pactscope.metrics.reliability_war import war_obligations, war_reliability
 from pactscope.metrics.stats import Proportion, wilson
 from pactscope.metrics.threats import threats
 
 __all__ = [
-    "PRESETS", "Proportion", "agreement", "alignment_with", "alliance_years", "burden",
-    "case_reliability", "coalition", "coalition_overlap", "dominance", "dominance_side_by_side", "exit_clauses",
-    "exit_precedents", "members", "portfolio_similarity", "threats", "war_obligations",
-    "war_reliability", "wilson",
+    "Proportion",
+    "agreement",
+    "alignment_with",
+    "alliance_years",
+    "burden",
+    "case_reliability",
+    "coalition",
+    "coalition_overlap",
+    "dominance",
+    "dominance_side_by_side",
+    "exit_clauses",
+    "exit_precedents",
+    "members",
+    "portfolio_similarity",
+    "region",
+    "regions",
+    "threats",
+    "war_obligations",
+    "war_reliability",
+    "wilson",
 ]

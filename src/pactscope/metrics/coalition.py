@@ -46,20 +46,20 @@ def group_totals(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 def coalition(
-    states: list[str | int] | None = None, *, preset: str | None = None, alliance: str | None = "CSTO",
+    states: list[str | int] | None = None, *, region: str | None = None, alliance: str | None = "CSTO",
     versus: list[str | int] | None = None, years=None,
 ) -> pl.DataFrame:
     """Capabilities of a bloc by year beside the alliance it would replace and potential adversaries.
 
-    Columns: year, group ("bloc" or the preset name, the alliance id, or an adversary's ISO3), kind
+    Columns: year, group ("bloc" or the region name, the alliance id, or an adversary's ISO3), kind
     (bloc, alliance, versus), states, cinc, milex, milper, tpop, cinc_ratio, milex_ratio, note.
     ``years`` defaults to 1992 through 2022 (NMC's last year; later years have null sums).
     """
-    bloc = states_of(states, preset)
+    bloc = states_of(states, region)
     rivals = states_of(versus, argument="versus") if versus else []
     nmc_last = coverage("cow_nmc")[1]
     start, end = year_span(years, (DEFAULT_FIRST, nmc_last))
-    label = preset.strip().lower() if preset and not states else "bloc"
+    label = region.strip().lower() if region and not states else "bloc"
     parts = [_codes(bloc, start, end).with_columns(group=pl.lit(label), kind=pl.lit("bloc"))]
     if alliance is not None:
         oid = org_id(alliance)
@@ -80,13 +80,13 @@ def coalition(
     return totals.sort(pl.col("year"), kind_order, pl.col("group")).select(cols)
 
 
-def coalition_overlap(states: list[str | int] | None = None, *, preset: str | None = None, years=None) -> pl.DataFrame:
+def coalition_overlap(states: list[str | int] | None = None, *, region: str | None = None, years=None) -> pl.DataFrame:
     """Which ledger organizations each bloc state belonged to each year.
 
     Columns: state, year, alliances (ids where it was member or frozen), other_ties (e.g.
     "SCO observer", "CSTO suspended"). ``years`` defaults to 1992 through the current year.
     """
-    bloc = states_of(states, preset)
+    bloc = states_of(states, region)
     start, end = year_span(years, (DEFAULT_FIRST, current_year()))
     ties = member_years((start, end), include_inactive=True).filter(pl.col("iso3").is_in(bloc))
     counted = pl.col("status").is_in(["member", "frozen"])

@@ -1,36 +1,43 @@
-"""Named groups of states (ISO3) for scenarios, shared by the metrics, reports and interfaces."""
+"""Named regions (groups of ISO3 codes) for scenarios, shared by the metrics, reports and interfaces.
+
+The regions are data, in ``regions.yaml`` beside this module; :func:`region` is the one reader.
+"""
 
 from __future__ import annotations
 
+from functools import cache
+from importlib.resources import files
+from types import MappingProxyType
+
+import yaml
 from rapidfuzz import process
 
 from pactscope.codes import state_iso3
 from pactscope.errors import BadArgument
 
-PRESETS: dict[str, list[str]] = {
-    "central-asia": ["KAZ", "KGZ", "TJK", "UZB", "TKM"],
-    "south-caucasus": ["ARM", "AZE", "GEO"],
-    "csto-without-russia": ["ARM", "BLR", "KAZ", "KGZ", "TJK"],
-    "csto-central-asia": ["KAZ", "KGZ", "TJK"],
-    "turkic-states": ["TUR", "AZE", "KAZ", "KGZ", "UZB"],
-    "caspian": ["RUS", "KAZ", "TKM", "IRN", "AZE"],
-}
+
+@cache
+def regions() -> MappingProxyType[str, tuple[str, ...]]:
+    """Every named region: name -> ISO3 codes, in file order."""
+    raw = yaml.safe_load((files("pactscope.metrics") / "regions.yaml").read_text(encoding="utf-8"))
+    return MappingProxyType({name: tuple(codes) for name, codes in raw.items()})
 
 
-def preset(name: str) -> list[str]:
-    """The ISO3 codes of a named preset; BadArgument with close names if unknown."""
+def region(name: str) -> list[str]:
+    """The ISO3 codes of a named region; BadArgument with close names if unknown."""
     key = name.strip().lower()
-    if key not in PRESETS:
-        close = [m[0] for m in process.extract(key, list(PRESETS), limit=3, score_cutoff=40)]
-        raise BadArgument(f"preset: no preset {name!r}", suggestions=close or sorted(PRESETS))
-    return list(PRESETS[key])
+    known = regions()
+    if key not in known:
+        close = [m[0] for m in process.extract(key, list(known), limit=3, score_cutoff=40)]
+        raise BadArgument(f"region: no region {name!r}", suggestions=close or sorted(known))
+    return list(known[key])
 
 
-def states_of(states: list[str | int] | None = None, preset_name: str | None = None, argument: str = "states") -> list[str]:
-    """ISO3 codes from names/codes and/or a preset, deduplicated in order given."""
-    codes = preset(preset_name) if preset_name else []
+def states_of(states: list[str | int] | None = None, region_name: str | None = None, argument: str = "states") -> list[str]:
+    """ISO3 codes from names/codes and/or a region, deduplicated in order given."""
+    codes = region(region_name) if region_name else []
     codes += [state_iso3(s, argument) for s in states or []]
     out = list(dict.fromkeys(codes))
     if not out:
-        raise BadArgument(f"{argument}: give at least one state or a preset", suggestions=sorted(PRESETS))
+        raise BadArgument(f"{argument}: give at least one state or a region", suggestions=sorted(regions()))
     return out

@@ -62,6 +62,8 @@ def create_app() -> FastAPI:
         docs_url=None,  # the default docs page loads its assets from a CDN; /docs is served locally instead
         redoc_url=None,
     )
+    # the chart libraries live with the report, which inlines them; the web app serves the same files
+    app.mount("/static/vendor", StaticFiles(directory=str(files("pactscope.assess") / "assets" / "vendor")), name="vendor")
     app.mount("/static", StaticFiles(directory=str(files("pactscope.web") / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

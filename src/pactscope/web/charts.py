@@ -24,7 +24,9 @@ def localize(spec: dict) -> dict:
 
 def _compare_with(oid: str) -> str:
     """The second alliance on the dominance chart, as in the assessment reports."""
-    return "CSTO" if oid == "NATO" else "NATO"
+    from pactscope.assess import default_compare
+
+    return default_compare(oid)
 
 
 @lru_cache(maxsize=32)

@@ -10,9 +10,9 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from pactscope import ledger
+from pactscope.assess import report_states
 from pactscope.assess.render_json import render_json
 from pactscope.codes import State
-from pactscope.errors import BadArgument
 from pactscope.reader import MAX_CHARS, read_text
 from pactscope.web import views
 from pactscope.web.cache import Cached
@@ -144,8 +144,7 @@ async def assess(
 ) -> Response:
     oid = ledger.resolve_org_id(alliance)
     isos = tuple(views.parse_members(members))
-    if not isos and not region:
-        raise BadArgument("give members or a region", suggestions=["members=KAZ", "region=central-asia"])
+    report_states(isos, region)  # the one check that members or a region were given
     return _json_bytes(await bodies("assess", oid, isos, region))
 
 

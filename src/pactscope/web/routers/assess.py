@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
+from pactscope.assess import MEDIA_TYPES, ReportFormat, render_text, report_states
 from pactscope.assess import charts as vl
-from pactscope.assess import render_text
-from pactscope.assess.render_html import render_html
-from pactscope.assess.render_json import render_json
-from pactscope.assess.render_md import render_md
+from pactscope.assess import render as render_report
 from pactscope.errors import BadArgument, PactscopeError
 from pactscope.web import views
 from pactscope.web.cache import Cached
@@ -23,14 +20,7 @@ from pactscope.web.render import attachment, render
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
 CSV = "text/csv; charset=utf-8"
-MEDIA = {"html": "text/html; charset=utf-8", "md": "text/markdown; charset=utf-8", "json": "application/json"}
-RENDERERS = {"html": render_html, "md": render_md, "json": render_json}
-
-
-class ReportFormat(StrEnum):
-    html = "html"
-    md = "md"
-    json = "json"
+MEDIA = MEDIA_TYPES
 
 
 class UnknownTable(PactscopeError, LookupError):
@@ -60,7 +50,7 @@ def _page(*key) -> str:
 
 
 def _download(fmt: str, *key) -> str:
-    return RENDERERS[fmt](views.report(*key))
+    return render_report(views.report(*key), fmt)
 
 
 def _table(table_id: str, *key) -> str:
@@ -95,8 +85,7 @@ def _group_key(request: Request, alliance_id: str, oid: str, members: list[str] 
                rest: str) -> tuple[Key, Response | None]:
     """The report key of several members or a region, with a redirect when the alliance id is not canonical."""
     isos = tuple(views.parse_members(members))
-    if not isos and not region:
-        raise BadArgument("give members or a region", suggestions=["members=KAZ", "region=central-asia"])
+    report_states(isos, region)  # the one check that members or a region were given
     key = (oid, isos, region or None)
     redirect = None
     if alliance_id != oid:

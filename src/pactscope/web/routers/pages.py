@@ -40,7 +40,7 @@ def _alliance(oid: str) -> str:
         dominance_latest=views.dominance_latest(oid),
         org_sources=views.sources(org.sources),
         charts=charts.alliance_charts(oid),
-        presets=metrics.PRESETS,
+        presets=metrics.regions(),
     )
 
 
