@@ -152,7 +152,10 @@ def test_war_reliability_without_an_alliance_is_the_pooled_table():
     assert result.exit_code == 0, result.output
     records = json.loads(result.stdout)
     assert [(r["group"], r["level"]) for r in records][:2] == [("overall", "all"), ("type", "defense")]
-    assert records[0]["n"] == 4394  # every applicable obligation, all ATOP alliances
+    # the default unit is war x alliance: n counts the honoured and violated rows of --cases
+    cases = run("reliability", "--method", "war", "--cases", "--format", "csv").stdout.splitlines()
+    assert records[0]["n"] == sum(",honoured," in line or ",violated," in line for line in cases[1:])
+    assert records[0]["published_n"] == 146
     csto = json.loads(run("reliability", "CSTO", "--method", "war", "--format", "json").stdout)
-    assert csto[0]["n"] == 20
+    assert csto[0]["n"] == 1  # the Azeri-Armenian war (COW 216), ATOP 4220
     assert run("reliability", "--method", "cases").exit_code == 2

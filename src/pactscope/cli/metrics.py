@@ -91,11 +91,49 @@ def burden(
     emit(frame, fmt, path, f"{alliance.upper()} burden sharing", lazy_module("pactscope.metrics.burden").GDP_NOTE)
 
 
-def _war_table(alliance: str | None, by: str | None) -> tuple[pl.DataFrame, str]:
-    frame = m.war_reliability(by=by, alliance=alliance)
-    if alliance is None:
-        return frame, "War-based reliability pooled over every ATOP alliance (COW inter-state wars, 1816-2003)."
-    return frame, f"War-based reliability of {alliance.upper()}'s ATOP records only (COW inter-state wars end in 2003)."
+class WarPreset(StrEnum):
+    bf2018 = "bf2018"
+    llm2000 = "llm2000"
+
+
+class WarUnit(StrEnum):
+    alliance = "alliance"
+    pledge = "pledge"
+
+
+class Compliance(StrEnum):
+    all = "all"
+    sabrosky = "sabrosky"
+
+
+class Conditions(StrEnum):
+    strict = "strict"
+    assume_met = "assume-met"
+
+
+def _war_caption(preset: str, unit: str, alliance: str | None) -> str:
+    data = lazy_module("pactscope.data")
+    last = lazy_module("pactscope.metrics.reliability_war.context").last_war_year()
+    sources = f"{data.label('atop4_01_member')}; {data.label('cow_war_inter')} (last war {last})."
+    if unit == "pledge":
+        return f"Per-pledge coding (war, member, ally, pledge): not the papers' unit, no published figure. {sources}"
+    if alliance is not None:
+        return f"War x alliance cases of {alliance.upper()}'s ATOP records only. {sources}"
+    source = lazy_module("pactscope.metrics.reliability_war.published").SOURCES[preset]
+    return (f"War x alliance cases, preset {preset}; published_n / published_rate: {source}. "
+            f"nonagg-silence-kept is a separate indicator, not in the overall row. {sources}")
+
+
+def _war_frame(alliance: str | None, by: str | None, cases: bool, options: dict) -> tuple[pl.DataFrame, str]:
+    rw = lazy_module("pactscope.metrics.reliability_war")
+    preset, unit = options["preset"], options.pop("unit")
+    if cases:
+        if unit == "pledge":
+            strict = options.get("conditions") == "strict"
+            return rw.war_obligations(strict=strict, alliance=alliance), _war_caption(preset, unit, alliance)
+        return rw.war_cases(alliance=alliance, **options), _war_caption(preset, unit, alliance)
+    frame = rw.war_reliability(by=by, unit=unit, alliance=alliance, **options)
+    return frame, _war_caption(preset, unit, alliance)
 
 
 @app.command()
@@ -105,16 +143,25 @@ def reliability(
     by_member: bool = typer.Option(False, "--by-member", help="one block per threatened member (cases)"),
     method: Method = typer.Option(Method.cases, "--method", help="cases (ledger) or war (COW wars and ATOP)"),
     by: str | None = typer.Option(None, "--by", help="war method: overall, type or era"),
+    preset: WarPreset = typer.Option(WarPreset.bf2018, "--preset", help="war method: bf2018 (default) or llm2000 (1816-1944)"),
+    unit: WarUnit = typer.Option(WarUnit.alliance, "--unit", help="war method: alliance (war x alliance, default) or pledge"),
+    compliance: Compliance | None = typer.Option(None, "--compliance", help="war method: all members (default) or sabrosky"),
+    conditions: Conditions | None = typer.Option(None, "--conditions", help="war method: strict (default) or assume-met"),
+    wartime: bool | None = typer.Option(None, "--wartime/--no-wartime", help="war method: alliances formed during the war in or out"),
+    cases: bool = typer.Option(False, "--cases", help="war method: one row per case instead of the summary"),
     fmt: Format | None = FormatOpt,
     path: Path | None = OutOpt,
 ) -> None:
     """Did ALLIANCE help threatened members? Fulfilment rate with a Wilson 95% interval.
 
-    Example: pactscope metrics reliability CSTO --method cases; pactscope metrics reliability --method war
+    Example: pactscope metrics reliability CSTO --method cases; pactscope metrics reliability --method war;
+    pactscope metrics reliability --method war --cases --format csv
     """
     try:
         if method is Method.war:
-            frame, caption = _war_table(alliance, by)
+            options = {"preset": preset.value, "unit": unit.value, "compliance": compliance and compliance.value,
+                       "conditions": conditions and conditions.value, "wartime": wartime}
+            frame, caption = _war_frame(alliance, by, cases, options)
         elif alliance is None:
             raise BadArgument("ALLIANCE: name an organization for --method cases, e.g. CSTO")
         else:

@@ -38,27 +38,22 @@ Coding rules (docs/reliability-war.md gives the reasons and the defaults):
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
 
 import polars as pl
 
 from pactscope.data import load
-from pactscope.errors import BadArgument
+from pactscope.metrics.reliability_war.conditions import conditions, trigger
+from pactscope.metrics.reliability_war.context import (
+    CONDITION_COLUMNS,
+    ERA_SPLIT,
+    ERAS,
+    OBLIGATIONS,
+    WarContext,
+    context,
+    org_atop_ids,
+    participations,
+)
 from pactscope.metrics.stats import wilson
-
-OBLIGATIONS = ("defense", "offense", "neutral", "nonagg")
-ERA_SPLIT = 1945  # entries in 1945 or later are post-1945 (Berkemeier and Fuhrmann's split)
-ERAS = ("pre-1945", "post-1945")
-
-# ATOP condition columns per obligation: (adversary, location, conflict, number, demands,
-# non-provocation, only-if-attacked); None where ATOP has no such code.
-_CONDITIONS = {
-    "defense": ("defcoadv", "defcoloc", "defcocon", "defconum", "defcodem", "defconpr", None),
-    "offense": ("offcoadv", "offcoloc", "offcocon", "offconum", "offcodem", None, None),
-    "neutral": ("neucoadv", "neucoloc", "neucocon", "neuconum", "neucodem", "neuconpr", "neucoatt"),
-    "nonagg": (None, None, None, None, None, None, None),
-}
-_COND_NAMES = ("adversary", "location", "conflict", "number", "demands", "provocation", "attacked")
 
 OBLIGATION_SCHEMA = {
     "warnum": pl.Int32,
@@ -85,66 +80,12 @@ SUMMARY_SCHEMA = {
 }
 
 
-@functools.cache
-def participations() -> pl.DataFrame:
-    """One row per (warnum, state, side): first/last year, initiator, side began the war, switched."""
-    war = load("cow_war_inter")
-    eps = war.group_by("warnum", pl.col("ccode1").alias("state"), pl.col("sidea1").alias("side")).agg(
-        pl.col("year").min().alias("first_year"),
-        pl.col("year").max().alias("last_year"),
-        (pl.col("initiator1").max() == 1).alias("initiator"),
-    )
-    init_side = (
-        war.filter(pl.col("initiator1") == 1)
-        .group_by("warnum")
-        .agg(pl.col("sidea1").min().alias("init_side"))
-    )
-    return (
-        eps.join(init_side, on="warnum", how="left")
-        .with_columns(
-            (pl.col("side") == pl.col("init_side")).fill_null(False).alias("initiating_side"),
-            (pl.col("first_year") > pl.col("first_year").min().over("warnum", "state")).alias("switched"),
-        )
-        .drop("init_side")
-        .sort("warnum", "first_year", "state", "side")
-    )
-
-
 def _in_force(year: str) -> pl.Expr:
     """Member record covers the entry year (see module rules); needs a ``formed_here`` column."""
     started = (pl.col("yrent") < pl.col(year)) | (
         (pl.col("yrent") == pl.col(year)) & ~pl.col("formed_here")
     )
     return started & ((pl.col("yrexit") == 0) | (pl.col("yrexit") >= pl.col(year)))
-
-
-@functools.cache
-def _context():
-    """Look-ups the rules need: war episodes, dyadic opponents, contiguity, system membership."""
-    episodes: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    for w, s, side, y0 in participations().select("warnum", "state", "side", "first_year").iter_rows():
-        episodes[(w, s)].append((side, y0))
-    opponents: dict[tuple[int, int], dict[int, tuple[int, int]]] = defaultdict(dict)
-    dyads = load("cow_war_inter").group_by("warnum", "ccode1", "ccode2").agg(
-        pl.col("year").min().alias("y0"), pl.col("year").max().alias("y1")
-    )
-    for w, a, b, y0, y1 in dyads.iter_rows():
-        opponents[(w, a)][b] = (y0, y1)
-    contig: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
-    cont = load("cow_contdir").select(
-        "ccode1", "ccode2", pl.col("stdate").dt.year().alias("y0"), pl.col("enddate").dt.year().alias("y1")
-    )
-    for a, b, y0, y1 in cont.iter_rows():
-        contig[(a, b)].append((y0, y1))
-        contig[(b, a)].append((y0, y1))
-    system: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for c, y0, y1 in load("cow_states").select("ccode", "styear", "endyear").iter_rows():
-        system[c].append((y0, y1))
-    return dict(episodes), dict(opponents), dict(contig), dict(system)
-
-
-def _covers(spans, year: int) -> bool:
-    return any(y0 <= year <= y1 for y0, y1 in spans)
 
 
 def _candidates() -> pl.DataFrame:
@@ -166,7 +107,7 @@ def _candidates() -> pl.DataFrame:
         "warnum", "state", "side", "year_entered", "initiating_side", "switched", "atopid", "formed_here"
     ).unique()
     keep = ["atopid", "phase", "yrent", "yrexit", "statthr1", "statthr2", *OBLIGATIONS]
-    keep += sorted({c for conds in _CONDITIONS.values() for c in conds if c})
+    keep += CONDITION_COLUMNS
     allies = own.join(mem.select(pl.col("member").alias("ally"), *keep), on="atopid").filter(
         pl.col("ally") != pl.col("state")
     )
@@ -180,66 +121,43 @@ def _candidates() -> pl.DataFrame:
     ).filter(pl.col("pledged") == 1)
 
 
-def _judge(row: dict, ctx, strict: bool) -> tuple[bool, str, bool, bool]:
+def _judge(row: dict, ctx: WarContext, strict: bool) -> tuple[bool, str, bool, bool]:
     """Apply the coding rules to one candidate: (applies, reason, fought_with, fought_against)."""
-    episodes, dyads, contig, system = ctx
     w, s, side, y = row["warnum"], row["state"], row["side"], row["year_entered"]
     ob, ally = row["obligation"], row["ally"]
-    ally_eps = episodes.get((w, ally), [])
-    rivals = dyads.get((w, s), {})
+    ally_eps = [(e.side, e.first_year) for e in ctx.episodes.get((w, ally), [])]
+    rivals = ctx.opponents.get((w, s), {})
     fought_with = any(sd == side for sd, _ in ally_eps)
     fought_against = ally in rivals
-    opponents = set(rivals)
-    active = {c for c, (y0, y1) in rivals.items() if y0 <= y <= y1}
 
     def out(applies: bool, reason: str):
         return applies, reason, fought_with, fought_against
 
-    if not _covers(system.get(ally, []), y):
+    if not ctx.in_system(ally, y):
         return out(False, "ally not a COW system member in the entry year")
     if row["switched"]:
         return out(False, "switched sides: later episode of a state already in the war")
     if ob in ("defense", "offense") and any(sd != side and y0 < y for sd, y0 in ally_eps):
         return out(False, "state entered later against an ally already in the war; not a test of the ally")
     attacked = not row["initiating_side"]
-    adv, loc, con, num, dem, npr, att = (row[c] == 1 if c else False for c in _CONDITIONS[ob])
-    if ob == "defense" and not attacked:
-        return out(False, "state's side initiated the war; defence covers attacks on the state")
-    if ob == "offense" and attacked:
-        return out(False, "state on the attacked side; offence covers wars its side began")
-    if ob == "neutral" and (att or npr) and not attacked:
-        return out(False, "neutrality conditional on the state being attacked; its side initiated")
+    check = trigger(ob, row, attacked)
+    if not check.met:
+        return out(False, check.reason)
     if ob in ("neutral", "nonagg") and not attacked and fought_against:
         return out(False, "state's side initiated and the ally fought from the attacked side; breach not the ally's")
     if ob in ("neutral", "nonagg") and fought_against:
         started = rivals[ally][0]
         if started > y and started > min(y0 for _, y0 in ally_eps):
             return out(False, "state and ally began fighting after both were at war; who broke the pledge is unknown")
-    named = {row["statthr1"], row["statthr2"]} - {None, 0, s}
-    assumed = []
-    for flag, label in ((adv, "adversary"), (con, "conflict")):
-        if not flag:
-            continue
-        if not named:
-            assumed.append(label)
-        elif not named & opponents:
-            names = ",".join(str(c) for c in sorted(named))
-            return out(False, f"{label} condition: named state(s) {names} did not fight the state")
-    if loc and not any(_covers(contig.get((s, c), []), y) for c in active):
-        return out(False, "location condition: no opponent contiguous with the state in the entry year")
-    if num and len(active) < 2:
-        return out(False, "number condition: fewer than two opponents in the entry year")
-    if dem:
-        assumed.append("demands")
-    if assumed and strict:
-        return out(False, "strict: unverifiable condition(s) " + ", ".join(assumed))
-    reason = "applies" + ("; assumed met: " + ", ".join(assumed) if assumed else "")
-    return out(True, reason)
+    check = conditions(ob, row, s, w, y, ctx, strict=strict)
+    if not check.met:
+        return out(False, "; ".join([check.reason, *check.assumed]))
+    return out(True, "applies" + ("; assumed met: " + ", ".join(check.assumed) if check.assumed else ""))
 
 
 @functools.cache
 def _obligations(strict: bool) -> pl.DataFrame:
-    ctx = _context()
+    ctx = context()
     rows = []
     for row in _candidates().iter_rows(named=True):
         applies, reason, with_, against = _judge(row, ctx, strict)
@@ -255,16 +173,6 @@ def _obligations(strict: bool) -> pl.DataFrame:
     return frame.sort("warnum", "year_entered", "state", "ally", "atopid", "obligation")
 
 
-def _alliance_atop_ids(alliance: str) -> list[int]:
-    """The ATOP alliance ids the ledger records for an organization."""
-    from pactscope.ledger import get_organization
-
-    org = get_organization(alliance)
-    if not org.atop_ids:
-        raise BadArgument(f"alliance: {org.id} has no ATOP record, so there is no war-based figure for it")
-    return list(org.atop_ids)
-
-
 def war_obligations(*, strict: bool = False, alliance: str | None = None) -> pl.DataFrame:
     """Every (war, state in war, ally, alliance, obligation) with applicability and fulfilment.
 
@@ -276,7 +184,7 @@ def war_obligations(*, strict: bool = False, alliance: str | None = None) -> pl.
     """
     frame = _obligations(bool(strict))
     if alliance is not None:
-        frame = frame.filter(pl.col("atopid").is_in(_alliance_atop_ids(alliance)))
+        frame = frame.filter(pl.col("atopid").is_in(org_atop_ids(alliance)[1]))
     return frame
 
 
@@ -296,27 +204,6 @@ def summarise(obligations: pl.DataFrame) -> pl.DataFrame:
 
 
 @functools.cache
-def _summary(strict: bool, alliance: str | None) -> pl.DataFrame:
+def pledge_reliability(strict: bool = False, alliance: str | None = None) -> pl.DataFrame:
+    """``summarise`` of every pledge row (optionally one organization's ATOP records)."""
     return summarise(war_obligations(strict=strict, alliance=alliance))
-
-
-def war_reliability(by: str | None = None, *, strict: bool = False, alliance: str | None = None) -> pl.DataFrame:
-    """Share of applicable obligations fulfilled, with Wilson 95% intervals.
-
-    ``by=None`` gives the overall row, one row per obligation type and one per era (columns
-    group, level, n, fulfilled, rate, ci_low, ci_high); ``by="type"``, ``"era"`` or
-    ``"overall"`` gives only that group. Without ``alliance`` the figures pool every ATOP
-    alliance (the historical baseline); with it, only that organization's ATOP records count
-    (n may be 0: the war list ends in 2003).
-    """
-    if by not in (None, "overall", "type", "era"):
-        raise BadArgument(f"by: must be overall, type or era, not {by!r}", suggestions=["overall", "type", "era"])
-    key = None if alliance is None else _alliance_key(alliance)
-    table = _summary(bool(strict), key)
-    return table if by is None else table.filter(pl.col("group") == by)
-
-
-def _alliance_key(alliance: str) -> str:
-    from pactscope.ledger import get_organization
-
-    return get_organization(alliance).id

@@ -1,0 +1,26 @@
+"""War-based alliance reliability: were ATOP pledges honoured when a member went to war?
+
+The default unit is the papers' (Leeds, Long and Mitchell 2000; Berkemeier and Fuhrmann 2018): one
+case per COW inter-state war and ATOP alliance with a member in it (``war_cases``; rules in
+``cases``). ``war_obligations`` keeps the finer per-pledge coding (rules in ``pledges``).
+docs/reliability-war.md gives every rule, the presets and the comparison with the publications.
+"""
+
+from pactscope.metrics.reliability_war.cases import CASE_SCHEMA, RESULTS
+from pactscope.metrics.reliability_war.pledges import OBLIGATION_SCHEMA, summarise, war_obligations
+from pactscope.metrics.reliability_war.published import published
+from pactscope.metrics.reliability_war.rules import PRESETS, WarRules
+from pactscope.metrics.reliability_war.summary import (
+    SILENCE,
+    SUMMARY_SCHEMA,
+    alliance_war_record,
+    summarise_cases,
+    war_cases,
+    war_reliability,
+)
+
+__all__ = [
+    "CASE_SCHEMA", "OBLIGATION_SCHEMA", "PRESETS", "RESULTS", "SILENCE", "SUMMARY_SCHEMA", "WarRules",
+    "alliance_war_record", "published", "summarise", "summarise_cases", "war_cases", "war_obligations",
+    "war_reliability",
+]
