@@ -1,4 +1,4 @@
-"""War-based reliability restricted to one organization's ATOP records."""
+"""Per-pledge war reliability restricted to one organization's ATOP records."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def test_csto_rows_are_the_azeri_armenian_war():
 
 
 def test_csto_summary_counts():
-    table = war_reliability(alliance="csto")
+    table = war_reliability(alliance="csto", unit="pledge")
     row = {(r["group"], r["level"]): r for r in table.iter_rows(named=True)}
     assert (row[("type", "defense")]["n"], row[("type", "defense")]["fulfilled"]) == (7, 0)
     assert (row[("type", "nonagg")]["n"], row[("type", "nonagg")]["fulfilled"]) == (13, 12)
@@ -34,8 +34,9 @@ def test_csto_summary_counts():
 
 
 def test_alliance_subsets_never_exceed_the_pool():
-    pooled = war_reliability(by="overall")["n"][0]
-    assert war_reliability(by="overall", alliance="NATO")["n"][0] < pooled
+    for unit in ("pledge", "alliance"):
+        pooled = war_reliability(by="overall", unit=unit)["n"][0]
+        assert war_reliability(by="overall", alliance="NATO", unit=unit)["n"][0] < pooled
 
 
 def test_alliance_without_atop_record_and_bad_by_are_refused():

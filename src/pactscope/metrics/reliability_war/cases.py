@@ -211,12 +211,12 @@ def _invocations(war: int, year: int, members: dict[int, _Member], records: dict
                     check = Check(False, "condition unverifiable: alliance ended in the year invoked")
                 if not check.met:
                     reasons.append(check.reason)
-                    details.extend(f"{a}->{n} {ob}: {d}" for d in check.assumed)
+                    details.extend(f"{ob} to {n}: {d}" for d in check.assumed)
                     continue
                 if check.assumed:
-                    details.append(f"{a}->{n} {ob}: assumed met: {', '.join(check.assumed)}")
+                    details.append(f"{ob} to {n}: assumed met: {', '.join(check.assumed)}")
                 invoked.append(_Invocation(n, a, ob, fought_with))
-    return invoked, reasons, details, silence
+    return invoked, reasons, list(dict.fromkeys(details)), silence
 
 
 def _strongest(obligations) -> str | None:
