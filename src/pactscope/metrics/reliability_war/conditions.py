@@ -41,7 +41,7 @@ def conditions(obligation: str, record: dict, state: int, war: int, year: int, c
     adv, loc, con, num, dem, _npr, _att = (record.get(c) == 1 if c else False for c in CONDITIONS[obligation])
     rivals = ctx.opponents.get((war, state), {})
     active = [c for c, (y0, y1) in rivals.items() if y0 <= year <= y1]
-    named = {record.get("statthr1"), record.get("statthr2")} - {None, 0, state}
+    named: set[int] = {c for c in (record.get("statthr1"), record.get("statthr2")) if c and c != state}
     unverifiable: list[str] = []
     for flag, label in ((adv, "adversary"), (con, "conflict")):
         if not flag:

@@ -61,7 +61,7 @@ def participations() -> pl.DataFrame:
 
 def last_war_year() -> int:
     """The last year with an inter-state war in the bundled war table (its coverage runs on past it)."""
-    return int(participations()["last_year"].max())
+    return int(participations().select(pl.col("last_year").max()).item())
 
 
 @dataclass(frozen=True)
