@@ -1,6 +1,6 @@
 """War-based alliance reliability: were ATOP pledges honoured when a member went to war?
 
-The default unit is the papers' (Leeds, Long and Mitchell 2000; Berkemeier and Fuhrmann 2018): one
+The default unit is the one of the studies the presets follow (``llm2000``, ``bf2018``): one
 case per COW inter-state war and ATOP alliance with a member in it (``war_cases``; rules in
 ``cases``). ``war_obligations`` keeps the finer per-pledge coding (rules in ``pledges``).
 docs/reliability-war.md gives every rule, the presets and the comparison with the publications.

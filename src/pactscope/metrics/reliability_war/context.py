@@ -12,8 +12,8 @@ from pactscope.data import load
 from pactscope.errors import BadArgument
 
 OBLIGATIONS = ("defense", "offense", "neutral", "nonagg")
-ERA_SPLIT = 1945  # Berkemeier and Fuhrmann's split: before 1945 / 1945 and later
-ERAS = ("pre-1945", "post-1945")
+ERA_SPLIT = 1945  # Berkemeier and Fuhrmann's era split, a year of history: not-a-data-year
+ERAS = ("pre-1945", "post-1945")  # not-a-data-year
 
 # ATOP condition columns per obligation: (adversary, location, conflict, number, demands,
 # non-provocation, only-if-attacked); None where ATOP has no such code.

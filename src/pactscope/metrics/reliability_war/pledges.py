@@ -1,10 +1,10 @@
-"""War-based alliance reliability: were ATOP obligations honoured when an ally went to war?
+"""Per-pledge war reliability (``unit="pledge"``): one row per war, member at war, ally and pledge.
 
-The unit follows Leeds, Long and Mitchell (2000) and Berkemeier and Fuhrmann (2018): a state
-taking part in a COW inter-state war (the ally in need) paired with every other member of an ATOP
-alliance that owed it a defence, offence, neutrality or non-aggression obligation in force when
-the state entered the war. Consultation pledges are left out: they promise talks, not conduct
-that a war record can show.
+This is not the unit of the published studies (they count one case per war and alliance, see
+``cases``); it keeps the finer record of who owed what to whom. A state taking part in a COW
+inter-state war (the ally in need) is paired with every other member of an ATOP alliance that owed
+it a defence, offence, neutrality or non-aggression obligation in force when the state entered the
+war. Consultation pledges are left out: they promise talks, not conduct that a war record can show.
 
 Coding rules (docs/reliability-war.md gives the reasons and the defaults):
 

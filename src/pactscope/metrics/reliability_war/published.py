@@ -14,19 +14,19 @@ class Published:
     rate: float
 
 
-# Berkemeier and Fuhrmann (2018), Research & Politics 5(2): rates from the abstract; counts of
-# tests (73 of 146; 61 of 92 before 1945; 12 of 54 from 1945 to 2003) from the article's text.
-# Leeds, Long and Mitchell (2000), Journal of Conflict Resolution 44(5): 686-699: 74.5% for
-# 1816-1944 (abstract; the count of cases is not in the abstract).
+# Berkemeier and Fuhrmann (2018), Research & Politics 5(2): rates from the abstract; counts of (not-a-data-year)
+# tests (73 of 146; 61 of 92 before 1945; 12 of 54 from 1945 to 2003) from the article's text. (not-a-data-year)
+# Leeds, Long and Mitchell (2000), Journal of Conflict Resolution 44(5): 686-699: 74.5% for (not-a-data-year)
+# 1816-1944 (abstract; the count of cases is not in the abstract). (not-a-data-year)
 SOURCES = {
-    "bf2018": "Berkemeier and Fuhrmann (2018), Research & Politics 5(2)",
-    "llm2000": "Leeds, Long and Mitchell (2000), Journal of Conflict Resolution 44(5): 686-699",
+    "bf2018": "Berkemeier and Fuhrmann (2018), Research & Politics 5(2)",  # not-a-data-year
+    "llm2000": "Leeds, Long and Mitchell (2000), Journal of Conflict Resolution 44(5): 686-699",  # not-a-data-year
 }
 FIGURES: dict[str, dict[tuple[str, str], Published]] = {
     "bf2018": {
         ("overall", "all"): Published(146, 73, 0.50),
-        ("era", "pre-1945"): Published(92, 61, 0.66),
-        ("era", "post-1945"): Published(54, 12, 0.22),
+        ("era", "pre-1945"): Published(92, 61, 0.66),  # not-a-data-year
+        ("era", "post-1945"): Published(54, 12, 0.22),  # not-a-data-year
         ("type", "defense"): Published(None, None, 0.41),
         ("type", "offense"): Published(None, None, 0.74),
         ("type", "neutral"): Published(None, None, 0.78),
@@ -34,7 +34,7 @@ FIGURES: dict[str, dict[tuple[str, str], Published]] = {
     },
     "llm2000": {
         ("overall", "all"): Published(None, None, 0.745),
-        ("era", "pre-1945"): Published(None, None, 0.745),
+        ("era", "pre-1945"): Published(None, None, 0.745),  # not-a-data-year
     },
 }
 

@@ -35,10 +35,10 @@ class WarRules:
         return self.conditions == "strict"
 
 
-# The studies' own periods: LLM 2000 covers 1816-1944; BF 2018 runs to the end of the war list.
+# The studies' own periods (not-a-data-year): LLM 2000 covers 1816-1944; BF 2018 runs to the end of the war list.
 PRESETS: dict[str, WarRules] = {
     "bf2018": WarRules(preset="bf2018"),
-    "llm2000": WarRules(preset="llm2000", last_year=1944),
+    "llm2000": WarRules(preset="llm2000", last_year=1944),  # not-a-data-year
 }
 
 

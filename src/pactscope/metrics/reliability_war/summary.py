@@ -94,7 +94,7 @@ def war_reliability(by: str | None = None, *, preset: str = "bf2018", unit: str 
     Columns: group, level, n, fulfilled, rate, ci_low, ci_high, published_n, published_rate.
     ``by=None`` gives overall, one row per obligation tested, one per era and the separate
     non-aggression "silence = kept" indicator; ``by`` = overall, type or era gives that group.
-    ``preset`` = bf2018 (default, 1816 to the end of the war data) or llm2000 (1816-1944);
+    ``preset`` = bf2018 (default, the whole war list) or llm2000 (the first study's years);
     ``compliance``, ``conditions`` and ``wartime`` override the preset (see ``WarRules``);
     ``strict`` is the older spelling of ``conditions``. ``unit="pledge"`` gives the per-pledge
     coding (one row per war, member, ally and pledge; no published comparator, it is not their unit).

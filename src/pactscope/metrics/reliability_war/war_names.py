@@ -1,4 +1,4 @@
-"""COW inter-state war names by war number (Sarkees and Wayman 2010, COW Inter-State War Data 4.0)."""
+"""COW inter-state war names by war number (COW Inter-State War Data 4.0; Sarkees and Wayman, Resort to War)."""
 
 WAR_NAMES: dict[int, str] = {
     1: 'Franco-Spanish',
