@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-import polars as pl
 import typer
 from rich.progress import Progress
 
+from pactscope.cli._lazy import lazy_module
 from pactscope.cli.output import Format, console, emit, user_errors
+
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    pl = lazy_module("polars")  # loaded on first use: `pactscope --help` does not import polars
 
 app = typer.Typer(no_args_is_help=True, help="The bundled open data: list, describe, cite, rebuild.")
 

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polars as pl
 import typer
 from rich.table import Table
 
+from pactscope.cli._lazy import lazy_module
 from pactscope.cli.output import Format, emit, rich_table, user_errors
 from pactscope.cli.output import console as out
 from pactscope.cli.output import err_console as err
+
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    pl = lazy_module("polars")  # loaded on first use: `pactscope --help` does not import polars
 
 app = typer.Typer(no_args_is_help=True, help="Validate and browse the curated alliance ledger.")
 

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polars as pl
 import typer
 
 from pactscope.cli._lazy import lazy_module
 from pactscope.cli.output import Format, check_out, emit, fail
 from pactscope.errors import BadArgument, PactscopeError
+
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    pl = lazy_module("polars")  # loaded on first use: `pactscope --help` does not import polars
 
 m = lazy_module("pactscope.metrics")
 

@@ -8,15 +8,21 @@ import json
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polars as pl
 import typer
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from pactscope.cli._lazy import lazy_module
 from pactscope.data import atomic_write
 from pactscope.errors import BadArgument, PactscopeError
+
+if TYPE_CHECKING:
+    import polars as pl
+else:
+    pl = lazy_module("polars")  # loaded on first use: `pactscope --help` does not import polars
 
 console = Console()
 err_console = Console(stderr=True)

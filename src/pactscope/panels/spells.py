@@ -5,8 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from pactscope.errors import BadArgument
-from pactscope.panels._join import left_join
-from pactscope.panels.frame import Panel, PanelKind, require
+from pactscope.panels.frame import Panel, require
 
 # ongoing column -> spell column it produces
 SPELL_COLUMNS = {
@@ -18,20 +17,29 @@ SPELL_COLUMNS = {
 }
 
 
+def _run_starts(unit: list[str], event: str) -> pl.Expr:
+    """True on the first row of a unit, and on a row after a missing event (outside coverage)."""
+    new_unit = pl.any_horizontal(pl.col(c) != pl.col(c).shift(1) for c in unit).fill_null(True)
+    return new_unit | pl.col(event).shift(1).is_null()
+
+
 def peace_spells(frame: pl.DataFrame, event: str, unit: list[str]) -> pl.Series:
     """Length of the run of event-free years just before each year (the BTSCS counter).
 
     For events 0,0,0,1,0,0,1,1,0 the spell is 0,1,2,3,0,1,2,0,0: it counts up through quiet
     years, holds the run's length in the event year, and restarts after an event. ``frame``
-    must be sorted by unit and year and hold no missing events.
+    must be sorted by unit and year. Years whose event is missing get no spell, and the count
+    starts afresh after them. One pass over the rows, no grouping: the spell is the distance
+    to the later of the unit's first observed row and the row after its last event.
     """
-    return (
-        frame.select(*unit, event)
-        .with_columns(block=(pl.col(event) == 1).cast(pl.Int32).cum_sum().over(unit))
-        .with_columns(run=(pl.col(event) == 0).cast(pl.Int32).cum_sum().over([*unit, "block"]))
-        .select(pl.col("run").shift(1).over(unit).fill_null(0).cast(pl.Int32))
-        .to_series()
-    )
+    row = pl.int_range(pl.len(), dtype=pl.Int64)
+    # row numbers grow, so a running maximum carries the latest one forward (cheaper than forward_fill)
+    after_event = pl.when(pl.col(event) == 1).then(row + 1).otherwise(0).cum_max().shift(1, fill_value=0)
+    run_start = pl.when(_run_starts(unit, event)).then(row).otherwise(0).cum_max()
+    spell = row - pl.max_horizontal(run_start, after_event)
+    return frame.select(
+        pl.when(pl.col(event).is_not_null()).then(spell).cast(pl.Int32).alias(event)
+    ).to_series()
 
 
 def add_peace_years(panel: Panel) -> Panel:
@@ -43,13 +51,6 @@ def add_peace_years(panel: Panel) -> Panel:
             "add_peace_years() found no conflict column; run add_gml_mids(), add_cow_mids(), "
             "add_cow_wars() or add_ucdp_acd() first"
         )
-    unit = panel.keys[:-1] if panel.kind is PanelKind.dyad_year else [panel.code]
-    frame = panel.frame
-    for event in present:
-        # years whose event is missing (outside the source's coverage) get no spell
-        observed = frame.filter(pl.col(event).is_not_null()).select(*unit, "year", event)
-        observed = observed.select(*unit, "year").with_columns(
-            peace_spells(observed, event, unit).alias(SPELL_COLUMNS[event])
-        )
-        frame = left_join(frame, observed, [*unit, "year"])
-    return panel.with_frame(frame)
+    unit = panel.keys[:-1]
+    spells = [peace_spells(panel.frame, event, unit).alias(SPELL_COLUMNS[event]) for event in present]
+    return panel.with_frame(panel.frame.hstack(spells))
