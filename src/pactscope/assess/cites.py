@@ -23,6 +23,34 @@ METRIC_DATA: dict[str, tuple[str, ...]] = {
 }
 
 
+REPOST = re.compile(r"\b(via|citing|reposted|excerpt)\b", re.IGNORECASE)
+
+
+def preferred(ids) -> list[str]:
+    """Ledger source ids to cite for one statement: reposts ("X (via Y)", "citing", "reposted") are left
+    out when an original is also given, and official documents, where present, come before the rest."""
+    sources = load_ledger().sources
+    ids = list(dict.fromkeys(ids))
+    originals = [i for i in ids if not REPOST.search(sources[i].publisher)]
+    kept = originals or ids
+    return sorted(kept, key=lambda i: sources[i].kind.value != "official")
+
+
+def about_state(ids, state_name: str, other_names) -> list[str]:
+    """Source ids for a fact about one state: a source whose title names another of ``other_names`` and
+    not this state (e.g. "Georgia to quit CIS" for Kazakhstan's membership) is left out, unless it is the
+    only one."""
+    sources = load_ledger().sources
+    ids = list(dict.fromkeys(ids))
+
+    def off_topic(i: str) -> bool:
+        title = sources[i].title
+        return state_name not in title and any(n in title for n in other_names if n != state_name)
+
+    kept = [i for i in ids if not off_topic(i)]
+    return kept or ids
+
+
 _ACCENTS = {'\\"o': "ö", '\\"O': "Ö", '\\"a': "ä", '\\"A': "Ä", '\\"u': "ü", '\\"U': "Ü", "\\'e": "é", "\\'a": "á"}
 
 
@@ -53,7 +81,7 @@ def reference(entry: str) -> str:
     parts.append(f"{_field(entry, 'title')}.")
     venue = _field(entry, "journal") or _field(entry, "booktitle") or _field(entry, "publisher")
     if venue:
-        extra = ", ".join(x for x in (_field(entry, "volume"), _field(entry, "pages")) if x)
+        extra = ", ".join(x for x in (_field(entry, "volume"), _field(entry, "pages")) if x and x.strip("0"))
         parts.append(f"{venue}{', ' + extra if extra else ''}.")
     doi = _field(entry, "doi")
     if doi:
@@ -92,7 +120,7 @@ class Citations:
         return n
 
     def ledger(self, *ids: str) -> list[int]:
-        return sorted({self._add("ledger", i) for i in ids})
+        return sorted({self._add("ledger", i) for i in preferred(ids)})
 
     def dataset(self, *names: str) -> list[int]:
         return sorted({self._add("dataset", n) for n in names})

@@ -9,7 +9,7 @@ from typing import Any
 import polars as pl
 
 from pactscope.assess import fmt
-from pactscope.assess.cites import Citations
+from pactscope.assess.cites import Citations, about_state, preferred
 from pactscope.assess.model import (
     Cell,
     Cite,
@@ -90,14 +90,17 @@ class Ctx:
     def value(
         self, metric: str, args: dict[str, Any], column: str | list[str] | None = None, row: dict | None = None,
         agg: str = "single", unit: str = "count", label: str | None = None, cites: list[int] | None = None,
+        metric_cites: bool = True,
     ) -> Value:
+        """A number picked from a metric's frame; ``metric_cites=False`` cites only ``cites`` (for a
+        number the bundled data do not cover, e.g. ledger years after ATOP ends)."""
         prov = Provenance(metric=metric, args=args, column=column, row=row or {}, agg=agg)
         raw = evaluate(self.frame(metric, **args), prov)
         if isinstance(raw, float) and raw != raw:  # NaN -> null
             raw = None
         return Value(
             value=raw, text=fmt.number(raw, unit), unit=unit, label=label, prov=prov,
-            cites=sorted(set(self.cites.metric(metric.split(".")[-1]) + list(cites or []))),
+            cites=sorted(set((self.cites.metric(metric.split(".")[-1]) if metric_cites else []) + list(cites or []))),
         )
 
     def indicator(self, rule_id: str, value: Value, *, state: str | None = None, support: list[Value] | None = None,
@@ -106,6 +109,16 @@ class Ctx:
 
         about = about or (self.name(state) if state else self.oid)
         self.indicators.append(make(rule_id, value, about=about, state=state, support=support, years=years, caveat=caveat))
+
+    def spell_cites(self, spells, limit: int | None = None) -> list[int]:
+        """Citations of membership spells, each spell's sources kept to those about its own state (the
+        first ``limit`` of each, originals and official texts first)."""
+        ledger = load_ledger()
+        ids = []
+        for s in spells:
+            others = {state_name(x.state) for oid in ledger.spells for x in ledger.spells[oid]}
+            ids += preferred(about_state(s.sources, state_name(s.state), others))[:limit]
+        return self.cites.ledger(*ids)
 
     def derived(self, op: str, a: Value, b: Value, unit: str, label: str | None = None) -> Value:
         result = combine(op, a.value, b.value)

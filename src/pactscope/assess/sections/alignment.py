@@ -111,7 +111,7 @@ def _ties_table(ctx: Ctx) -> Table:
                 continue
             for s in sorted((s for s in ledger.spells[oid] if s.state == iso), key=lambda s: s.start):
                 rows.append([cell(ctx.name(iso), emphasis=iso in ctx.focus), cell(oid), cell(s.status.value),
-                             cell(s.start.isoformat()), cell(s.end.isoformat() if s.end else "to date", ctx.cites.ledger(*s.sources))])
+                             cell(s.start.isoformat()), cell(s.end.isoformat() if s.end else "to date", ctx.spell_cites([s]))])
     return Table(
         id="other-ties", caption="Membership of the other organizations in the ledger",
         columns=[Column(key="state", label="State"), Column(key="org", label="Organization"), Column(key="status", label="Status"),

@@ -30,7 +30,7 @@ def _clauses(ctx: Ctx) -> Table:
 
 def _spell_sources(ctx: Ctx, iso: str, day) -> list[int]:
     spells = load_ledger().spells.get(ctx.oid, ())
-    return ctx.cites.ledger(*(src for s in spells if s.state == iso and (s.end == day or s.start == day) for src in s.sources))
+    return ctx.spell_cites([s for s in spells if s.state == iso and (s.end == day or s.start == day)])
 
 
 def _precedents(ctx: Ctx) -> Table:

@@ -13,6 +13,7 @@ from pactscope.assess.model import (
     Section,
     Table,
 )
+from pactscope.ledger import load_ledger
 
 CLAUSE_ORDER = [
     "collective-defence", "consultation", "decision-rule", "no-other-alliances",
@@ -24,6 +25,7 @@ CLAUSE_LABEL = {
     "withdrawal": "Withdrawal", "suspension": "Suspension", "duration": "Duration",
 }
 RESTRICTIVE = ["no-other-alliances", "foreign-bases-consent"]
+COUNTED = ("member", "frozen")
 
 
 def _history(spells) -> str:
@@ -39,11 +41,12 @@ def _status_table(ctx: Ctx) -> Table:
     rows = []
     for iso in ctx.states:
         status, spells = status_today(ctx.oid, iso, ctx.today)
-        cites = ctx.cites.ledger(*(src for s in spells for src in s.sources))
+        cites = ctx.spell_cites(spells)
         first = next((s.start.isoformat() for s in spells if s.status.value == "member"), fmt.DASH)
         years = ctx.value(
             "alliance_years", {"alliance": ctx.oid, "years": ctx.years}, "year",
-            {"iso3": iso, "member": True}, agg="count", label=f"{iso} member years",
+            {"iso3": iso, "ledger_status": {"in": list(COUNTED)}, "year": {"between": [ctx.start, _last_full_year(ctx)]}},
+            agg="count", label=f"{iso} member years", cites=cites, metric_cites=False,
         )
         role = "focus member" if iso in ctx.focus else "comparison (not a member now)"
         rows.append([
@@ -55,13 +58,36 @@ def _status_table(ctx: Ctx) -> Table:
         columns=[
             Column(key="state", label="State"), Column(key="role", label="Role in this report"),
             Column(key="status", label=f"Status on {ctx.today.isoformat()}"), Column(key="joined", label="First joined"),
-            Column(key="years", label=f"Years counted as member, {fmt.span(ctx.start, ctx.end)}", numeric=True),
+            Column(key="years", label=f"Years counted as member, {fmt.span(ctx.start, _last_full_year(ctx))}", numeric=True),
             Column(key="history", label="Ledger spells"),
         ],
         rows=rows,
-        note="A year counts when the state is a member (or has frozen its own participation) on 31 December; "
-        "ATOP v4.01 member records decide through 2016 and the ledger after.",
+        note="A year counts when the ledger records the state as a member (or as having frozen its own participation) "
+        "on 31 December" + (f", so {ctx.today.year} counts only once it is over" if ctx.end >= ctx.today.year else "")
+        + ". ATOP member records, used elsewhere for the years they cover, can date an accession differently (ATOP "
+        "counts Turkey in NATO from its accession protocol, the ledger from its accession).",
     )
+
+
+def _last_full_year(ctx: Ctx) -> int:
+    """The report's last year that is over on the report date (31 December has passed)."""
+    return min(ctx.end, ctx.today.year - (0 if (ctx.today.month, ctx.today.day) == (12, 31) else 1))
+
+
+def _founding(ctx: Ctx) -> list:
+    """The founding treaty and, where there is one, the charter: signed and in force, with their sources."""
+    docs = sorted(ctx.org.documents, key=lambda d: d.signed)
+    picked = [d for d in docs if d.kind.value == "treaty"][:1] + [d for d in docs if d.kind.value == "charter"][:1]
+    parts: list = []
+    for i, d in enumerate(picked):
+        force = f", in force since {d.in_force.isoformat()}" if d.in_force else ""
+        title = d.title if d.title.startswith("The ") else f"the {d.title}"
+        lead = f"; {title}" if i else fmt.capital(title)
+        parts += [f"{lead} was signed on {d.signed.isoformat()}{force}",
+                  ctx.cites.ledger(*d.sources)]
+    if not picked:
+        parts = [f"The {ctx.org.names.en} ({ctx.oid}) dates from {ctx.org.founded.isoformat()}", ctx.cites.ledger(*ctx.org.sources)]
+    return [*parts, ". "]
 
 
 def _clause_table(ctx: Ctx) -> Table:
@@ -115,16 +141,17 @@ def _map(ctx: Ctx) -> Chart:
 
 def build(ctx: Ctx) -> Section:
     org = ctx.org
-    founded = para(
-        f"The {org.names.en} ({ctx.oid}) was founded on {org.founded.isoformat()}",
-        ctx.cites.ledger(*org.sources), ". ",
-    )
+    founded = para(*_founding(ctx))
+    spells = sorted((s for s in load_ledger().spells.get(ctx.oid, ()) if s.status.value in COUNTED
+                     and s.start <= ctx.today and (s.end is None or ctx.today < s.end)),
+                    key=lambda s: s.start, reverse=True)[:1]  # the latest change fixes today's count
     count = ctx.value(
         "alliance_years", {"alliance": ctx.oid, "years": str(ctx.today.year)}, "iso3",
-        {"member": True}, agg="count", label="members this year",
+        {"ledger_status": {"in": list(COUNTED)}}, agg="count", label="members on the report date",
+        cites=ctx.spell_cites(spells, limit=3), metric_cites=False,
     )
-    founded.runs += para("The ledger and ATOP count ", count, f" member states in {ctx.today.year} (full members and "
-                         "states that froze their own participation).").runs
+    founded.runs += para("The ledger's membership records count ", count, f" member states on {ctx.today.isoformat()} "
+                         "(full members and states that froze their own participation).").runs
     clauses_args = {"org": ctx.oid}
     frame = ctx.frame("ledger.clauses_frame", **clauses_args)
     defence = ctx.value("ledger.clauses_frame", clauses_args, "id", {"type": "collective-defence"}, agg="count",
