@@ -148,7 +148,7 @@ def reliability(
     by_member: bool = typer.Option(False, "--by-member", help="one block per threatened member (cases)"),
     method: Method = typer.Option(Method.cases, "--method", help="cases (ledger) or war (COW wars and ATOP)"),
     by: str | None = typer.Option(None, "--by", help="war method: overall, type or era"),
-    preset: WarPreset = typer.Option(WarPreset.bf2018, "--preset", help="war method: bf2018 (default) or llm2000 (1816-1944)"),
+    preset: WarPreset = typer.Option(WarPreset.bf2018, "--preset", help="war method: bf2018 (default) or llm2000 (cases invoked to 1944)"),
     unit: WarUnit = typer.Option(WarUnit.alliance, "--unit", help="war method: alliance (war x alliance, default) or pledge"),
     compliance: Compliance | None = typer.Option(None, "--compliance", help="war method: all members (default) or sabrosky"),
     conditions: Conditions | None = typer.Option(None, "--conditions", help="war method: strict (default) or assume-met"),
