@@ -18,9 +18,9 @@ from pactscope.metrics.reliability_war import (
     RESULTS,
     SILENCE,
     alliance_war_record,
-    published,
     summarise_cases,
     war_cases,
+    war_published,
     war_reliability,
 )
 
@@ -176,7 +176,7 @@ def test_llm2000_is_bf2018_up_to_1944():
     llm, bf = war_cases(preset="llm2000"), war_cases()
     assert llm["year"].max() <= 1944
     assert llm.equals(bf.filter(pl.col("year") <= 1944))
-    assert published("llm2000").filter(pl.col("level") == "all")["published_rate"][0] == 0.745
+    assert war_published("llm2000").filter(pl.col("level") == "all")["published_rate"][0] == 0.745
 
 
 def test_published_figures_beside_results():

@@ -8,7 +8,13 @@ from pactscope.metrics.exit_terms import exit_clauses, exit_precedents
 from pactscope.metrics.membership import alliance_years, members
 from pactscope.metrics.regions import region, regions
 from pactscope.metrics.reliability_cases import case_reliability
-from pactscope.metrics.reliability_war import war_obligations, war_reliability
+from pactscope.metrics.reliability_war import (
+    alliance_war_record,
+    war_cases,
+    war_obligations,
+    war_published,
+    war_reliability,
+)
 from pactscope.metrics.stats import Proportion, wilson
 from pactscope.metrics.threats import threats
 
@@ -16,6 +22,7 @@ __all__ = [
     "Proportion",
     "agreement",
     "alignment_with",
+    "alliance_war_record",
     "alliance_years",
     "burden",
     "case_reliability",
@@ -30,7 +37,9 @@ __all__ = [
     "region",
     "regions",
     "threats",
+    "war_cases",
     "war_obligations",
+    "war_published",
     "war_reliability",
     "wilson",
 ]

@@ -42,7 +42,7 @@ PUBLISHED_SCHEMA = {"group": pl.String, "level": pl.String, "published_n": pl.In
                     "published_honoured": pl.Int64, "published_rate": pl.Float64, "published_source": pl.String}
 
 
-def published(preset: str = "bf2018") -> pl.DataFrame:
+def war_published(preset: str = "bf2018") -> pl.DataFrame:
     """The figures a preset reproduces: group, level, published_n, published_honoured, published_rate, source."""
     key = preset.lower()
     rows = [

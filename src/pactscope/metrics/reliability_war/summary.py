@@ -10,7 +10,7 @@ from pactscope.errors import BadArgument
 from pactscope.metrics.reliability_war import pledges
 from pactscope.metrics.reliability_war.cases import HONOURED, NOT_APPLICABLE, VIOLATED, _all_cases
 from pactscope.metrics.reliability_war.context import ERAS, OBLIGATIONS, org_atop_ids
-from pactscope.metrics.reliability_war.published import published
+from pactscope.metrics.reliability_war.published import war_published
 from pactscope.metrics.reliability_war.rules import WarRules, resolve
 from pactscope.metrics.stats import wilson
 
@@ -68,7 +68,7 @@ def summarise_cases(cases: pl.DataFrame, preset: str | None = None) -> pl.DataFr
     n = int(((nonagg["result"] != NOT_APPLICABLE) | nonagg["silence_kept"]).sum())
     rows.append(_row("separate", SILENCE, kept, n))
     table = pl.DataFrame(rows, schema={k: v for k, v in SUMMARY_SCHEMA.items() if not k.startswith("published")})
-    pub = published(preset) if preset else published("none")
+    pub = war_published(preset) if preset else war_published("none")
     return table.join(pub.select("group", "level", "published_n", "published_rate"), on=["group", "level"],
                       how="left", maintain_order="left")
 
