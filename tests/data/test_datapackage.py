@@ -123,4 +123,4 @@ def test_coverage_of_a_table_without_years_is_a_clear_error():
     from pactscope.errors import DataIntegrityError
 
     with pytest.raises(DataIntegrityError, match="no coverage"):
-        data.coverage("cow_capitals")
+        data.coverage("ps_data_version")

@@ -9,9 +9,12 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-# The last date each release covers; a spell ending there is still running.
-COW_CENSOR = date(2016, 12, 31)
-GW_CENSOR = date(2017, 12, 31)
+from pactscope import data
+
+
+def censor(table: str) -> date:
+    """The last day a release covers (31 December of its last catalogued year): spells ending there still run."""
+    return date(data.last_year(table), 12, 31)
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ def read_cow(path: Path) -> list[Spell]:
         end = date(num["endyear"], num["endmonth"], num["endday"])
         out.append(
             Spell("cow", num["ccode"], r["stateabb"], r["statenme"],
-                  date(num["styear"], num["stmonth"], num["stday"]), None if end >= COW_CENSOR else end)
+                  date(num["styear"], num["stmonth"], num["stday"]), None if end >= censor("cow_states") else end)
         )
     return out
 
@@ -76,7 +79,7 @@ def read_gw(path: Path) -> list[Spell]:
         end = date.fromisoformat(r["enddate"])
         out.append(
             Spell("gw", int(float(r["gwcode"])), r["stateabb"], r["statename"],
-                  date.fromisoformat(r["startdate"]), None if end >= GW_CENSOR else end)
+                  date.fromisoformat(r["startdate"]), None if end >= censor("gw_states") else end)
         )
     return out
 

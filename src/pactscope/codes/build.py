@@ -16,7 +16,7 @@ from pathlib import Path
 from pactscope.codes import _iso
 from pactscope.codes._handtables import HERE, read_table, split
 from pactscope.codes._normalize import normalize
-from pactscope.codes._spells import Period, Row, Spell, cut_lineage, read_capitals, read_cow, read_gw
+from pactscope.codes._spells import Period, Row, Spell, censor, cut_lineage, read_capitals, read_cow, read_gw
 
 REPO = HERE.parents[2]
 COLUMNS = [
@@ -25,7 +25,6 @@ COLUMNS = [
     "variants_en", "variants_ru", "variants_ar", "demonyms_en", "demonyms_ru", "demonyms_ar",
 ]  # fmt: skip
 CAPITAL_COLUMNS = ["ccode", "iso3", "capital", "capital_ru", "capital_ar", "lat", "lng", "start", "end"]
-CAPITALS_CENSOR = date(2024, 12, 31)
 LANGS = ("en", "ru", "ar")
 
 
@@ -130,7 +129,7 @@ def build_capitals(raw: Path, states: list[dict]) -> list[dict]:
             by_code[s["ccode"]].append(s)
     out = []
     for cap in read_capitals(raw / "cow_capitals.csv.gz", "ccode"):
-        cap_end = None if cap["end"] >= CAPITALS_CENSOR else cap["end"]
+        cap_end = None if cap["end"] >= censor("cow_capitals") else cap["end"]
         for s in by_code[cap["code"]]:
             s_start, s_end = date.fromisoformat(s["start_date"]), _day(s["end_date"] or "")
             start = max(cap["start"], s_start)

@@ -68,7 +68,7 @@ def version(name: str) -> str:
 
 
 def label(name: str) -> str:
-    """A short human label such as ``COW NMC v7.0, 1816-2022`` for prose and chart notes."""
+    """A short human label (short name, version, years) for prose and chart notes, e.g. ``COW NMC 7.0, <first>-<last>``."""
     meta = info(name)
     span = meta.get("pactscope:coverage")
     years = f", {span[0]}-{span[1]}" if span else ""
