@@ -20,6 +20,7 @@ from pactscope.metrics.reliability_war import (
     alliance_war_record,
     summarise_cases,
     war_cases,
+    war_obligations,
     war_published,
     war_reliability,
 )
@@ -219,3 +220,25 @@ def test_summarise_cases_of_a_subset():
     table = summarise_cases(ww2)
     assert table.filter(pl.col("level") == "all")["n"][0] == ww2.filter(pl.col("result") != "not-applicable").height
     assert table["published_rate"].null_count() == table.height
+
+
+def test_cli_options_reach_the_library():
+    runner = CliRunner()
+
+    def records(*extra: str) -> list[dict]:
+        out = runner.invoke(app, ["metrics", "reliability", "--method", "war", "--format", "json", *extra])
+        assert out.exit_code == 0, out.output
+        return json.loads(out.stdout)
+
+    def first(table: pl.DataFrame) -> dict:
+        return table.row(0, named=True)
+
+    got = records("--preset", "llm2000", "--compliance", "sabrosky", "--no-wartime", "--by", "overall")
+    want = first(war_reliability("overall", preset="llm2000", compliance="sabrosky", wartime=False))
+    assert (got[0]["n"], got[0]["fulfilled"], got[0]["published_rate"]) == (want["n"], want["fulfilled"], 0.745)
+    got = records("--conditions", "assume-met", "--by", "era")
+    assert [r["n"] for r in got] == war_reliability("era", conditions="assume-met")["n"].to_list()
+    pledge_rows = records("--unit", "pledge", "--cases")
+    assert len(pledge_rows) == war_obligations().height
+    bad = runner.invoke(app, ["metrics", "reliability", "--method", "war", "--by", "decade"])
+    assert bad.exit_code == 2 and "overall, type or era" in bad.output
