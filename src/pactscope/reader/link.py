@@ -152,6 +152,14 @@ class Context:
     every: tuple[Fact, ...] = ()
     article: dt.date | None = None
     focus: frozenset[str] = frozenset()  # the states the text is about (outside lists of members), if few
+    _far: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def far_from_all(self, lo: dt.date, hi: dt.date) -> bool:
+        """No date anywhere in the text is within a year of [lo, hi] (computed once per record)."""
+        if (lo, hi) not in self._far:
+            days = weights()["dates"]["far_days"]
+            self._far[lo, hi] = bool(self.every) and all(_gap_days(f, lo, hi) > days for f in self.every)
+        return self._far[lo, hi]
 
 
 def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool, ctx: Context,
@@ -187,7 +195,7 @@ def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: 
         score.add(w["miss"], f"no {where} falls in {span}")
     else:
         score.add(w["far"], f"no {where} is within a year of {span}")
-        if ctx.every and all(_gap_days(f, lo, hi) > w["far_days"] for f in ctx.every):
+        if ctx.far_from_all(lo, hi):
             score.add(w["none_in_text"], "no date in the text is within a year of it")
 
 
@@ -202,7 +210,7 @@ def _undated(score: Score, lo: dt.date, hi: dt.date, ctx: Context, one_day: bool
         score.add(w["article_recent"], f"within {w['recent_days']} days of the article's date {ctx.article}")
     elif lo > ctx.article:
         score.add(w["article_far"], f"after the article's date {ctx.article}")
-    elif ctx.every and all(_gap_days(f, lo, hi) > w["far_days"] for f in ctx.every):
+    elif ctx.far_from_all(lo, hi):
         score.add(w["none_in_text"], "no date in the text is within a year of it")
 
 
@@ -305,14 +313,6 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
     return score
 
 
-def _anchor_dates(sentences: list[Facts], i: int) -> list[Fact]:
-    """Dates an undated sentence inherits: the nearest earlier dated sentence's, else the next one's."""
-    for j in list(range(i - 1, -1, -1)) + list(range(i + 1, len(sentences))):
-        if sentences[j].dates:
-            return sentences[j].dates
-    return []
-
-
 @dataclass
 class Placement:
     """Best score of one record, the reasons, and the sentences that point at it."""
@@ -407,9 +407,19 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
             if sc.value > prior.score.value:
                 prior.score = sc
 
+    previous: list[list[Fact]] = []
+    last: list[Fact] = []
+    for s in by_sentence:
+        previous.append(last)
+        last = s.dates or last
+    following: list[list[Fact]] = [[] for _ in by_sentence]
+    nxt: list[Fact] = []
+    for j in range(len(by_sentence) - 1, -1, -1):
+        following[j] = nxt
+        nxt = by_sentence[j].dates or nxt
     for i, s in enumerate(by_sentence):
         refs = []
-        around = [] if s.dates else _anchor_dates(by_sentence, i)
+        around = [] if s.dates else (previous[i] or following[i])
         case_named = s.records - meeting_ids
         if s.events & CASE_WORDS or case_named:
             refs.append(("case", [(c.id, score_case(c, s, doc, around, gaz, ctx)) for c in ev.cases.values()]))
@@ -450,10 +460,11 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
             ambiguous.append(ref)
     unlinked = []
     support = weights()["support"]
+    unsure_at = {(a.sentence, a.kind) for a in unsure_refs}
     for ref in unplaced:  # a weaker mention of a record linked elsewhere in the text
         if ref.best in placed and ref.best_score.value >= support * threshold:
             placed[ref.best].sentences.append(ref.sentence)
-        elif not any(a.sentence == ref.sentence and a.kind == ref.kind for a in unsure_refs):
+        elif (ref.sentence, ref.kind) not in unsure_at:
             unlinked.append(ref)
     for p in placed.values():
         p.sentences = sorted(set(p.sentences))

@@ -1,0 +1,82 @@
+"""Reader speed: fresh-process `pactscope read` of a 5 KB article against `pactscope --help`,
+batch throughput (`pactscope read FILE... --format jsonl`) and cost against text length.
+
+    python benchmarks/bench_reader.py [--runs 5]
+
+Medians, all measured in the same run.  The article is written here (no others' prose).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PARAGRAPH = (
+    "On 13 September 2022 Azerbaijani forces attacked positions in Armenia near Jermuk and Goris. "
+    "Armenia asked the CSTO for military help under Article 4 the same day, and the Collective Security "
+    "Council met online. Fighting between Kyrgyzstan and Tajikistan broke out near Batken on 14 September. "
+    "В сентябре 2022 года Армения обратилась в ОДКБ после нападения Азербайджана. "
+    "اندلعت اشتباكات على الحدود بين قيرغيزستان وطاجيكستان في 14 سبتمبر 2022. "
+)
+
+
+def article(size: int) -> str:
+    text = ""
+    while len(text.encode()) < size:
+        text += PARAGRAPH
+    return text
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    exe = str(Path(sys.executable).with_name("pactscope"))
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp, "a.txt")
+        one.write_text(article(5000), encoding="utf-8")
+        subprocess.run([exe, "read", str(one)], check=True, stdout=subprocess.DEVNULL)  # warm the cache
+        helps = [timed([exe, "--help"]) for _ in range(args.runs)]
+        reads = [timed([exe, "read", str(one), "--format", "json"]) for _ in range(args.runs)]
+        files = []
+        for i in range(100):
+            path = Path(tmp, f"b{i}.txt")
+            path.write_text(article(5000) + f" Note {i}.", encoding="utf-8")
+            files.append(str(path))
+        batch = [timed([exe, "read", *files, "--format", "jsonl"]) for _ in range(max(1, args.runs // 2))]
+    h, r, b = statistics.median(helps), statistics.median(reads), statistics.median(batch)
+    print(f"pactscope --help                 median {h:.3f} s")
+    print(f"pactscope read 5 KB (fresh)      median {r:.3f} s   ratio to --help {r / h:.2f} (target <= 3)")
+    print(f"batch 100 x 5 KB, jsonl          median {b:.3f} s   {100 / b:.1f} articles/s (target >= 50)")
+
+    from pactscope.reader import read_text
+
+    read_text("warm up")
+    print("length scaling (in process, median of 3):")
+    base = None
+    for size in (5_000, 20_000, 50_000, 100_000, 200_000):
+        text = article(size)[:199_000]
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            read_text(text)
+            runs.append(time.perf_counter() - start)
+        t = statistics.median(runs)
+        base = base or t / len(text)
+        print(f"  {len(text):>7} chars  {t:.3f} s   per char vs 5 KB: {t / len(text) / base:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
