@@ -42,3 +42,19 @@ class DataIntegrityError(PactscopeError):
 
 class LedgerError(PactscopeError):
     """The ledger does not validate."""
+
+
+class UnknownCase(PactscopeError, LookupError):
+    """A case id that the organization does not record."""
+
+
+class UnknownTable(PactscopeError, LookupError):
+    """A table id that a report does not hold."""
+
+
+def close_matches(word: str, choices, *, limit: int = 3, cutoff: int = 50) -> list[str]:
+    """Up to ``limit`` of ``choices`` close to ``word`` (rapidfuzz score at least ``cutoff``), best first:
+    the suggestions of an error's "did you mean"."""
+    from rapidfuzz import process
+
+    return [m[0] for m in process.extract(word, list(choices), limit=limit, score_cutoff=cutoff)]

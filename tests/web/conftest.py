@@ -20,7 +20,7 @@ def app():
 
 @pytest.fixture(scope="session")
 def client(app):
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://127.0.0.1") as c:
         yield c
 
 

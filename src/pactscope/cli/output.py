@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 
 from pactscope.cli._lazy import lazy_module
-from pactscope.data import atomic_write
+from pactscope.data.io import atomic_write, check_writable, flat_for_csv
 from pactscope.errors import BadArgument, PactscopeError
 
 if TYPE_CHECKING:
@@ -57,12 +57,6 @@ def check_out(path: Path | None) -> Path | None:
     return path
 
 
-def _flat(frame: pl.DataFrame) -> pl.DataFrame:
-    """List columns joined with ';' so the frame fits in CSV."""
-    lists = [c for c, t in frame.schema.items() if isinstance(t, pl.List)]
-    return frame.with_columns(pl.col(c).cast(pl.List(pl.String)).list.join(";") for c in lists)
-
-
 def write_frame(frame: pl.DataFrame, out: Path) -> None:
     """Write by extension (.parquet or .csv), atomically: no half-written file on failure."""
     suffix = out.suffix.lower()
@@ -72,7 +66,7 @@ def write_frame(frame: pl.DataFrame, out: Path) -> None:
         if suffix == ".parquet":
             frame.write_parquet(tmp, compression="zstd", row_group_size=1 << 20)
         else:
-            _flat(frame).write_csv(tmp)
+            flat_for_csv(frame).write_csv(tmp)
 
 
 def cell(value: object) -> str:
@@ -147,6 +141,6 @@ def emit(
     if fmt is Format.json:
         typer.echo(json.dumps(frame.to_dicts(), default=_json_default, ensure_ascii=False, indent=2))
     elif fmt is Format.csv:
-        typer.echo(_flat(frame).write_csv(), nl=False)
+        typer.echo(flat_for_csv(frame).write_csv(), nl=False)
     else:
         console.print(rich_table(frame, title, caption))

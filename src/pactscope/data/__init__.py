@@ -21,12 +21,13 @@ if TYPE_CHECKING:
         last_year,
         list_datasets,
         load,
+        quick_check,
         scan,
         verify,
         version,
     )
 
-_REGISTRY = {"cite", "coverage", "descriptor", "info", "label", "last_year", "list_datasets", "load", "scan", "verify", "version"}
+_REGISTRY = {"cite", "coverage", "descriptor", "info", "label", "last_year", "list_datasets", "load", "quick_check", "scan", "verify", "version"}
 
 
 def __getattr__(name: str) -> Any:
@@ -45,6 +46,7 @@ __all__ = [
     "last_year",
     "list_datasets",
     "load",
+    "quick_check",
     "scan",
     "verify",
     "version",

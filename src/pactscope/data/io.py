@@ -1,4 +1,4 @@
-"""Atomic file output: write to a temporary file beside the target, then rename."""
+"""File output: atomic writes (a temporary file beside the target, then rename) and CSV-ready frames."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 
 @contextlib.contextmanager
@@ -27,3 +28,15 @@ def atomic_write(target: Path | str) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def flat_for_csv(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame with list columns joined by ';' and struct columns as JSON text, so it fits in CSV."""
+    import polars as pl
+
+    lists = [c for c, t in frame.schema.items() if isinstance(t, pl.List | pl.Array)]
+    structs = [c for c, t in frame.schema.items() if isinstance(t, pl.Struct)]
+    return frame.with_columns(
+        *(pl.col(c).cast(pl.List(pl.String)).list.join(";") for c in lists),
+        *(pl.col(c).struct.json_encode() for c in structs),
+    )

@@ -12,7 +12,7 @@ import polars as pl
 
 from pactscope.data import paths
 from pactscope.data.build import sha256
-from pactscope.errors import DataIntegrityError, UnknownDataset
+from pactscope.errors import DataIntegrityError, UnknownDataset, close_matches
 
 
 @functools.cache
@@ -40,9 +40,7 @@ def info(name: str) -> dict:
     try:
         return _resources()[name]
     except KeyError:
-        from rapidfuzz import process
-
-        close = [m[0] for m in process.extract(name, list_datasets(), limit=3, score_cutoff=50)]
+        close = close_matches(name, list_datasets())
         raise UnknownDataset(
             f"no bundled table named {name!r}; `pactscope data list` shows them all", suggestions=close
         ) from None
@@ -75,19 +73,42 @@ def label(name: str) -> str:
     return f"{meta.get('pactscope:short', meta['title'])} {version(name)}{years}"
 
 
+DAMAGED_FIX = "run `pactscope doctor`, then reinstall pactscope or run `pactscope data build`"
+
+
 def path(name: str) -> Path:
     return paths.PACKAGE_DIR / str(info(name)["path"])
+
+
+def _damaged(name: str, why: str) -> DataIntegrityError:
+    return DataIntegrityError(f"bundled table {name} {why}; {DAMAGED_FIX}")
+
+
+def _checked_path(name: str) -> Path:
+    """The table's file, refused when it is missing or its size differs from the recorded one."""
+    file = path(name)
+    try:
+        size = file.stat().st_size
+    except OSError:
+        raise _damaged(name, f"is missing ({info(name)['path']})") from None
+    if size != info(name)["bytes"]:
+        raise _damaged(name, f"is damaged ({size:,} bytes, {info(name)['bytes']:,} recorded)")
+    return file
 
 
 @functools.cache
 def load(name: str) -> pl.DataFrame:
     """One bundled table as a polars DataFrame (read once per process, then cached)."""
-    return pl.read_parquet(path(name))
+    file = _checked_path(name)
+    try:
+        return pl.read_parquet(file)
+    except (pl.exceptions.PolarsError, OSError) as exc:
+        raise _damaged(name, f"cannot be read ({type(exc).__name__})") from None
 
 
 def scan(name: str) -> pl.LazyFrame:
     """One bundled table as a polars LazyFrame."""
-    return pl.scan_parquet(path(name))
+    return pl.scan_parquet(_checked_path(name))
 
 
 @functools.cache
@@ -120,6 +141,21 @@ class Check:
     name: str
     ok: bool
     detail: str
+
+
+def quick_check() -> list[Check]:
+    """Cheap start-up check of every table: the file exists, has its recorded size and a readable footer."""
+    checks = []
+    for name in list_datasets():
+        try:
+            pl.read_parquet_schema(_checked_path(name))
+        except DataIntegrityError as exc:
+            checks.append(Check(name, False, str(exc)))
+        except (pl.exceptions.PolarsError, OSError) as exc:
+            checks.append(Check(name, False, str(_damaged(name, f"cannot be read ({type(exc).__name__})"))))
+        else:
+            checks.append(Check(name, True, "size and footer ok"))
+    return checks
 
 
 def verify() -> list[Check]:

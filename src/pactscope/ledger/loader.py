@@ -9,9 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import process
 
-from pactscope.errors import LedgerError, UnknownAlliance
+from pactscope.errors import LedgerError, UnknownAlliance, close_matches
 from pactscope.ledger.parse import read_tree
 from pactscope.ledger.schema import CrisisCase, Meeting, MembershipSpell, Organ, Organization, Source
 
@@ -100,17 +99,27 @@ def organizations(root: str | Path | None = None) -> list[Organization]:
     return [ledger.organizations[k] for k in sorted(ledger.organizations)]
 
 
+_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y",
+    "ь": "", "э": "e", "ю": "yu", "я": "ya",
+})
+
+
 def resolve_org_id(org: str, root: str | Path | None = None) -> str:
-    """The canonical id for ``org`` (case-insensitive; abbreviations in any language work)."""
+    """The canonical id for ``org`` (case-insensitive; abbreviations in any language work, and
+    Russian ones also in Latin letters: ``odkb`` for ОДКБ)."""
     ledger = load_ledger(root)
     wanted = org.strip().casefold()
     for oid, o in ledger.organizations.items():
         names = [oid, o.names.en, o.names.ru or "", o.names.ar or ""]
         names += o.abbreviations.en + o.abbreviations.ru + o.abbreviations.ar
+        names += [a.casefold().translate(_LATIN) for a in o.abbreviations.ru]
         if wanted in {n.casefold() for n in names if n}:
             return oid
     choices = sorted(ledger.organizations)
-    close = [m[0] for m in process.extract(org.upper(), choices, limit=3, score_cutoff=50)]
+    close = close_matches(org.upper(), choices)
     raise UnknownAlliance(f"no organization {org!r} in the ledger", suggestions=close or choices)
 
 

@@ -10,10 +10,9 @@ from importlib.resources import files
 from types import MappingProxyType
 
 import yaml
-from rapidfuzz import process
 
 from pactscope.codes import state_iso3
-from pactscope.errors import BadArgument
+from pactscope.errors import BadArgument, close_matches
 
 
 @cache
@@ -28,7 +27,7 @@ def region(name: str) -> list[str]:
     key = name.strip().lower()
     known = regions()
     if key not in known:
-        close = [m[0] for m in process.extract(key, list(known), limit=3, score_cutoff=40)]
+        close = close_matches(key, known, cutoff=40)
         raise BadArgument(f"region: no region {name!r}", suggestions=close or sorted(known))
     return list(known[key])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from pactscope.errors import BadArgument
+from pactscope.errors import BadArgument, close_matches
 from pactscope.panels.add_alliances import add_atop_alliance
 from pactscope.panels.add_capabilities import add_cow_majors, add_nmc
 from pactscope.panels.add_conflicts import add_cow_mids, add_cow_wars, add_gml_mids, add_ucdp_acd
@@ -38,9 +38,7 @@ def parse_steps(spec: str | list[str]) -> list[str]:
     names = [s.strip() for s in (spec.split(",") if isinstance(spec, str) else spec) if s.strip()]
     for name in names:
         if name not in STEPS:
-            from rapidfuzz import process
-
-            close = [m[0] for m in process.extract(name, list(STEPS), limit=3, score_cutoff=50)]
+            close = close_matches(name, STEPS)
             raise BadArgument(f"unknown step {name!r}; steps are: {', '.join(STEPS)}", suggestions=close)
     return names
 

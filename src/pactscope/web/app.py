@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterable
 from importlib.metadata import PackageNotFoundError, version
 from importlib.resources import files
 
@@ -12,38 +14,10 @@ from starlette.exceptions import HTTPException
 
 from pactscope.errors import PactscopeError
 from pactscope.web.errors import handle_error
+from pactscope.web.guards import LOOPBACK_NAMES, MAX_BODY_BYTES, AllowedHosts, BodyLimit, HeadAsGet, InternalErrors, SecurityHeaders
 from pactscope.web.routers import api, assess, pages
 
-# Vega compiles expressions with Function(), hence 'unsafe-eval'; no inline script runs.
-CSP = (
-    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-    "frame-ancestors 'none'; form-action 'self'"
-)
-HEADERS = [
-    (b"content-security-policy", CSP.encode()),
-    (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
-]
-
-
-class SecurityHeaders:
-    """Plain ASGI middleware adding a content security policy and related headers."""
-
-    def __init__(self, app) -> None:
-        self.app = app
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-
-        async def send_with_headers(message):
-            if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + HEADERS
-            await send(message)
-
-        return await self.app(scope, receive, send_with_headers)
+ALLOWED_HOSTS_ENV = "PACTSCOPE_ALLOWED_HOSTS"
 
 
 def _version() -> str:
@@ -53,8 +27,21 @@ def _version() -> str:
         return "0"
 
 
-def create_app() -> FastAPI:
-    """A new application: pages, the JSON API under /api, static files, one error handler."""
+def allowed_hosts_from_env() -> tuple[str, ...]:
+    """Loopback names plus the comma-separated names in ``PACTSCOPE_ALLOWED_HOSTS``."""
+    extra = [n.strip() for n in os.environ.get(ALLOWED_HOSTS_ENV, "").split(",") if n.strip()]
+    return (*LOOPBACK_NAMES, *extra)
+
+
+def create_app(allowed_hosts: Iterable[str] | None = None, max_body_bytes: int = MAX_BODY_BYTES) -> FastAPI:
+    """A new application: pages, the JSON API under /api, static files, one error handler.
+
+    Requests whose Host header is not in ``allowed_hosts`` (default: loopback names and those in
+    ``PACTSCOPE_ALLOWED_HOSTS``; "*" allows any) get 400; bodies over ``max_body_bytes`` get 413
+    before they are read.
+    """
+    if allowed_hosts is None:
+        allowed_hosts = allowed_hosts_from_env()
     app = FastAPI(
         title="pactscope",
         version=_version(),
@@ -68,7 +55,12 @@ def create_app() -> FastAPI:
     app.include_router(api.router)
     app.include_router(pages.router)
     app.include_router(assess.router)
-    for exc in (PactscopeError, RequestValidationError, HTTPException, Exception):
+    for exc in (PactscopeError, RequestValidationError, HTTPException):
         app.add_exception_handler(exc, handle_error)
+    # The last added runs first: headers on every answer, then Host, body size, HEAD, and 500s.
+    app.add_middleware(InternalErrors)
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(BodyLimit, limit=max_body_bytes)
+    app.add_middleware(AllowedHosts, names=tuple(allowed_hosts))
     app.add_middleware(SecurityHeaders)
     return app

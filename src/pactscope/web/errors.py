@@ -1,4 +1,4 @@
-"""One exception handler: library and request errors become JSON under /api, an HTML page elsewhere."""
+"""Error answers: library and request errors become JSON under /api, an HTML page elsewhere."""
 
 from __future__ import annotations
 
@@ -6,13 +6,15 @@ import logging
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException
 
-from pactscope.errors import BadArgument, PactscopeError
+from pactscope.errors import BadArgument, DataIntegrityError, PactscopeError
 from pactscope.web.render import SafeJSONResponse, render
 
 log = logging.getLogger("pactscope.web")
+
+INTERNAL = "internal error: the server could not answer this request"
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -35,16 +37,31 @@ def classify(exc: Exception) -> tuple[int, str, list[str]]:
             return 404, str(exc), exc.suggestions
         if isinstance(exc, BadArgument | ValueError | TypeError):
             return 422, str(exc), exc.suggestions
+        if isinstance(exc, DataIntegrityError):
+            log.error("bundled data: %s", exc)
+            return 500, str(exc), []
     log.exception("unhandled error", exc_info=exc)
-    return 500, "internal error: the server could not answer this request", []
+    return 500, INTERNAL, []
 
 
-async def handle_error(request: Request, exc: Exception):
-    """The handler registered for every error type the app can meet."""
+def error_response(path: str, status: int, message: str, suggestions: list[str] | None = None,
+                   kind: str = "", headers: dict[str, str] | None = None, close: bool = False) -> Response:
+    """The error answer for ``path``: ``{"error", "suggestions"}`` under /api, else the error page.
+
+    ``close`` adds ``Connection: close``, for answers after which the connection is not reused.
+    """
+    headers = dict(headers or {})
+    if close or status >= 500:
+        headers["Connection"] = "close"
+    suggestions = list(suggestions or [])
+    if path.startswith("/api"):
+        return SafeJSONResponse({"error": message, "suggestions": suggestions}, status_code=status, headers=headers)
+    body = render("error.html", status=status, message=message, suggestions=suggestions, kind=kind, path=path)
+    return HTMLResponse(body, status_code=status, headers=headers)
+
+
+async def handle_error(request: Request, exc: Exception) -> Response:
+    """The handler registered for every error type the routes can raise."""
     status, message, suggestions = classify(exc)
     headers = getattr(exc, "headers", None) if isinstance(exc, HTTPException) else None
-    if request.url.path.startswith("/api"):
-        return SafeJSONResponse({"error": message, "suggestions": suggestions}, status_code=status, headers=headers)
-    body = render("error.html", status=status, message=message, suggestions=suggestions,
-                  kind=type(exc).__name__, path=request.url.path)
-    return HTMLResponse(body, status_code=status, headers=headers)
+    return error_response(request.url.path, status, message, suggestions, type(exc).__name__, headers)

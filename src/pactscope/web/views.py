@@ -13,7 +13,7 @@ from functools import lru_cache
 import polars as pl
 
 from pactscope import codes, data, ledger, metrics, panels
-from pactscope.errors import BadArgument, PactscopeError, UnknownState
+from pactscope.errors import BadArgument, UnknownCase, UnknownState, close_matches
 
 
 def _rows(frame: pl.DataFrame) -> tuple[dict, ...]:
@@ -62,10 +62,6 @@ def cases(oid: str, member: str | None = None) -> tuple[dict, ...]:
     return tuple(ledger.cases_json(oid, member=member))
 
 
-class UnknownCase(PactscopeError, LookupError):
-    """A case id that the organization does not record."""
-
-
 def case(oid: str, case_id: str):
     """The ledger's CrisisCase ``case_id`` of organization ``oid``; UnknownCase if absent."""
     record = ledger.load_ledger().cases.get(case_id)
@@ -73,12 +69,6 @@ def case(oid: str, case_id: str):
         known = [c["id"] for c in cases(oid)]
         raise UnknownCase(f"no case {case_id!r} for {oid}", suggestions=close_matches(case_id, known))
     return record
-
-
-def close_matches(word: str, choices: list[str]) -> list[str]:
-    from rapidfuzz import process
-
-    return [m[0] for m in process.extract(word, choices, limit=3, score_cutoff=50)]
 
 
 def sources(ids) -> list[dict]:
@@ -196,11 +186,19 @@ def datasets() -> tuple[dict, ...]:
     return tuple(out)
 
 
+MAX_MEMBERS = 60
+MAX_NAME_CHARS = 100
+
+
 def parse_members(values: list[str] | None) -> list[str]:
     """Members given as repeated parameters and/or comma-separated lists, as ISO3 codes."""
     items = [v.strip() for value in values or [] for v in value.split(",") if v.strip()]
+    if len(items) > MAX_MEMBERS:
+        raise BadArgument(f"members: {len(items)} states given; at most {MAX_MEMBERS}")
     out: list[str] = []
     for item in items:
+        if len(item) > MAX_NAME_CHARS:
+            raise BadArgument(f"members: {item[:20]!r}… is longer than {MAX_NAME_CHARS} characters, so no state name")
         iso = codes.resolve(item).iso3
         if iso is None:
             raise BadArgument(f"state {item!r} has no ISO3 code")

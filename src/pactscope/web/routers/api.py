@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from pactscope import ledger
-from pactscope.assess import report_states
 from pactscope.assess.render_json import render_json
 from pactscope.codes import State
 from pactscope.reader import MAX_CHARS, read_text
 from pactscope.web import views
 from pactscope.web.cache import Cached
-from pactscope.web.dependencies import member_filter, valid_alliance_id, valid_state
+from pactscope.data.io import flat_for_csv
+from pactscope.web.dependencies import NAME_CHARS, dyad_pair, member_filter, report_members, valid_alliance_id, valid_state
 from pactscope.web.render import SafeJSONResponse, attachment, dumps
 
 router = APIRouter(prefix="/api", tags=["api"], default_response_class=SafeJSONResponse)
@@ -80,7 +80,7 @@ def _body(kind: str, *key: Any) -> bytes:
 
 
 def _csv(oid: str, name: str) -> bytes:
-    return views.series(oid, name).write_csv().encode("utf-8")
+    return flat_for_csv(views.series(oid, name)).write_csv().encode("utf-8")
 
 
 bodies = Cached(_body, maxsize=512)
@@ -106,7 +106,8 @@ async def cases(oid: Annotated[str, Depends(valid_alliance_id)],
 
 
 @router.get("/alliances/{alliance_id}/cases/{case_id}", summary="One crisis case", responses=ERRORS)
-async def case(oid: Annotated[str, Depends(valid_alliance_id)], case_id: str) -> Response:
+async def case(oid: Annotated[str, Depends(valid_alliance_id)],
+               case_id: Annotated[str, Path(max_length=NAME_CHARS)]) -> Response:
     return _json_bytes(await bodies("case", oid, case_id))
 
 
@@ -130,22 +131,18 @@ async def state(record: Annotated[dict, Depends(valid_state)]) -> Response:
 
 @router.get("/dyad", summary="Two states by year: ATOP pledges, shared ledger organizations, capabilities, disputes, UN agreement",
             responses=ERRORS)
-async def dyad(a: Annotated[str, Query(max_length=100, description="first state, any code or name")],
-         b: Annotated[str, Query(max_length=100, description="second state, any code or name")]) -> Response:
-    return _json_bytes(await bodies("dyad", *views.dyad_codes(a, b)))
+async def dyad(pair: Annotated[tuple[int, int], Depends(dyad_pair)]) -> Response:
+    return _json_bytes(await bodies("dyad", *pair))
 
 
 @router.get("/assess", summary="The assessment report (Report JSON) for members of an alliance, or a region preset",
             responses=ERRORS)
 async def assess(
     alliance: Annotated[str, Query(max_length=64, description="ledger id or abbreviation, any case")],
-    members: Annotated[list[str] | None, Query(max_length=400, description="states, repeated or comma-separated (codes or names)")] = None,
-    region: Annotated[str | None, Query(max_length=64, description="a region preset instead of members, e.g. central-asia")] = None,
+    who: Annotated[tuple[tuple[str, ...], str | None], Depends(report_members)],
 ) -> Response:
     oid = ledger.resolve_org_id(alliance)
-    isos = tuple(views.parse_members(members))
-    report_states(isos, region)  # the one check that members or a region were given
-    return _json_bytes(await bodies("assess", oid, isos, region))
+    return _json_bytes(await bodies("assess", oid, *who))
 
 
 @router.get("/datasets", summary="Every bundled table with provenance and BibTeX")

@@ -5,26 +5,22 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 
-from pactscope.assess import MEDIA_TYPES, ReportFormat, render_text, report_states
+from pactscope.assess import MEDIA_TYPES, ReportFormat, render_text
 from pactscope.assess import charts as vl
 from pactscope.assess import render as render_report
-from pactscope.errors import BadArgument, PactscopeError
+from pactscope.errors import BadArgument, UnknownTable, close_matches
 from pactscope.web import views
 from pactscope.web.cache import Cached
-from pactscope.web.dependencies import valid_alliance_id, valid_state
+from pactscope.web.dependencies import NAME_CHARS, report_members, valid_alliance_id, valid_state
 from pactscope.web.render import attachment, render
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 
 CSV = "text/csv; charset=utf-8"
 MEDIA = MEDIA_TYPES
-
-
-class UnknownTable(PactscopeError, LookupError):
-    """A table id that the report does not hold."""
 
 
 Key = tuple[str, tuple[str, ...], str | None]  # alliance id, member ISO3 codes, region preset
@@ -56,7 +52,7 @@ def _download(fmt: str, *key) -> str:
 def _table(table_id: str, *key) -> str:
     tables = {t.id: t for t in views.report_tables(views.report(*key))}
     if table_id not in tables:
-        close = views.close_matches(table_id, list(tables)) or list(tables)
+        close = close_matches(table_id, list(tables)) or list(tables)
         raise UnknownTable(f"no table {table_id!r} in this report", suggestions=close)
     return views.table_csv(tables[table_id])
 
@@ -77,16 +73,13 @@ def _member_key(alliance_id: str, oid: str, code: str, state: dict, rest: str) -
     return (oid, (iso3,), None), redirect
 
 
-Members = Annotated[list[str] | None, Query(max_length=400, description="states, repeated or comma-separated")]
-Region = Annotated[str | None, Query(max_length=64, description="a region preset, e.g. central-asia")]
+Who = Annotated[tuple[tuple[str, ...], str | None], Depends(report_members)]
 
 
-def _group_key(request: Request, alliance_id: str, oid: str, members: list[str] | None, region: str | None,
+def _group_key(request: Request, alliance_id: str, oid: str, who: tuple[tuple[str, ...], str | None],
                rest: str) -> tuple[Key, Response | None]:
     """The report key of several members or a region, with a redirect when the alliance id is not canonical."""
-    isos = tuple(views.parse_members(members))
-    report_states(isos, region)  # the one check that members or a region were given
-    key = (oid, isos, region or None)
+    key = (oid, *who)
     redirect = None
     if alliance_id != oid:
         query = f"?{request.url.query}" if request.url.query else ""
@@ -109,7 +102,7 @@ async def member_download(alliance_id: str, code: str, fmt: ReportFormat, oid: A
 
 
 @router.get("/alliances/{alliance_id}/members/{code}/tables/{table_id}.csv")
-async def member_table(alliance_id: str, code: str, table_id: str, oid: Annotated[str, Depends(valid_alliance_id)],
+async def member_table(alliance_id: str, code: str, table_id: Annotated[str, Path(max_length=NAME_CHARS)], oid: Annotated[str, Depends(valid_alliance_id)],
                        state: Annotated[dict, Depends(valid_state)]) -> Response:
     key, redirect = _member_key(alliance_id, oid, code, state, f"/tables/{table_id}.csv")
     return redirect or attachment(await table_csvs(table_id, *key), CSV, _filename(key, "csv", table_id))
@@ -117,23 +110,22 @@ async def member_table(alliance_id: str, code: str, table_id: str, oid: Annotate
 
 @router.get("/alliances/{alliance_id}/assess")
 async def group_page(request: Request, alliance_id: str, oid: Annotated[str, Depends(valid_alliance_id)],
-                     members: Members = None, region: Region = None) -> Response:
-    key, redirect = _group_key(request, alliance_id, oid, members, region, "")
+                     who: Who) -> Response:
+    key, redirect = _group_key(request, alliance_id, oid, who, "")
     return redirect or HTMLResponse(await pages(*key))
 
 
 @router.get("/alliances/{alliance_id}/assess/report.{fmt}")
 async def group_download(request: Request, alliance_id: str, fmt: ReportFormat,
-                         oid: Annotated[str, Depends(valid_alliance_id)], members: Members = None,
-                         region: Region = None) -> Response:
-    key, redirect = _group_key(request, alliance_id, oid, members, region, f"/report.{fmt.value}")
+                         oid: Annotated[str, Depends(valid_alliance_id)], who: Who) -> Response:
+    key, redirect = _group_key(request, alliance_id, oid, who, f"/report.{fmt.value}")
     return redirect or attachment(await downloads(fmt.value, *key), MEDIA[fmt.value], _filename(key, fmt.value))
 
 
 @router.get("/alliances/{alliance_id}/assess/tables/{table_id}.csv")
-async def group_table(request: Request, alliance_id: str, table_id: str, oid: Annotated[str, Depends(valid_alliance_id)],
-                      members: Members = None, region: Region = None) -> Response:
-    key, redirect = _group_key(request, alliance_id, oid, members, region, f"/tables/{table_id}.csv")
+async def group_table(request: Request, alliance_id: str, table_id: Annotated[str, Path(max_length=NAME_CHARS)], oid: Annotated[str, Depends(valid_alliance_id)],
+                      who: Who) -> Response:
+    key, redirect = _group_key(request, alliance_id, oid, who, f"/tables/{table_id}.csv")
     return redirect or attachment(await table_csvs(table_id, *key), CSV, _filename(key, "csv", table_id))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -14,7 +14,7 @@ from pactscope.errors import BadArgument
 from pactscope.reader import MAX_CHARS, read_text
 from pactscope.web import charts, views
 from pactscope.web.cache import Cached
-from pactscope.web.dependencies import valid_alliance_id
+from pactscope.web.dependencies import NAME_CHARS, valid_alliance_id
 from pactscope.web.render import attachment, render
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
@@ -89,7 +89,7 @@ async def alliance(alliance_id: str, oid: Annotated[str, Depends(valid_alliance_
 
 
 @router.get("/alliances/{alliance_id}/cases/{case_id}")
-async def case(alliance_id: str, case_id: str, oid: Annotated[str, Depends(valid_alliance_id)]) -> Response:
+async def case(alliance_id: str, case_id: Annotated[str, Path(max_length=NAME_CHARS)], oid: Annotated[str, Depends(valid_alliance_id)]) -> Response:
     if alliance_id != oid:
         return RedirectResponse(f"/alliances/{oid}/cases/{case_id}", status_code=308)
     return HTMLResponse(await case_html(oid, case_id))
@@ -113,7 +113,7 @@ async def reader_form() -> HTMLResponse:
 
 @router.post("/reader")
 async def reader_submit(request: Request) -> HTMLResponse:
-    if request.headers.get("content-type", "").split(";")[0].strip() != "application/x-www-form-urlencoded":
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/x-www-form-urlencoded":
         raise BadArgument("send the text as a form (application/x-www-form-urlencoded)")
     body = await request.body()
     if len(body) > MAX_FORM_BYTES:
@@ -124,12 +124,12 @@ async def reader_submit(request: Request) -> HTMLResponse:
 
 
 @router.get("/dyad")
-async def dyad(a: Annotated[str | None, Query(max_length=100, description="first state, any code or name")] = None,
-               b: Annotated[str | None, Query(max_length=100, description="second state, any code or name")] = None,
+async def dyad(a: Annotated[str | None, Query(max_length=NAME_CHARS, description="first state, any code or name")] = None,
+               b: Annotated[str | None, Query(max_length=NAME_CHARS, description="second state, any code or name")] = None,
                ) -> HTMLResponse:
     if not (a and b):
         return HTMLResponse(await dyad_html(None, None))
-    return HTMLResponse(await dyad_html(*views.dyad_codes(a, b)))
+    return HTMLResponse(await dyad_html(*await run_in_threadpool(views.dyad_codes, a, b)))
 
 
 @router.get("/docs")
