@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 class PactscopeError(Exception):
     """Base class: every error the library raises on bad input."""
@@ -40,6 +42,10 @@ class DataIntegrityError(PactscopeError):
     """A bundled file is missing or does not match its recorded checksum."""
 
 
+class OutputError(PactscopeError, OSError):
+    """An output file that cannot be written (a directory, a read-only or full file system)."""
+
+
 class LedgerError(PactscopeError):
     """The ledger does not validate."""
 
@@ -52,7 +58,7 @@ class UnknownTable(PactscopeError, LookupError):
     """A table id that a report does not hold."""
 
 
-def close_matches(word: str, choices, *, limit: int = 3, cutoff: int = 50) -> list[str]:
+def close_matches(word: str, choices: Iterable[str], *, limit: int = 3, cutoff: int = 50) -> list[str]:
     """Up to ``limit`` of ``choices`` close to ``word`` (rapidfuzz score at least ``cutoff``), best first:
     the suggestions of an error's "did you mean"."""
     from rapidfuzz import process

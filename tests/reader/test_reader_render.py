@@ -12,7 +12,7 @@ def test_html_escapes_text_and_marks_mentions(small_evidence, small_gazetteer):
     html = r.to_html()
     assert "<script>" not in html
     assert "&lt;script&gt;x&lt;/script&gt; " in html
-    assert '<mark class="ref ref-state" data-type="state" data-target="ARM" title="state: ARM">Armenia</mark>' in html
+    assert '<mark class="ref ref-state" data-type="state" data-target="ARM" title="state: ARM"><bdi>Armenia</bdi></mark>' in html
     assert " &amp; the " in html
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from pactscope.assess.formats import ReportFormat
-from pactscope.cli.output import err_console, user_errors
+from pactscope.cli.output import err_console, user_errors, writable_out
 
 
 def _split(values: list[str] | None) -> list[str]:
@@ -43,7 +43,8 @@ def assess(
     region: str = typer.Option(None, "--region", help="a region preset, e.g. central-asia"),
     comparison: list[str] = typer.Option(None, "--comparison", help="extra non-member state to compare; repeatable"),
     fmt: ReportFormat = typer.Option(ReportFormat.html, "--format", help="html, md or json"),
-    out: Path = typer.Option(None, "--out", help="output file (default: out/<alliance>-<states>.<format>)"),
+    out: Path = typer.Option(None, "--out", help="output file (default: out/<alliance>-<states>.<format>)",
+                          callback=writable_out),
     years: str = typer.Option(None, "--years", help="year range, e.g. 1992-2025 (default: the alliance's first year to now)"),
     compare: str = typer.Option(None, "--compare", help="second alliance for the power section (default: NATO, or the CSTO for NATO)"),
     versus: str = typer.Option(None, "--versus", help="states to compare the bloc with, e.g. RUS,CHN,AFG"),

@@ -71,7 +71,7 @@ def build() -> None:
     from pactscope.data.build import build as build_tables
     from pactscope.data.build import load_catalog
 
-    with Progress(console=console, transient=True) as progress:
+    with user_errors(), Progress(console=console, transient=True) as progress:
         task = progress.add_task("converting tables", total=len(load_catalog()))
         descriptor = build_tables(on_table=lambda name: progress.update(task, advance=1, description=name))
     console.print(f"built {len(descriptor['resources'])} tables")

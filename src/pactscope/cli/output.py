@@ -46,14 +46,22 @@ def user_errors() -> Iterator[None]:
 
 
 def fail(exc: Exception) -> None:
-    err_console.print(f"[bold red]Error:[/] {exc}", highlight=False)
+    err_console.print(f"[bold red]Error:[/] {exc}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 
 def check_out(path: Path | None) -> Path | None:
-    """Option callback: refuse an --out file type before any work is done."""
-    if path is not None and path.suffix.lower() not in SUFFIXES:
+    """Option callback: refuse an --out file type, or a place that cannot be written, before any work."""
+    if path is not None and not path.is_dir() and path.suffix.lower() not in SUFFIXES:
         raise typer.BadParameter(f"{path.name} must end in .csv or .parquet (did you mean: {path.stem}.csv?)")
+    return writable_out(path)
+
+
+def writable_out(path: Path | None) -> Path | None:
+    """Option callback: one error line now if ``--out`` cannot be written (see ``check_writable``)."""
+    if path is not None:
+        with user_errors():
+            check_writable(path)
     return path
 
 

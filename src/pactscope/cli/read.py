@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import Enum
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from pactscope.cli.output import user_errors
+from pactscope.cli.output import fail, user_errors
+from pactscope.errors import BadArgument
 
 
 class Format(str, Enum):
@@ -31,15 +33,12 @@ def read(
     Example: pactscope read article.txt --format json --date 2022-09-14
     Batch:   pactscope read articles/*.txt --format jsonl
     """
-    from pactscope.reader import read_text
+    from pactscope.reader import MAX_CHARS, read_text
 
     if len(files) > 1 and format not in (Format.jsonl, Format.text):
         raise typer.BadParameter("several files need --format jsonl (one JSON object per line) or text")
     for file in files:
-        try:
-            data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-        except OSError as exc:
-            raise typer.BadParameter(f"cannot read {file}: {exc.strerror}") from None
+        data = _read_bounded(file, 4 * MAX_CHARS)  # MAX_CHARS characters of up to four UTF-8 bytes
         with user_errors():
             result = read_text(data, date=date)
         if format is Format.json:
@@ -49,10 +48,35 @@ def read(
         elif format is Format.html:
             typer.echo(result.to_html())
         else:
-            Console(highlight=False, soft_wrap=True).print(result.to_rich())
+            Console(highlight=False, soft_wrap=True).print(terminal_safe(result.to_rich()))
+
+
+def _read_bounded(file: str, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``file`` (or standard input for -); one error line when there are more."""
+    try:
+        if file == "-":
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with Path(file).open("rb") as handle:
+                data = handle.read(limit + 1)
+    except OSError as exc:
+        raise typer.BadParameter(f"cannot read {file}: {exc.strerror}") from None
+    if len(data) > limit:
+        fail(BadArgument(f"{file} is larger than {limit:,} bytes; the reader takes at most {limit // 4:,} "
+                         "characters, so split the text"))
+    return data
 
 
 def _quote(text: str) -> str:
     import json
 
     return json.dumps(text, ensure_ascii=False)
+
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` without control characters (C0 but tab and newline, DEL, C1) or bidi overrides,
+    which a terminal could take as commands or use to reorder what is shown."""
+    return _UNSAFE.sub("", text)

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import typer
 
-from pactscope.cli.output import console, err_console, user_errors
+from pactscope.cli.output import console, err_console, user_errors, writable_out
 
 DEFAULT_OUT = Path("out") / "csto-central-asia.html"
 
 
 def run(
-    out: Path = typer.Option(DEFAULT_OUT, "--out", help="HTML file to write; .md and .json are written beside it"),
+    out: Path = typer.Option(DEFAULT_OUT, "--out", help="HTML file to write; .md and .json are written beside it",
+                             callback=writable_out),
     years: str = typer.Option(None, "--years", help="year range (default: 1992 to this year)"),
 ) -> None:
     """Build the CSTO report for Central Asia: Kazakhstan, Kyrgyzstan and Tajikistan as members,

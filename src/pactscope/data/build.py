@@ -17,7 +17,8 @@ import polars as pl
 import yaml
 
 from pactscope.data import paths
-from pactscope.data.io import atomic_write
+from pactscope.data.io import atomic_write, check_writable
+from pactscope.errors import DataIntegrityError, OutputError
 
 _INT_BOUNDS = ((pl.Int32, 2**31), (pl.Int64, 2**63))
 
@@ -121,11 +122,17 @@ def build(
     raw_dir = Path(raw_dir or paths.RAW_DIR)
     out_dir = Path(out_dir or paths.PACKAGE_DIR)
     tables = out_dir / "tables"
-    tables.mkdir(parents=True, exist_ok=True)
     catalog = load_catalog()
     missing = [n for n in catalog if not (raw_dir / f"{n}.csv.gz").exists()]
     if missing:
-        raise FileNotFoundError(f"raw tables missing from {raw_dir}: {', '.join(missing)}")
+        raise DataIntegrityError(f"raw tables missing from {raw_dir}: {', '.join(missing)}; `pactscope data build` "
+                                 "runs in a source checkout, which holds data/raw")
+    for target in (tables / "table.parquet", out_dir / "datapackage.json"):  # refuse a read-only package now
+        try:
+            check_writable(target)
+        except OutputError as exc:
+            raise OutputError(f"{exc}; the tables cannot be rebuilt in place here: run `pactscope data build` in a "
+                              "writable source checkout (pip install -e .)") from None
     resources = []
     for name, meta in catalog.items():
         raw = raw_dir / f"{name}.csv.gz"

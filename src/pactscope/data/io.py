@@ -4,27 +4,74 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from pactscope.errors import OutputError
+
+MIN_FREE_BYTES = 1 << 20  # refuse a file system with less room than this before any work is done
+
+
+def _cannot_write(target: Path, exc: OSError) -> OutputError:
+    why = exc.strerror or type(exc).__name__
+    return OutputError(f"cannot write {target}: {why}; choose another file or folder, or free some space")
+
+
+def check_writable(target: Path | str) -> Path:
+    """``target`` if a file can be written there now; OutputError naming the problem otherwise.
+
+    Catches what can be known before the work: a directory in the way, a parent that is not a
+    folder, a folder that refuses new files (read-only, permissions, /proc), a nearly full disk.
+    """
+    target = Path(target)
+    if target.is_dir():
+        raise OutputError(f"{target} is a directory; give a file name such as {target / 'out.csv'}")
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise OutputError(f"cannot write {target}: {folder} is not a folder")
+    try:
+        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        os.close(fd)
+        os.unlink(probe)
+        free = shutil.disk_usage(folder).free
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: the folder {folder} does not accept new files "
+                          f"({exc.strerror or type(exc).__name__}); choose another folder") from None
+    if free < MIN_FREE_BYTES:
+        raise OutputError(f"cannot write {target}: only {free:,} bytes free in {folder}; free some space "
+                          "or choose another folder")
+    return target
 
 
 @contextlib.contextmanager
 def atomic_write(target: Path | str) -> Iterator[Path]:
     """Yield a temporary path; on success it replaces ``target``, on any error it is removed.
 
-    The target is never left half-written, also on Ctrl-C (KeyboardInterrupt).
+    The target is never left half-written, also on Ctrl-C or SIGTERM (when the process turns it
+    into an exception, as ``pactscope`` does). An OSError while writing becomes OutputError.
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    except OSError as exc:
+        raise _cannot_write(target, exc) from None
     tmp = Path(name)
     try:
+        os.close(fd)
         yield tmp
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OutputError):
+            raise
+        raise _cannot_write(target, exc) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
+from pactscope.codes import resolve
 from pactscope.ledger.loader import load_ledger, resolve_org_id
 from pactscope.ledger.schema import CrisisCase, Membership, Organization, Organs, SourceList
 
@@ -79,13 +80,15 @@ def _case_json(case: CrisisCase, sources: dict) -> dict[str, Any]:
 def cases_json(org: str, member: str | None = None, root: str | Path | None = None) -> list[dict]:
     """Cases of ``org`` as plain JSON-ready dicts (see docs/ledger.md), oldest first.
 
-    ``member`` keeps only cases in which that ISO3 state is a party.
+    ``member`` (any code or name the crosswalk resolves) keeps only cases in which that state is
+    a party; an unknown state raises UnknownState.
     """
     ledger = load_ledger(root)
     oid = resolve_org_id(org, root)
     cases = sorted(ledger.cases_of(oid), key=lambda c: (c.start_date, c.id))
     if member:
-        cases = [c for c in cases if member.upper() in c.states]
+        iso3 = resolve(member).iso3
+        cases = [c for c in cases if iso3 in c.states]
     return [_case_json(c, ledger.sources) for c in cases]
 
 

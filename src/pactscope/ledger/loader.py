@@ -9,7 +9,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-
 from pactscope.errors import LedgerError, UnknownAlliance, close_matches
 from pactscope.ledger.parse import read_tree
 from pactscope.ledger.schema import CrisisCase, Meeting, MembershipSpell, Organ, Organization, Source

@@ -165,6 +165,9 @@ def read_tree(root: Path | None = None) -> Tree:
         raw = RawFile(rel_s, kind[0], kind[1], data)
         tree.files.append(raw)
         _dispatch(raw, tree)
+    if not any(f.kind == "organization" for f in tree.files):
+        tree.problems.append(Problem(str(root), 0, "(root)", "no <organization>/organization.yaml here, so this is "
+                                     "not a ledger records folder; give the folder that holds them"))
     return tree
 
 

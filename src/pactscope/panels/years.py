@@ -14,17 +14,24 @@ def current_year() -> int:
     return dt.date.today().year
 
 
-def year_span(years: YearsArg, default: tuple[int, int], *, first: int = FIRST_YEAR) -> tuple[int, int]:
+def year_span(years: YearsArg, default: tuple[int, int], *, first: int | None = None) -> tuple[int, int]:
     """Read ``years`` (None, 1995, "1992-2022", (a, b), range) into (start, end) for a metric.
 
-    None gives ``default``. Years before ``first`` or after the current calendar year are refused.
+    None gives ``default``. Years before ``first`` (default: the first year of the state system
+    data) or after the current calendar year are refused, naming the coverage of the data.
     """
     if years is None:
         return default
-    start, end = parse_years(years, last=9999)
+    start, end = read_years(years)
+    system_first, system_last = state_system_years()
+    first = system_first if first is None else first
     last = current_year()
     if start < first or end > last:
-        raise BadArgument(f"years: {start}-{end} is outside {first}-{last}")
+        raise BadArgument(
+            f"years: {start}-{end} is outside {first}-{last}: the state system data (COW) cover "
+            f"{system_first}-{system_last}, later years come from the other tables and the ledger "
+            "(`pactscope data list` shows each table's years)"
+        )
     return start, end
 
 
@@ -36,11 +43,30 @@ def last_complete_year(today: dt.date | None = None) -> int:
 YearsArg = tuple[int, int] | range | str | int | None
 
 
+def state_system_years() -> tuple[int, int]:
+    """First and last year of the COW state system table, from the data catalogue."""
+    from pactscope import data
+
+    return data.coverage("cow_states")
+
+
 def parse_years(years: YearsArg, *, last: int | None = None) -> tuple[int, int]:
     """Turn ``None``, ``1990``, ``"1946-2025"``, ``(1946, 2025)`` or ``range(1946, 2026)`` into (start, end)."""
     last = last_complete_year() if last is None else last
     if years is None:
         return FIRST_YEAR, last
+    start, end = read_years(years)
+    if start < FIRST_YEAR or end > last:
+        first, system_last = state_system_years()
+        raise BadArgument(
+            f"years: {start}-{end} is outside {FIRST_YEAR}-{last}: the state system data (COW) cover "
+            f"{first}-{system_last} and panels end at the last complete year, {last}"
+        )
+    return start, end
+
+
+def read_years(years: tuple[int, int] | range | str | int) -> tuple[int, int]:
+    """(start, end) of a year or range as written, checked for form and order only."""
     if isinstance(years, range):
         if not years:
             raise BadArgument("years: the range is empty")
@@ -57,9 +83,4 @@ def parse_years(years: YearsArg, *, last: int | None = None) -> tuple[int, int]:
         start, end = (int(v) for v in years)
     if start > end:
         raise BadArgument(f"years: start {start} is after end {end}")
-    if start < FIRST_YEAR or end > last:
-        raise BadArgument(
-            f"years: {start}-{end} is outside {FIRST_YEAR}-{last} "
-            f"(panels end at the last complete year, {last})"
-        )
     return start, end

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as _escape
 
 from rich.markup import escape as rich_escape
 
@@ -17,6 +17,16 @@ RICH_STYLES = {
     "date": "bold blue",
     "event": "bold red",
 }
+
+
+# Explicit bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): in pasted text
+# they could reverse or reorder what the page shows, so they are dropped from the display.
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def escape(text: str) -> str:
+    """HTML-escaped text without explicit bidi controls."""
+    return _escape(text.translate(BIDI_CONTROLS))
 
 
 def _segments(result: ReadResult) -> list[tuple[str, Mention | None]]:
@@ -44,24 +54,24 @@ def render_html(result: ReadResult) -> str:
         else:
             parts.append(
                 f'<mark class="ref ref-{m.type}" data-type="{m.type}" data-target="{escape(m.target)}"'
-                f' title="{m.type}: {escape(m.target)}">{escape(text)}</mark>'
+                f' title="{m.type}: {escape(m.target)}"><bdi>{escape(text)}</bdi></mark>'
             )
     parts.append("</div>")
     if result.linked:
         parts.append('<h3>Linked to the ledger</h3><ul class="reader-linked">')
         for link in result.linked:
-            reasons = "; ".join(link.reasons)
+            reasons = "; ".join(f"<bdi>{escape(r)}</bdi>" for r in link.reasons)
             parts.append(
-                f'<li data-id="{escape(link.id)}"><strong>{escape(link.title)}</strong>'
+                f'<li data-id="{escape(link.id)}"><strong><bdi>{escape(link.title)}</bdi></strong>'
                 f" ({link.kind} <code>{escape(link.id)}</code>, score {link.score:.2f})"
-                f"<br><small>{escape(reasons)}</small></li>"
+                f"<br><small>{reasons}</small></li>"
             )
         parts.append("</ul>")
     if result.unlinked:
         parts.append('<h3>Event references not placed in the ledger</h3><ul class="reader-unlinked">')
         for ref in result.unlinked:
             best = f" (closest: {escape(ref.best)}, {ref.best_score:.2f})" if ref.best else ""
-            parts.append(f"<li>{escape(ref.text)}{best}</li>")
+            parts.append(f"<li><bdi>{escape(ref.text)}</bdi>{best}</li>")
         parts.append("</ul>")
     parts.append("</div>")
     return "".join(parts)

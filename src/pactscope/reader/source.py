@@ -11,7 +11,9 @@ MAX_CHARS = 200_000
 _TAG = re.compile(r"<\s*(?:/?\s*(?:p|div|br|span|a|b|i|em|strong|h[1-6]|li|ul|ol|table|tr|td|body|html|head|article|section)\b|!doctype)", re.I)
 _BLOCK = frozenset(["p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "article", "section", "blockquote", "title", "ul", "ol", "table"])
 _SKIP = frozenset({"script", "style", "noscript", "template"})
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls but tab and newlines, DEL, and C1 controls (U+0080-U+009F, e.g. U+009B, the 8-bit CSI
+# of terminal escape sequences)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 class _TextOf(HTMLParser):
@@ -81,7 +83,7 @@ def prepare(text: str | bytes) -> tuple[str, list[str]]:
         text = _CONTROL.sub(" ", text)
         notes.append(f"{controls} control character(s) replaced by spaces")
     if looks_like_html(text):
-        text = html_to_text(text)
+        text = _CONTROL.sub(" ", html_to_text(text))  # character references may decode to controls
         notes.append("HTML tags removed; offsets refer to the plain text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, notes

@@ -14,7 +14,15 @@ from starlette.exceptions import HTTPException
 
 from pactscope.errors import PactscopeError
 from pactscope.web.errors import handle_error
-from pactscope.web.guards import LOOPBACK_NAMES, MAX_BODY_BYTES, AllowedHosts, BodyLimit, HeadAsGet, InternalErrors, SecurityHeaders
+from pactscope.web.guards import (
+    LOOPBACK_NAMES,
+    MAX_BODY_BYTES,
+    AllowedHosts,
+    BodyLimit,
+    HeadAsGet,
+    InternalErrors,
+    SecurityHeaders,
+)
 from pactscope.web.routers import api, assess, pages
 
 ALLOWED_HOSTS_ENV = "PACTSCOPE_ALLOWED_HOSTS"

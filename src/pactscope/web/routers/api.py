@@ -12,11 +12,18 @@ from starlette.concurrency import run_in_threadpool
 from pactscope import ledger
 from pactscope.assess.render_json import render_json
 from pactscope.codes import State
+from pactscope.data.io import flat_for_csv
 from pactscope.reader import MAX_CHARS, read_text
 from pactscope.web import views
 from pactscope.web.cache import Cached
-from pactscope.data.io import flat_for_csv
-from pactscope.web.dependencies import NAME_CHARS, dyad_pair, member_filter, report_members, valid_alliance_id, valid_state
+from pactscope.web.dependencies import (
+    NAME_CHARS,
+    dyad_pair,
+    member_filter,
+    report_members,
+    valid_alliance_id,
+    valid_state,
+)
 from pactscope.web.render import SafeJSONResponse, attachment, dumps
 
 router = APIRouter(prefix="/api", tags=["api"], default_response_class=SafeJSONResponse)
