@@ -142,7 +142,8 @@ def emit(
 ) -> None:
     """Write ``frame`` to ``out`` if given; print it as a table (default), JSON records or CSV."""
     if out is not None:
-        write_frame(frame, out)
+        with user_errors():
+            write_frame(frame, out)
         err_console.print(f"wrote {frame.height} rows to {out}")
         if fmt is None:
             return
