@@ -201,7 +201,7 @@ def alignment(
         if measure is Measure.votes:
             frame = m.alignment_with(state, others, years=span)
         else:
-            frame = pl.concat([m.portfolio_similarity(state, o, years=span) for o in others])
+            frame = m.portfolio_similarity_with(state, others, years=span)
     except (PactscopeError, ValueError) as exc:
         fail(exc)
     emit(frame, fmt, path, f"Alignment of {state} ({measure.value})")

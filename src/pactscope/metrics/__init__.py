@@ -1,9 +1,10 @@
 """Alliance metrics: pure functions returning polars frames (definitions in docs/metrics.md)."""
 
-from pactscope.metrics.alignment import agreement, alignment_with, portfolio_similarity
+from pactscope.metrics.alignment import agreement, alignment_with, portfolio_similarity, portfolio_similarity_with
 from pactscope.metrics.burden import burden
 from pactscope.metrics.coalition import coalition, coalition_overlap
 from pactscope.metrics.dominance import dominance, dominance_side_by_side
+from pactscope.metrics.dyad import DyadProfile, dyad_profile, dyad_states
 from pactscope.metrics.exit_terms import exit_clauses, exit_precedents
 from pactscope.metrics.membership import alliance_years, members
 from pactscope.metrics.regions import region, regions
@@ -19,6 +20,7 @@ from pactscope.metrics.stats import Proportion, wilson
 from pactscope.metrics.threats import threats
 
 __all__ = [
+    "DyadProfile",
     "Proportion",
     "agreement",
     "alignment_with",
@@ -30,10 +32,13 @@ __all__ = [
     "coalition_overlap",
     "dominance",
     "dominance_side_by_side",
+    "dyad_profile",
+    "dyad_states",
     "exit_clauses",
     "exit_precedents",
     "members",
     "portfolio_similarity",
+    "portfolio_similarity_with",
     "region",
     "regions",
     "threats",

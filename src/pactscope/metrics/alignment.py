@@ -372,6 +372,18 @@ def portfolio_similarity(
     return out.sort("year").select("year", *labels, *head[1:], "n_states", "s_score" if method == "s" else "tau_b")
 
 
+def portfolio_similarity_with(
+    a: str | int,
+    others: Iterable[str | int],
+    **options,
+) -> pl.DataFrame:
+    """:func:`portfolio_similarity` of ``a`` with each of ``others``, one frame (same ``options``)."""
+    frames = [portfolio_similarity(a, other, **options) for other in others]
+    if not frames:
+        raise BadArgument("give at least one state to compare with")
+    return pl.concat(frames)
+
+
 def _tau_b(vectors: pl.DataFrame, head: list[str]) -> pl.DataFrame:
     try:
         from scipy.stats import kendalltau

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import polars as pl
 
-from pactscope import codes, data, ledger, metrics, panels
+from pactscope import codes, data, ledger, metrics
 from pactscope.errors import BadArgument, UnknownCase, UnknownState, close_matches
 
 
@@ -207,65 +207,22 @@ def parse_members(values: list[str] | None) -> list[str]:
     return out
 
 
-ATOP_PLEDGES = ("atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul")
-
-
-def _oriented(frame: pl.DataFrame, a_is_first: bool) -> pl.DataFrame:
-    """Rename the panel's ``...1``/``...2`` columns to ``..._a``/``..._b`` for the order the user picked."""
-    first, second = ("a", "b") if a_is_first else ("b", "a")
-    names = {}
-    for col in frame.columns:
-        if col in ("ccode1", "ccode2") or col[-1:] not in ("1", "2"):
-            continue
-        names[col] = f"{col[:-1]}_{first if col.endswith('1') else second}"
-    return frame.rename(names)
-
-
 def dyad_codes(a: str, b: str) -> tuple[int, int]:
     """COW codes of two states given by any code or name."""
-    out = []
-    for arg, x in (("a", a), ("b", b)):
-        record = state(x)
-        if record["ccode"] is None:
-            raise BadArgument(f"{arg}: {record['name']} has no Correlates of War code, so no dyad data")
-        out.append(record["ccode"])
-    return out[0], out[1]
+    state_a, state_b = metrics.dyad_states(a, b)
+    return int(state_a.ccode), int(state_b.ccode)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=128)
 def dyad(ccode_a: int, ccode_b: int) -> dict:
-    """Alliances (ATOP and ledger), capabilities, disputes and UN vote agreement of two states by year."""
-    if ccode_a == ccode_b:
-        raise BadArgument("pick two different states")
-    lo, hi = sorted((ccode_a, ccode_b))
-    base = panels.create_dyadyears(directed=False)
-    pair = base.with_frame(base.frame.filter((pl.col("ccode1") == lo) & (pl.col("ccode2") == hi)))
-    panel = (
-        pair.pipe(panels.add_atop_alliance)
-        .pipe(panels.add_nmc)
-        .pipe(panels.add_gml_mids, keep=["dispnum", "hostlev"])
-    )
-    frame = _oriented(panel.frame, ccode_a == lo).select(
-        "year", *ATOP_PLEDGES, "cinc_a", "cinc_b", "milex_a", "milex_b",
-        "gmlmidongoing", "gmlmidonset", "gmlmid_dispnum", "gmlmid_hostlev",
-    )
-    ties = metrics.coalition_overlap([ccode_a, ccode_b])
-    by_year: dict[int, list[set[str]]] = {}
-    for row in ties.iter_rows(named=True):
-        by_year.setdefault(row["year"], []).append(set(row["alliances"]))
-    shared = pl.DataFrame(
-        [{"year": y, "ledger_shared": sorted(set.intersection(*sets)) if len(sets) == 2 else []}
-         for y, sets in by_year.items()],
-        schema={"year": pl.Int32, "ledger_shared": pl.List(pl.String)},
-    )
-    votes = metrics.agreement(ccode_a, ccode_b).select("year", "n_common", "agree_share", "s_score")
-    table = frame.join(shared, on="year", how="left").join(votes, on="year", how="left").sort("year")
+    """The dyad profile of two states (see ``pactscope.metrics.dyad_profile``) as plain values."""
+    profile = metrics.dyad_profile(ccode_a, ccode_b)
     return {
         "a": state(str(ccode_a)),
         "b": state(str(ccode_b)),
-        "rows": _rows(table),
-        "votes": _rows(votes),
-        "sources": panel.sources,
+        "rows": _rows(profile.table),
+        "votes": _rows(profile.votes),
+        "sources": profile.sources,
     }
 
 
