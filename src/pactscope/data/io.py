@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 
 from pactscope.errors import OutputError
 
+if TYPE_CHECKING:
+    import polars as pl
+
 MIN_FREE_BYTES = 1 << 20  # refuse a file system with less room than this before any work is done
 
 
