@@ -129,7 +129,16 @@ class Chart(Model):
     cites: list[int] = []
 
 
-Block = Annotated[Paragraph | Heading | Table | Chart, Field(discriminator="kind")]
+class Details(Model):
+    """A titled group of paragraphs shown folded in the HTML (a case's summary, coding and disputed points)."""
+
+    kind: Literal["details"] = "details"
+    id: str
+    title: str
+    items: list[Paragraph]
+
+
+Block = Annotated[Paragraph | Heading | Table | Chart | Details, Field(discriminator="kind")]
 
 
 class Section(Model):

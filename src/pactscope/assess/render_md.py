@@ -72,6 +72,8 @@ def render_md(report: Report) -> str:
                 lines += [_paragraph(b), ""]
             elif b.kind == "heading":
                 lines += [f"### {b.text}", ""]
+            elif b.kind == "details":
+                lines += [f"**{b.title}**", ""] + [line for p in b.items for line in (f"- {_paragraph(p)}",)] + [""]
             elif b.kind == "table":
                 lines += _table(b)
             else:
