@@ -24,6 +24,7 @@ TRIGGERED = ("yes", "disputed", "no")
 
 
 PRESET_END = {"llm2000": 1944}  # not-a-data-year: the last year of Leeds, Long and Mitchell's study
+PUBLISHED = {"bf2018": "Berkemeier and Fuhrmann (2018)", "llm2000": "Leeds, Long and Mitchell (2000)"}  # not-a-data-year
 
 
 def _case_years(ctx: Ctx, iso: str | None = None) -> str:
@@ -307,7 +308,8 @@ def build(ctx: Ctx) -> Section:
                 _timeline(ctx), Heading(text="All cases of the alliance"),
                 summary, _case_rows(ctx, False), Heading(text="Baseline from the history of alliances in war"),
                 para("Across COW inter-state wars and ATOP alliances, ", d["n"], " war × alliance cases applied and ",
-                     d["rate"], " were honoured (Berkemeier and Fuhrmann 2018 report ", d["published_rate"], "; Leeds, Long "
-                     "and Mitchell 2000 report ", wpicked[("llm2000", "all")]["published_rate"], " for the years to 1944)",
+                     d["rate"], " were honoured (", PUBLISHED["bf2018"], " report ", d["published_rate"], "; ",
+                     PUBLISHED["llm2000"], " report ", wpicked[("llm2000", "all")]["published_rate"],
+                     f" for the years to {PRESET_END['llm2000']})",
                      ctx.cites.metric("war_reliability"), "."), war, *_own_war_record(ctx)],
     )
