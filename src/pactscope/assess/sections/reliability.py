@@ -201,7 +201,7 @@ def _war(ctx: Ctx) -> tuple[Table, dict]:
                                  ("ci_low", "share", "95% low"), ("ci_high", "share", "95% high"),
                                  ("published_rate", "share", "published rate"))}
         picked[(preset, level)] = v
-        source = ctx.frame("metrics.reliability_war.published", preset=preset)["published_source"][0]
+        source = ctx.frame("metrics.reliability_war.war_published", preset=preset)["published_source"][0]
         what = f"cases {_era(level)}" if group == "era" else f"all cases, {first}–{PRESET_END.get(preset, last)}"
         rows.append([cell(what), cell(v["n"]), cell(v["fulfilled"]), cell(v["rate"]), cell(v["ci_low"]), cell(v["ci_high"]),
                      cell(v["published_rate"]), cell(source)])
