@@ -26,12 +26,14 @@ def read(
     format: Format = typer.Option(Format.text, "--format", "-f",
                                   help="text (marked, for the terminal), json, jsonl (one line per file) or html"),
     date: str | None = typer.Option(None, "--date", help="the article's own date, YYYY-MM-DD (else read from the text)"),
+    claims: bool = typer.Option(False, "--claims", help="also set each claim about a case or organization beside the record"),
 ) -> None:
     """Mark the states, organizations, places, people, dates and events in articles and
     link their event references to the ledger's crisis cases and meetings.
 
     Example: pactscope read article.txt --format json --date 2022-09-14
     Batch:   pactscope read articles/*.txt --format jsonl
+    Claims:  pactscope read article.txt --claims --format html > claims.html
     """
     from pactscope.reader import MAX_CHARS, read_text
 
@@ -40,15 +42,22 @@ def read(
     for file in files:
         data = _read_bounded(file, 4 * MAX_CHARS)  # MAX_CHARS characters of up to four UTF-8 bytes
         with user_errors():
-            result = read_text(data, date=date)
+            result = read_text(data, date=date, claims=claims)
+            if claims:
+                from pactscope.assess.claims_evidence import add_metric_evidence
+
+                add_metric_evidence(result.claims or [])
         if format is Format.json:
             typer.echo(result.to_json())
         elif format is Format.jsonl:
             typer.echo('{"file": ' + _quote(file) + ', "result": ' + result.to_json(indent=None, include_text=False) + "}")
         elif format is Format.html:
-            typer.echo(result.to_html())
+            typer.echo(result.to_html() + (_claims_html(result) if claims else ""))
         else:
-            Console(highlight=False, soft_wrap=True).print(terminal_safe(result.to_rich()))
+            console = Console(highlight=False, soft_wrap=True)
+            console.print(terminal_safe(result.to_rich()))
+            if claims:
+                console.print(terminal_safe(_claims_text(result)))
 
 
 def _read_bounded(file: str, limit: int) -> bytes:
@@ -65,6 +74,20 @@ def _read_bounded(file: str, limit: int) -> bytes:
         fail(BadArgument(f"{file} is larger than {limit:,} bytes; the reader takes at most {limit // 4:,} "
                          "characters, so split the text"))
     return data
+
+
+def _claims_html(result) -> str:
+    from pactscope.reader.claims.render import claims_html
+
+    return claims_html(result.claims or [])
+
+
+def _claims_text(result) -> str:
+    from rich.markup import escape
+
+    from pactscope.reader.claims.render import claims_text
+
+    return escape(claims_text(result.claims or []))
 
 
 def _quote(text: str) -> str:

@@ -131,11 +131,13 @@ def _article_date(raw: str, plain: str, given: dt.date | None) -> tuple[dt.date 
 
 
 def read_text(text: str | bytes, *, evidence: Evidence | None = None, gazetteer: Gazetteer | None = None,
-              threshold: float = THRESHOLD, date: dt.date | str | None = None) -> ReadResult:
+              threshold: float = THRESHOLD, date: dt.date | str | None = None,
+              claims: bool = False) -> ReadResult:
     """Recognise what `text` refers to and link its event references to the ledger.
 
     `date` is the article's own date (a `datetime.date` or `YYYY-MM-DD`); without it the
     reader looks for HTML metadata, a `Date:` line or a dateline near the top.
+    With `claims=True` the result also holds the text's claims, each set beside the record.
     Raises `BadArgument` for undecodable bytes, binary data, text over the size limit or a bad date.
     """
     raw = decode(text) if isinstance(text, bytes) else text
@@ -186,7 +188,7 @@ def read_text(text: str | bytes, *, evidence: Evidence | None = None, gazetteer:
                            text=plain[spans[r.sentence][0]:spans[r.sentence][1]].strip(), kind=r.kind,
                            candidates=[Candidate(id=rid, score=sc) for rid, sc in r.candidates])
                  for r in outcome.ambiguous]
-    return ReadResult(
+    result = ReadResult(
         text=plain, language=language,
         article_date=anchor, article_date_source=anchor_source,
         states=_unique(mentions, "state"), organizations=_unique(mentions, "organization"),
@@ -194,6 +196,11 @@ def read_text(text: str | bytes, *, evidence: Evidence | None = None, gazetteer:
         persons=_unique(mentions, "person"), dates=_unique(mentions, "date"),
         linked=linked, unlinked=unlinked, ambiguous=ambiguous, mentions=mentions, threshold=threshold, notes=notes,
     )
+    if claims:
+        from pactscope.reader.claims import find_claims
+
+        result.claims = find_claims(result, ev)
+    return result
 
 
 def _given_date(date: dt.date | str | None) -> dt.date | None:

@@ -6,6 +6,7 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
+from pactscope.reader.claims.model import Claim
 from pactscope.reader.detect import Language
 
 MENTION_TYPES = ("state", "organization", "organ", "place", "person", "date", "event", "record")
@@ -88,6 +89,7 @@ class ReadResult(BaseModel):
     mentions: list[Mention]
     threshold: float
     notes: list[str] = []
+    claims: list[Claim] | None = Field(None, description="with claims=True: each claim beside the record (docs/reader.md)")
 
     def to_json(self, *, indent: int | None = 2, include_text: bool = True) -> str:
         """The documented JSON object (see docs/reader.md)."""

@@ -1,0 +1,311 @@
+"""Find the claims in a read text and set each beside the ledger (docs/reader.md, "Claim check")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from pactscope.ledger.schema import CrisisCase
+from pactscope.reader.claims import organization, verdict
+from pactscope.reader.claims.cues import Hit, SentenceCues, clause_before
+from pactscope.reader.claims.model import Claim
+from pactscope.reader.claims.resolve import MEMBER_LIST, SentenceFacts, TextFacts, choose
+from pactscope.reader.claims.vocab import Vocabulary, lower, vocabulary
+from pactscope.reader.dates import month_number
+from pactscope.reader.evidence import Evidence
+from pactscope.reader.normalise import normalise
+from pactscope.reader.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from pactscope.reader.model import ReadResult
+
+_WORD = re.compile(r"\w+")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|[\u0660-\u0669]{4}")
+COLLECTIVE_DEFENCE = "collective-defence"
+TREATY_TOPICS = {"clauses", "exit", "decision_rule"}
+
+
+def _precision(value: str) -> str:
+    return "range" if "/" in value else {10: "day", 7: "month", 4: "year"}.get(len(value), "year")
+
+
+def _sentence_index(spans: list[tuple[int, int]], offset: int) -> int | None:
+    for i, (a, b) in enumerate(spans):
+        if a <= offset < b:
+            return i
+    return None
+
+
+def _facts(result: ReadResult, spans: list[tuple[int, int]], ev: Evidence, published: dt.date | None) -> TextFacts:
+    sentences = [SentenceFacts() for _ in spans]
+    years: Counter[int] = Counter()
+    states: Counter[str] = Counter()
+    for m in result.mentions:
+        i = _sentence_index(spans, m.start)
+        if i is None:
+            continue
+        state = m.target if m.type == "state" else m.state if m.type in ("place", "person") else None
+        if state:
+            sentences[i].states.add(state)
+            states[state] += 1
+        if m.type == "place":
+            sentences[i].places |= {m.target.lower(), m.text.lower()}
+        if m.type == "date" and m.first and m.last:
+            if not _YEAR.search(m.text) and _precision(m.target) in ("day", "month"):
+                sentences[i].months.add(m.first.month)  # the year was guessed: read it with the text's date
+                continue
+            sentences[i].dates.append((m.first, m.last, _precision(m.target)))
+            years.update({m.first.year, m.last.year} if m.last.year - m.first.year <= 1 else {m.first.year})
+    for s in sentences:
+        if len(s.states) >= MEMBER_LIST:
+            s.states = set()
+    for i, (a, b) in enumerate(spans):
+        if not sentences[i].dates and not sentences[i].months:  # Latin month names only when capitalised
+            sentences[i].months = {n for w in _WORD.findall(result.text[a:b])
+                                   if (not w.isascii() or w[:1].isupper()) and (n := month_number(w.lower()))}
+    linked: set[str] = set()
+    for link in result.linked:
+        members = [link.id] if link.kind == "case" else list(getattr(link, "members", None) or [])
+        if link.kind == "meeting" and link.record.get("date"):
+            years[dt.date.fromisoformat(link.record["date"]).year] += 1
+        for cid in members:
+            linked.add(cid)
+            for a, _ in link.references:
+                if (i := _sentence_index(spans, a)) is not None:
+                    sentences[i].linked.add(cid)
+    with_cases = {c.organization for c in ev.cases.values()}
+    orgs = {o for o in result.organizations if o in with_cases}
+    return TextFacts(sentences, states, years, linked, orgs, published)
+
+
+def _main_organization(result: ReadResult, ev: Evidence, facts: TextFacts) -> str | None:
+    counts = Counter(m.target for m in result.mentions if m.type == "organization" and m.target in ev.organizations)
+    counts.update(m.organization for m in result.mentions if m.type == "organ" and m.organization in ev.organizations)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _sources(ev: Evidence, ids: list[str]) -> list[dict[str, Any]]:
+    out = []
+    for sid in dict.fromkeys(ids):
+        s = ev.sources.get(sid)
+        out.append({"id": sid} if s is None else {"id": sid, "publisher": s.publisher, "title": s.title,
+                                                   "url": str(s.url), "date": s.date.isoformat() if s.date else None})
+    return out
+
+
+class _Sentence:
+    """One sentence: its cues, and offsets back into the original text."""
+
+    def __init__(self, i: int, result: ReadResult, norm, fspan: tuple[int, int], vocab: Vocabulary):
+        self.i, self.fstart = i, fspan[0]
+        self.norm, self.text = norm, result.text
+        self.span = norm.span(*fspan)
+        self.folded = lower(norm.text[fspan[0]:fspan[1]])
+        self.cues = SentenceCues(self.folded, vocab)
+        inside = [m for m in result.mentions if self.span[0] <= m.start < self.span[1]]
+        self.orgs = [m.target if m.type == "organization" else m.organization for m in inside
+                     if m.type in ("organization", "organ")]
+        self.org_at = [m.start for m in inside if m.type in ("organization", "organ")]
+        self.state_at = [m.start for m in inside if m.type == "state" or (m.type in ("place", "person") and m.state)]
+        words = vocab.lists["organization_words"]
+        self.org_at += [self.original(m.start()) for m in words.finditer(self.folded)] if words else []
+
+    def original(self, offset: int) -> int:
+        """Offset in the original text of an offset in this folded sentence."""
+        return self.norm.span(self.fstart + offset, self.fstart + offset + 1)[0]
+
+    def acts(self, hit: Hit) -> bool:
+        """The organization is the actor of the cue: named before it, or no state named before it."""
+        at = self.original(hit.start)
+        if any(o < at for o in self.org_at):
+            return True
+        end = self.original(hit.end)
+        if any(end <= o <= end + 24 for o in self.org_at):  # verb first: "تجاهلت المنظمة", "sent by the CSTO"
+            return True
+        return bool(self.org_at) and not any(x < at for x in self.state_at)
+
+    def words(self, hits: list[Hit]) -> list[str]:
+        out = []
+        for h in hits:
+            a, b = self.norm.span(self.fstart + h.start, self.fstart + h.end)
+            out.append(self.text[a:b])
+        return out
+
+    def anchored(self) -> bool:
+        words = self.cues.vocab.lists["organization_words"]
+        return bool(self.orgs or (words is not None and words.search(self.folded)))
+
+
+def _response(s: _Sentence, scale: tuple[str, ...]) -> dict[str, Any] | None:
+    """What a sentence asserts about the response: min and max on the scale, or a judgement."""
+    c = s.cues
+    levels = [h for h in c.of(*scale) if not c.requested_object(h) and s.acts(h)]
+    none = [h for h in c.of("none") if s.acts(h)]
+    words = [h for h in c.of("response_words") if not c.requested_object(h) and s.acts(h)]
+    helps = [h for h in c.of("help") if not c.requested_object(h) and s.acts(h)]
+    evaluative = [h for h in c.of("evaluative") if s.acts(h)]
+    if c.future() or not (levels or none or words or helps or evaluative):
+        return None
+    if not (levels or none or words or helps):
+        return {"min": scale[0], "max": scale[-1], "words": [], "judgement": s.words(evaluative)}
+    pos = [h for h in levels if not c.negated(h)]
+    neg = [h for h in levels if c.negated(h)]
+    rank = scale.index
+    lo, hi = scale[0], scale[-1]
+    if pos:
+        lo = max((h.kind for h in pos), key=rank)
+    for h in neg:
+        hi = min(hi, scale[max(0, rank(h.kind) - 1)], key=rank)
+    refused_help = c.refused() and (c.of("request", "request_nouns") or helps)
+    if not levels and (any(c.negated(h) for h in helps) or refused_help):  # a named level says more
+        hi = min(hi, "fact-finding-mission", key=rank)
+    if not pos and (none or any(c.negated(h) for h in words)):
+        hi = scale[0]
+    if pos and (none or any(c.only(h) for h in pos)):
+        hi = lo
+    if lo == scale[0] and hi == scale[-1] and not evaluative:
+        return None  # no level said, nothing denied
+    used = pos + neg + none + [h for h in helps + words if c.negated(h)]
+    asserted: dict[str, Any] = {"min": lo, "max": hi, "words": s.words(sorted(used, key=lambda h: h.start))}
+    if evaluative:
+        asserted["judgement"] = s.words(evaluative)
+    if rank(lo) > rank(hi):
+        asserted["conflict"] = True
+    if c.of("every_case"):
+        asserted["every_case"] = True
+    return asserted
+
+
+def _request(s: _Sentence) -> dict[str, Any] | None:
+    c = s.cues
+    refusal = c.vocab.lists["refusal"]
+    hits = [h for h in c.of("request", "request_nouns") if c.is_request(h)
+            and not (h.kind == "request_nouns" and refusal and refusal.search(clause_before(c.text, h.start)))]
+    if not hits or not (s.anchored() or c.of("help") or c.articles()):
+        return None
+    made = "no" if all(c.negated(h) or c.conditional(h) for h in hits) else "yes"
+    asserted: dict[str, Any] = {"made": made, "words": s.words(hits)}
+    if c.articles():
+        asserted["article"] = c.articles()[0]
+    return asserted
+
+
+def _trigger(s: _Sentence, org: str | None, ev: Evidence) -> dict[str, Any] | None:
+    c = s.cues
+    hits = [h for h in c.of("trigger") if not c.requested_object(h)]
+    o = ev.organizations.get(org or "")
+    if not hits or o is None:
+        return None
+    defence = {cl.article for cl in o.clauses if cl.type.value == COLLECTIVE_DEFENCE}
+    if not defence & set(c.articles()):
+        return None
+    return {"triggered": "no" if c.negated(hits[0]) else "yes", "article": sorted(defence & set(c.articles()))[0],
+            "words": s.words(hits)}
+
+
+def _case_record(case: CrisisCase, field: str, scale: tuple[str, ...]) -> dict[str, Any]:
+    if field == "response":
+        return {"id": case.id, "level": verdict.record_level(case, scale), "term": case.response.term.value,
+                "actions": [a.value for a in case.response.actions],
+                "declined": verdict.DECLINED in {a.value for a in case.response.actions},
+                "date": case.response.date.isoformat() if case.response.date else None,
+                "summary": case.response.summary}
+    if field == "request":
+        r = case.request
+        return {"id": case.id, "made": r.made.value, "article": r.article, "by": r.by,
+                "date": r.date.isoformat() if r.date else None, "summary": r.summary}
+    return {"id": case.id, "triggered": case.obligation.triggered.value, "reason": case.obligation.reason}
+
+
+def _field_sources(case: CrisisCase, field: str) -> list[str]:
+    part = {"response": case.response, "request": case.request, "trigger": case.obligation}[field]
+    return list(part.sources)
+
+
+def _judge(field: str, asserted: dict[str, Any], case: CrisisCase, scale: tuple[str, ...]) -> tuple[str, str]:
+    if field == "response":
+        if asserted.get("judgement"):
+            return "not-checkable", f"a judgement ({', '.join(asserted['judgement'])}), not a level on the response scale"
+        if asserted.get("conflict"):
+            return "not-checkable", "the sentence's response words contradict each other"
+        return verdict.response(asserted["min"], asserted["max"], case, scale)
+    if field == "request":
+        return verdict.request(asserted["made"], asserted.get("article"), case)
+    return verdict.trigger(asserted["triggered"], case)
+
+
+def _case_claim(s: _Sentence, field: str, asserted: dict[str, Any], ids: list[str], why: str, ev: Evidence,
+                scale: tuple[str, ...]) -> Claim:
+    if not ids:
+        return Claim(span=s.span, sentence=s.text[s.span[0]:s.span[1]].strip(), about="case", ids=[], field=field,
+                     asserted=asserted, record=[], verdict="not-checkable", rule=why)
+    records, verdicts, sources = [], [], []
+    for cid in ids:
+        case = ev.cases[cid]
+        v, rule = _judge(field, asserted, case, scale)
+        records.append({**_case_record(case, field, scale), "verdict": v, "rule": rule})
+        verdicts.append(v)
+        sources += _field_sources(case, field)
+    overall = verdict.combine(verdicts)
+    if len(ids) == 1:
+        rule = records[0]["rule"]
+    else:
+        counts = Counter(verdicts)
+        rule = f"checked against {len(ids)} cases ({why}): " + ", ".join(f"{n} {v}" for v, n in counts.items())
+    return Claim(span=s.span, sentence=s.text[s.span[0]:s.span[1]].strip(), about="case" if len(ids) == 1 else "group",
+                 ids=ids, field=field, asserted=asserted, record=records, verdict=overall, rule=rule,
+                 sources=_sources(ev, sources))
+
+
+def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = None) -> list[Claim]:
+    """Every claim in `result.text` about a ledger case or an organization, with its check.
+
+    `published` is the text's own date (default: the one the reader found or was given): a
+    month without a year is read with it, and crises that began after it are not candidates.
+    """
+    if published is None:
+        published = result.article_date
+    vocab = vocabulary()
+    scale = vocab.scale
+    norm = normalise(result.text)
+    fspans = [sp for sp in split_sentences(norm.text) if sp[1] > sp[0]]
+    sentences = [_Sentence(i, result, norm, sp, vocab) for i, sp in enumerate(fspans)]
+    facts = _facts(result, [s.span for s in sentences], ev, published)
+    main_org = _main_organization(result, ev, facts)
+    claims: list[Claim] = []
+    for s in sentences:
+        org = s.orgs[0] if s.orgs and s.orgs[0] in ev.organizations else main_org
+        if s.folded.rstrip().endswith("?"):
+            continue  # a question asserts nothing
+        anchored = s.anchored() or (s.i > 0 and sentences[s.i - 1].anchored())
+        topics = list(dict.fromkeys(h.kind[6:] for h in s.cues.of(*(f"topic:{t}" for t in vocab.topics))))
+        for topic in topics:
+            if org and (s.anchored() or main_org):
+                items, rule = organization.evidence(topic, org, ev, scale)
+                claims.append(Claim(span=s.span, sentence=s.text[s.span[0]:s.span[1]].strip(), about="organization",
+                                    ids=[org], field="structure",
+                                    asserted={"topic": topic, "words": s.words(s.cues.of(f"topic:{topic}"))},
+                                    record=items, verdict=None, rule=rule,
+                                    sources=_sources(ev, [x for it in items for x in it.get("sources", [])])))
+        found: list[tuple[str, dict[str, Any]]] = []
+        if set(topics) & TREATY_TOPICS:
+            continue  # a sentence on what the treaty says is not about a case
+        if (req := _request(s)) is not None:
+            found.append(("request", req))
+        if (trig := _trigger(s, org, ev)) is not None:
+            found.append(("trigger", trig))
+        if anchored and (resp := _response(s, scale)) is not None:
+            found.append(("response", resp))
+        if not found:
+            continue
+        ids, why = choose(ev.cases, s.i, facts)
+        for field, asserted in found:
+            case_ids, reason = ids, why
+            if asserted.get("every_case") and org:
+                before = published - dt.timedelta(days=30) if published else dt.date.max
+                case_ids = sorted(c.id for c in ev.cases.values() if c.organization == org and c.start_date < before)
+                reason = f"'{asserted['words'][0] if asserted['words'] else 'never'}' covers every {org} case"
+            claims.append(_case_claim(s, field, asserted, case_ids, reason, ev, scale))
+    return claims

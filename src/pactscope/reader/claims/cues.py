@@ -1,0 +1,103 @@
+"""Cue hits in one sentence, with negation, "only" and request-object scope decided per clause."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pactscope.reader.claims.vocab import Vocabulary
+
+_CLAUSE_END = re.compile(r"[,;:()\n«»\"“”]|\s[-—]\s|\s(?:but|however|instead|но|однако|а|لكن|بل)\s")
+NEGATION_WINDOW = 6
+ONLY_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # a level, a topic, or a list name
+    start: int
+    end: int
+    text: str
+
+
+def _hits(pattern: re.Pattern[str] | None, kind: str, text: str) -> list[Hit]:
+    if pattern is None:
+        return []
+    return [Hit(kind, m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Drop hits that lie inside a longer one."""
+    kept: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if not any(k.start <= h.start and h.end <= k.end for k in kept):
+            kept.append(h)
+    return sorted(kept, key=lambda h: h.start)
+
+
+def clause_before(text: str, start: int) -> str:
+    """The part of the clause that comes before `start`."""
+    return _CLAUSE_END.split(text[max(0, start - 160):start])[-1]
+
+
+def _last_words(text: str, n: int) -> str:
+    words = re.findall(r"\S+", text)
+    return " ".join(words[-n:])
+
+
+class SentenceCues:
+    """Every cue in one folded lower-case sentence."""
+
+    def __init__(self, text: str, vocab: Vocabulary):
+        self.text, self.vocab = text, vocab
+        found: list[Hit] = []
+        for level, pattern in vocab.levels.items():
+            found += _hits(pattern, level, text)
+        for name in ("help", "response_words", "none", "evaluative", "request", "request_nouns", "trigger", "only", "every_case"):
+            found += _hits(vocab.lists[name], name, text)
+        for topic, pattern in vocab.topics.items():
+            found += _hits(pattern, "topic:" + topic, text)
+        self.hits = _longest(found)
+        self.not_request = _hits(vocab.lists["not_request"], "not_request", text)
+
+    def of(self, *kinds: str) -> list[Hit]:
+        return [h for h in self.hits if h.kind in kinds]
+
+    def negated(self, hit: Hit) -> bool:
+        size = {"request": 3, "request_nouns": 1, "help": 8}.get(hit.kind, NEGATION_WINDOW)
+        window = _last_words(clause_before(self.text, hit.start), size)
+        pattern = self.vocab.lists["negators"]
+        return bool(pattern and pattern.search(window))
+
+    def only(self, hit: Hit) -> bool:
+        window = _last_words(clause_before(self.text, hit.start), ONLY_WINDOW)
+        pattern = self.vocab.lists["only"]
+        return bool(pattern and pattern.search(window))
+
+    def requested_object(self, hit: Hit) -> bool:
+        """The cue names what was asked for: a request word earlier in the same clause."""
+        before = clause_before(self.text, hit.start)
+        return any(p is not None and p.search(before)
+                   for p in (self.vocab.lists["request"], self.vocab.lists["request_nouns"]))
+
+    def refused(self) -> bool:
+        pattern = self.vocab.lists["refusal"]
+        return bool(pattern and pattern.search(self.text))
+
+    def is_request(self, hit: Hit) -> bool:
+        return not any(n.start <= hit.start < n.end or hit.start <= n.start < hit.end for n in self.not_request)
+
+    def conditional(self, hit: Hit) -> bool:
+        pattern = self.vocab.lists["conditional"]
+        return bool(pattern and pattern.search(clause_before(self.text, hit.start)))
+
+    def future(self) -> bool:
+        pattern = self.vocab.lists["future"]
+        return bool(pattern and pattern.search(self.text))
+
+    def articles(self) -> list[str]:
+        out = []
+        for m in self.vocab.article.finditer(self.text):
+            n = m.group("n")
+            out.append(n if n.isdigit() else str(self.vocab.article_words.get(n, n)))
+        return out

@@ -1,0 +1,170 @@
+"""Claim check on texts written for these tests: each verdict in English, Russian and Arabic.
+
+Expected values were read off the ledger records by hand: arm-aze-2022-09 (request yes,
+Art. 4; strongest response a fact-finding mission; obligation disputed), kaz-2022-01-unrest
+(request yes, Art. 4; military deployment; triggered yes), arm-aze-2020-07 and
+arm-aze-2020-09 (no request; statements only), and the CSTO Charter's Art. 19 (withdrawal
+on six months' notice).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pactscope.reader import read_text
+
+VERDICT_TEXTS = [
+    # (language, verdict, text, field, case)
+    ("en", "consistent", "On 13 September 2022 Azerbaijani forces attacked Armenia. "
+     "The CSTO only sent a fact-finding mission to Armenia.", "response", "arm-aze-2022-09"),
+    ("en", "inconsistent", "In January 2022 the CSTO did not send troops to Kazakhstan.", "response", "kaz-2022-01-unrest"),
+    ("en", "partly", "When Azerbaijan attacked Armenia in September 2022, the CSTO did nothing.", "response",
+     "arm-aze-2022-09"),
+    ("en", "not-checkable", "When Azerbaijan attacked Armenia in September 2022, the CSTO did not give a proper "
+     "response.", "response", "arm-aze-2022-09"),
+    ("ru", "consistent", "В январе 2022 года ОДКБ направила миротворцев в Казахстан.", "response", "kaz-2022-01-unrest"),
+    ("ru", "inconsistent", "В сентябре 2022 года ОДКБ ввела войска в Армению после нападения Азербайджана.",
+     "response", "arm-aze-2022-09"),
+    ("ru", "partly", "Когда Азербайджан атаковал Армению в сентябре 2022 года, ОДКБ ничего не сделала.", "response",
+     "arm-aze-2022-09"),
+    ("ru", "not-checkable", "В 2008 году ОДКБ ничего не сделала для Грузии.", "response", None),
+    ("ar", "consistent", "في يناير 2022 أرسلت منظمة معاهدة الأمن الجماعي قوات حفظ السلام إلى كازاخستان.", "response",
+     "kaz-2022-01-unrest"),
+    ("ar", "inconsistent", "في سبتمبر 2022 لم تطلب أرمينيا المساعدة من منظمة معاهدة الأمن الجماعي بعد هجوم أذربيجان.",
+     "request", "arm-aze-2022-09"),
+    ("ar", "partly", "عندما هاجمت أذربيجان أرمينيا في سبتمبر 2022، تجاهلت منظمة معاهدة الأمن الجماعي الأمر.",
+     "response", "arm-aze-2022-09"),
+    ("ar", "not-checkable", "في عام 2008 تجاهلت منظمة معاهدة الأمن الجماعي الحرب في جورجيا.", "response", None),
+]
+
+
+def _claims(text: str, field: str | None = None):
+    result = read_text(text, claims=True)
+    assert result.claims is not None
+    return [c for c in result.claims if field is None or c.field == field]
+
+
+@pytest.mark.parametrize(("lang", "verdict", "text", "field", "case"), VERDICT_TEXTS,
+                         ids=[f"{v[0]}-{v[1]}" for v in VERDICT_TEXTS])
+def test_each_verdict_in_each_language(lang, verdict, text, field, case):
+    claims = _claims(text, field)
+    assert len(claims) == 1, [c.model_dump() for c in claims]
+    claim = claims[0]
+    assert claim.verdict == verdict, claim.rule
+    assert claim.ids == ([case] if case else [])
+    assert claim.rule and "\n" not in claim.rule
+
+
+def test_response_record_and_sources_come_from_the_ledger():
+    claim = _claims("When Azerbaijan attacked Armenia in September 2022, the CSTO did nothing.", "response")[0]
+    assert claim.asserted["max"] == "none"
+    assert claim.record[0]["level"] == "fact-finding-mission"
+    assert set(claim.record[0]["actions"]) == {"statement", "consultation", "fact-finding-mission"}
+    assert claim.sources and all(s.get("url", "").startswith("http") for s in claim.sources)
+
+
+def test_request_claim_reads_the_article():
+    claim = _claims("On 13 September 2022 Armenia asked the CSTO for help under Article 4 after Azerbaijan "
+                    "attacked.", "request")[0]
+    assert claim.asserted == {"made": "yes", "article": "4", "words": ["asked"]}
+    assert claim.verdict == "consistent"
+    assert claim.record[0]["article"] == "4"
+
+
+def test_request_under_the_wrong_article_is_partly_right():
+    claim = _claims("On 13 September 2022 Armenia asked the CSTO for help under Article 2 after Azerbaijan "
+                    "attacked.", "request")[0]
+    assert claim.verdict == "partly"
+    assert "Art. 4" in claim.rule
+
+
+def test_trigger_claim():
+    claim = _claims("In January 2022 the CSTO Collective Security Council, in accordance with Article 4, decided "
+                    "to send peacekeepers to Kazakhstan.", "trigger")[0]
+    assert claim.ids == ["kaz-2022-01-unrest"]
+    assert claim.asserted["triggered"] == "yes" and claim.verdict == "consistent"
+
+
+def test_negation_caps_and_only_fixes_the_level():
+    capped = _claims("In September 2022 the CSTO did not send troops to Armenia after Azerbaijan attacked.",
+                     "response")[0]
+    assert (capped.asserted["min"], capped.asserted["max"]) == ("none", "material-or-logistical-aid")
+    assert capped.verdict == "consistent"
+    only = _claims("In January 2022 the CSTO only issued statements on Kazakhstan.", "response")[0]
+    assert (only.asserted["min"], only.asserted["max"]) == ("statement", "statement")
+    assert only.verdict == "inconsistent"
+
+
+def test_russian_and_arabic_negators():
+    ru = _claims("В январе 2022 года ОДКБ лишь выступила с заявлением по Казахстану.", "response")[0]
+    assert (ru.asserted["min"], ru.asserted["max"]) == ("statement", "statement")
+    ar = _claims("في يناير 2022 لم ترسل منظمة معاهدة الأمن الجماعي قوات إلى كازاخستان.", "response")[0]
+    assert ar.asserted["max"] == "material-or-logistical-aid" and ar.verdict == "inconsistent"
+
+
+def test_claim_about_several_cases_is_checked_against_each():
+    claim = _claims("In 2020 and 2022 the CSTO only issued statements when Azerbaijan attacked Armenia.",
+                    "response")[0]
+    assert claim.about == "group"
+    years = {cid.split("-")[2] for cid in claim.ids}
+    assert years == {"2020", "2022"}
+    by_case = {r["id"]: r["verdict"] for r in claim.record}
+    assert by_case["arm-aze-2022-09"] == "partly"  # statements and a mission
+    assert all(v == "consistent" for cid, v in by_case.items() if "2020" in cid)
+    assert claim.verdict == "partly"
+
+
+def test_never_covers_every_case_of_the_organization():
+    claim = _claims("The CSTO has never sent troops to help a member.", "response")[0]
+    assert claim.about == "group" and len(claim.ids) >= 18
+    assert claim.verdict == "partly"  # Kazakhstan, January 2022
+    assert {r["id"] for r in claim.record if r["verdict"] == "inconsistent"} == {"kaz-2022-01-unrest"}
+
+
+def test_claim_about_the_organization_gets_evidence_not_a_verdict():
+    claim = _claims("The CSTO Charter lets a member leave the organization with six months' notice.")[0]
+    assert claim.about == "organization" and claim.field == "structure" and claim.verdict is None
+    notices = {r["id"]: r["notice_months"] for r in claim.record if r.get("kind") == "clause"}
+    assert notices["charter-art19-withdrawal"] == 6
+    assert any(r.get("kind") == "exit" and r["state"] == "UZB" for r in claim.record)
+
+
+def test_questions_and_predictions_are_not_claims():
+    assert _claims("Will the CSTO send troops to Armenia?") == []
+    assert _claims("The CSTO will not send troops to Armenia, an expert predicted.", "response") == []
+
+
+def test_json_schema_of_a_claim():
+    result = read_text("In January 2022 the CSTO sent troops to Kazakhstan.", claims=True)
+    data = json.loads(result.to_json())
+    claim = data["claims"][0]
+    assert list(claim) == ["span", "sentence", "about", "ids", "field", "asserted", "record", "verdict", "rule",
+                           "sources"]
+    start, end = claim["span"]
+    assert data["text"][start:end].strip() == claim["sentence"]
+
+
+def test_without_claims_flag_there_are_none():
+    assert read_text("In January 2022 the CSTO sent troops to Kazakhstan.").claims is None
+
+
+def test_cli_read_claims_json_text_and_html(tmp_path):
+    from typer.testing import CliRunner
+
+    from pactscope.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text("In January 2022 the CSTO did not send troops to Kazakhstan. "
+                       "عندما هاجمت أذربيجان أرمينيا في سبتمبر 2022، تجاهلت منظمة معاهدة الأمن الجماعي <الأمر>.",
+                       encoding="utf-8")
+    runner = CliRunner()
+    out = runner.invoke(app, ["read", str(article), "--claims", "--format", "json"])
+    assert out.exit_code == 0, out.output
+    verdicts = [c["verdict"] for c in json.loads(out.output)["claims"]]
+    assert verdicts == ["inconsistent", "partly"]
+    html = runner.invoke(app, ["read", str(article), "--claims", "--format", "html"]).output
+    assert '<bdi dir="auto">عندما' in html and "&lt;الأمر&gt;" in html and "<الأمر>" not in html
+    text = runner.invoke(app, ["read", str(article), "--claims"]).output
+    assert "[inconsistent]" in text and "rule: the claim says" in text
