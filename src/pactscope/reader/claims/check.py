@@ -208,8 +208,10 @@ def _trigger(s: _Sentence, org: str | None, ev: Evidence) -> dict[str, Any] | No
 def _case_record(case: CrisisCase, field: str, scale: tuple[str, ...]) -> dict[str, Any]:
     if field == "response":
         return {"id": case.id, "level": verdict.record_level(case, scale), "term": case.response.term.value,
-                "actions": [a.value for a in case.response.actions],
-                "declined": verdict.DECLINED in {a.value for a in case.response.actions},
+                "actions": [t.value for t in case.response.terms],
+                "dated_actions": [{"term": a.term.value, "date": a.date.isoformat() if a.date else None, "what": a.what}
+                                  for a in case.response.actions],
+                "declined": verdict.DECLINED in {t.value for t in case.response.terms},
                 "date": case.response.date.isoformat() if case.response.date else None,
                 "summary": case.response.summary}
     if field == "request":
@@ -221,7 +223,8 @@ def _case_record(case: CrisisCase, field: str, scale: tuple[str, ...]) -> dict[s
 
 def _field_sources(case: CrisisCase, field: str) -> list[str]:
     part = {"response": case.response, "request": case.request, "trigger": case.obligation}[field]
-    return list(part.sources)
+    extra = [sid for a in case.response.actions for sid in a.sources] if field == "response" else []
+    return list(part.sources) + extra
 
 
 def _judge(field: str, asserted: dict[str, Any], case: CrisisCase, scale: tuple[str, ...]) -> tuple[str, str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from pactscope.errors import PactscopeError
 from pactscope.reader.claims.verdict import record_level
 from pactscope.reader.evidence import Evidence
 
@@ -47,16 +48,21 @@ def _tally(ev: Evidence, org: str, scale: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _exits(org: str) -> list[dict[str, Any]]:
-    """Membership spells that ended by withdrawal or non-renewal: the precedents of leaving."""
+    """Membership spells that ended by withdrawal, non-renewal or a change of status: the precedents."""
     try:
         from pactscope.ledger import load_ledger
 
         spells = load_ledger().spells.get(org, ())
-    except Exception:  # the evidence may come from elsewhere; precedents are then left out
+    except PactscopeError:  # the evidence may come from elsewhere; precedents are then left out
         return []
-    return [{"kind": "exit", "state": s.state, "date": s.end.isoformat(), "how": s.end_reason.value,
-             "sources": list(s.sources)}
-            for s in spells if s.end and s.end_reason and s.end_reason.value in ("withdrawn", "not-renewed")]
+    out = []
+    for s in spells:
+        if not (s.end and s.end_reason and s.end_reason.value in ("withdrawn", "not-renewed", "status-change")):
+            continue
+        after = next((n.status.value for n in spells if n.state == s.state and n.start == s.end), None)
+        out.append({"kind": "exit", "state": s.state, "date": s.end.isoformat(),
+                    "how": s.end_reason.value + (f" to {after}" if after else ""), "sources": list(s.sources)})
+    return out
 
 
 def _chairs(ev: Evidence, org: str) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ DECLINED = "request-declined"
 
 def record_level(case: CrisisCase, scale: tuple[str, ...]) -> str:
     """The strongest response on the scale among the case's term and actions."""
-    given = {case.response.term.value, *(a.value for a in case.response.actions)}
+    given = {case.response.term.value, *(t.value for t in case.response.terms)}
     levels = [lvl for lvl in scale if lvl in given] or ["none"]
     return levels[-1]
 

@@ -9,6 +9,7 @@ from importlib import resources
 
 import yaml
 
+from pactscope.ledger.schema import RESPONSE_SCALE
 from pactscope.reader.normalise import fold
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -79,6 +80,9 @@ def vocabulary() -> Vocabulary:
     """The bundled vocabulary, compiled (cached for the process)."""
     raw = yaml.safe_load(resources.files("pactscope.reader.claims").joinpath("vocab.yaml").read_text("utf-8"))
     levels = {level: p for level, entry in raw["levels"].items() if (p := _alternation(_all_languages(entry)))}
+    unknown = set(levels) - {t.value for t in RESPONSE_SCALE}
+    if unknown:
+        raise ValueError(f"vocab.yaml: levels not on the ledger's response scale: {sorted(unknown)}")
     topics = {t: p for t, entry in raw["structure"].items() if (p := _alternation(_all_languages(entry)))}
     lists = {name: _alternation(_all_languages(raw.get(name))) for name in LISTS}
     words = {lower(fold(k)): int(v) for lang in raw["article_words"].values() for k, v in lang.items()}
@@ -86,4 +90,4 @@ def vocabulary() -> Vocabulary:
     heads = "|".join(_word(lower(fold(w))) if not w.endswith(".") else re.escape(w)
                      for w in _all_languages(raw["article"]))
     article = re.compile(rf"(?<!\w)(?:{heads})\s*(?P<n>\d+|{numbers})(?!\w)")
-    return Vocabulary(tuple(raw["scale"]), levels, topics, lists, words, article)
+    return Vocabulary(tuple(t.value for t in RESPONSE_SCALE), levels, topics, lists, words, article)
