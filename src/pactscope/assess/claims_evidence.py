@@ -11,7 +11,7 @@ from typing import Any
 
 from pactscope.errors import PactscopeError
 
-WAR_YEAR = 2022  # Russia's full-scale invasion of Ukraine: alignment is compared before and after
+WAR_YEAR = 2022  # not-a-data-year: Russia's full-scale invasion of Ukraine, alignment is compared before and after
 
 
 def _pct(x: float | None) -> str:

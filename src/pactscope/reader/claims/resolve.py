@@ -114,7 +114,7 @@ def choose(cases: dict[str, CrisisCase], i: int, facts: TextFacts) -> tuple[list
     if not order or order[0][0] < MIN_SCORE:
         return [], "no recorded case fits this sentence's states and dates"
     years = _years_named(facts.sentences[i])
-    if len(years) > 1:  # "in 2020 and 2022": the best case of each year named
+    if len(years) > 1:  # "in 2020 and 2022" (not-a-data-year): the best case of each year named
         picked = []
         for y in sorted(years):
             best = next((cid for p, cid in order if p >= MIN_SCORE - 1 and cases[cid].start_date.year == y), None)
