@@ -8,19 +8,36 @@ import polars as pl
 from pactscope.assess import charts, fmt, indicators
 from pactscope.assess.context import Ctx, cell, para, without_capability_data
 from pactscope.assess.model import Chart, ChartData, Column, Provenance, Section, Table
+from pactscope.ledger import load_ledger
 
 
 def default_versus(ctx: Ctx, limit: int = 2, min_years: int = 2) -> list[str]:
-    """The alliance leader, then the states most often met as adversaries by the focus members
-    (at least ``min_years`` distinct years, outside the bloc and the alliance's members)."""
-    members = set(ctx.frame("alliance_years", alliance=ctx.oid, years=ctx.years).filter(pl.col("member"))["iso3"].to_list())
+    """The alliance leader, then the states the focus members met most often as state adversaries
+    (at least ``min_years`` distinct years, outside the bloc), whatever their past or present membership."""
     frames = [ctx.frame("threats", state=iso, alliance=ctx.oid, years=ctx.years) for iso in ctx.focus]
     counts = (
-        pl.concat(frames).drop_nulls("adversary").filter(~pl.col("adversary").is_in([*ctx.bloc, *members]))
+        pl.concat(frames).filter(pl.col("counted")).drop_nulls("adversary").filter(~pl.col("adversary").is_in(ctx.bloc))
         .group_by("adversary").agg(pl.col("year").n_unique().alias("n"))
         .filter(pl.col("n") >= min_years).sort(["n", "adversary"], descending=[True, False])
     )
     return list(dict.fromkeys([*([ctx.leader] if ctx.leader else []), *counts["adversary"].head(limit).to_list()]))
+
+
+NON_STATE = ("insurgency-or-terrorism", "spill-over")
+
+
+def non_state_sources(oid: str) -> dict[str, list]:
+    """States that the alliance's ledger cases name only as the place a non-state threat came from (role
+    other, threat insurgency or spill-over), never as an adversary: state -> those cases."""
+    out: dict[str, list] = {}
+    adversaries = set()
+    for c in load_ledger().cases_of(oid):
+        for p in c.parties:
+            if p.role.value == "adversary":
+                adversaries.add(p.state)
+            elif p.role.value == "other" and c.threat_type.value in NON_STATE:
+                out.setdefault(p.state, []).append(c)
+    return {s: cases for s, cases in out.items() if s not in adversaries}
 
 
 def args_of(ctx: Ctx) -> dict:
@@ -61,19 +78,30 @@ def build(ctx: Ctx) -> Section:
     if (empty := without_capability_data(ctx, section)) is not None:
         return empty
     args = args_of(ctx)
-    members = set(ctx.frame("alliance_years", alliance=ctx.oid, years=ctx.years).filter(pl.col("member"))["iso3"].to_list())
-    outside = [v for v in ctx.versus if v not in members]
+    members = set(ctx.frame("alliance_years", alliance=ctx.oid, years=str(ctx.today.year))
+                  .filter(pl.col("member"))["iso3"].to_list())
+    adversaries = set(pl.concat([ctx.frame("threats", state=iso, alliance=ctx.oid, years=ctx.years) for iso in ctx.focus])
+                      .filter(pl.col("counted"))["adversary"].drop_nulls().to_list())
+    non_state = non_state_sources(ctx.oid)
+    outside = [v for v in ctx.versus if v not in members and v in adversaries and v not in non_state]
     frame = ctx.frame("coalition", **args)
     last = frame.filter((pl.col("year") == ctx.nmc_end) & pl.col("group").is_in(outside)).sort("cinc", descending=True, nulls_last=True)
+    left = [v for v in ctx.versus if v in non_state]
+    why = (f"{fmt.listing([ctx.name(v) for v in left])}: the ledger's cases name it only as the source of non-state threats "
+           f"({fmt.listing(sorted({fmt.label(c.threat_type.value) for v in left for c in non_state[v]}))}), which CINC does not "
+           "measure") if left else None
     if last.height:
         strongest = last["group"][0]
         ratio = ctx.value("coalition", args, "cinc_ratio", {"year": ctx.nmc_end, "group": strongest}, unit="ratio",
                           label=f"bloc CINC ÷ {strongest} CINC")
-        ctx.indicator("bloc_vs_adversary", ratio, about=f"the bloc against {ctx.name(strongest)}")
+        ctx.indicator("bloc_vs_adversary", ratio, about=f"the bloc against {ctx.name(strongest)}", years=str(ctx.nmc_end),
+                      caveat=f"left out: {why}" if why else None)
     else:
-        ctx.indicator("bloc_vs_adversary", indicators.empty("ratio"), about="the bloc")
-    chosen = ("The compared states are the alliance's leader and the states the focus members met most often as "
-              "adversaries in the conflict data" if ctx.versus_default else "The compared states were chosen for this report")
+        ctx.indicator("bloc_vs_adversary", indicators.empty("ratio"), about="the bloc", years=str(ctx.nmc_end),
+                      caveat=f"left out: {why}" if why else "no compared state outside the alliance was met as a state adversary")
+    chosen = ("The compared states are the alliance's leader and the states the focus members met most often as state "
+              "adversaries in the conflict data, whether or not they were ever members" if ctx.versus_default
+              else "The compared states were chosen for this report")
     cols = ["year", "group", "kind", "cinc", "cinc_ratio"]
     chart = Chart(
         id="coalition-chart", title="Combined capability by year",
