@@ -123,3 +123,21 @@ def test_shipped_codings_follow_the_rule_hand_checked():
         assert ledger.cases[cid].obligation.triggered is value, cid
     assert expected_trigger(ledger.cases["nato-2025-poland-article-4-drones"], nato).value is Ternary.no
     assert expected_trigger(ledger.cases["nato-2001-article-5-september-11"], nato).value is Ternary.yes
+
+
+def test_csto_record_since_1993_in_the_json():
+    from pactscope.ledger import cases_json
+
+    rows = {r["id"]: r for r in cases_json("CSTO")}
+    tajik = rows["tjk-afg-1993-07-border-post-12"]
+    assert tajik["start_date"] == "1993-07-13" and tajik["response"] == "military-deployment"
+    assert tajik["response_acted_through"].startswith("CIS Council of Heads of State")
+    karabakh = rows["arm-aze-1993-09-karabakh-war"]
+    assert [p["member"] for p in karabakh["parties"]] == [True, True]  # both were parties then
+    kursk = rows["rus-ukr-2024-08-kursk"]
+    assert kursk["request"]["made"] == "no" and kursk["obligation_triggered"] == "no"
+    assert kursk["obligation_rule_exception"]  # the rule gives disputed; the reason is recorded
+    for cid in ("kgz-1999-08-batken", "kgz-2000-08-batken", "kgz-2005-03-tulip-revolution",
+                "rus-geo-2008-08-south-ossetia", "arm-aze-2016-12-chinari", "kgz-tjk-2014-07",
+                "kgz-tjk-2019-09", "blr-2020-08-post-election-protests"):
+        assert rows[cid]["sources"], cid

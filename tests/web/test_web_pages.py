@@ -37,7 +37,7 @@ def test_alliance_page_lists_every_case_with_its_filters(client):
         assert (response, obligation) == (case["response"], case["obligation_triggered"])
         assert f'href="/alliances/CSTO/cases/{case["id"]}"' in html
     assert 'id="case-filters"' in html and '<label for="f-member">' in html
-    assert 'Showing 18 of 18 cases.' in html  # 18 CSTO case files
+    assert f"Showing {len(cases)} of {len(cases)} cases." in html  # one per CSTO case file
     # members link to their assessment pages
     assert 'href="/alliances/CSTO/members/KAZ"' in html
 

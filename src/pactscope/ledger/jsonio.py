@@ -63,6 +63,7 @@ def _case_json(case: CrisisCase, sources: dict) -> dict[str, Any]:
         ],
         "response_date": _iso(case.response.date),
         "response_summary": case.response.summary,
+        "response_acted_through": case.response.acted_through,
         "obligation_triggered": case.obligation.triggered.value,
         "obligation_reason": case.obligation.reason,
         "obligation_organ_invoked": case.obligation.organ_invoked,

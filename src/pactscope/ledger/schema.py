@@ -312,6 +312,11 @@ class Response(Strict):
     term: ResponseTerm = Field(description="the strongest response on the scale that the organization gave")
     actions: list[ResponseAction] = Field([], description="every response action, dated, with sources")
     date: dt.date | None = Field(None, description="the day of the first response action")
+    acted_through: str | None = Field(
+        None,
+        description="the body or framework the response came through when it was not the organization's "
+        "own organs, e.g. the CIS Council of Heads of State, or Russia bilaterally",
+    )
     summary: str
     sources: SourceIds
 
