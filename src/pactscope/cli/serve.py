@@ -9,6 +9,8 @@ import typer
 
 from pactscope.cli.output import err_console
 
+ALLOWED_HOSTS_ENV = "PACTSCOPE_ALLOWED_HOSTS"  # read by pactscope.web.app.create_app
+
 
 def is_loopback(host: str) -> bool:
     """True for a loopback address or the name localhost."""
@@ -32,7 +34,6 @@ def serve(
     import uvicorn
 
     from pactscope.data import quick_check
-    from pactscope.web.app import ALLOWED_HOSTS_ENV
 
     bad = [c for c in quick_check() if not c.ok]
     if bad:

@@ -7,6 +7,8 @@ in-process with ``functools.lru_cache``. Callers must treat the returned values 
 from __future__ import annotations
 
 import datetime as dt
+import threading
+from collections import OrderedDict
 from enum import StrEnum
 from functools import lru_cache
 
@@ -243,13 +245,28 @@ def dyad_capabilities(ccode_a: int, ccode_b: int) -> list[dict]:
     ]
 
 
-@lru_cache(maxsize=64)
+REPORTS_KEPT = 64
+_reports: OrderedDict[tuple, object] = OrderedDict()
+# One assessment is built at a time: each is mostly CPU-bound Python, so several at once would
+# only share the interpreter lock with one another and starve the event loop that answers
+# cached pages; built reports are kept (least recently used dropped) and read without the lock.
+_report_builds = threading.Lock()
+
+
 def report(oid: str, members: tuple[str, ...], region: str | None = None):
     """The assessment report of ``members`` (ISO3) or a ``region`` preset in alliance ``oid``."""
     from pactscope.assess import build_report
 
-    command = f"pactscope assess {oid} " + (f"--region {region}" if region else f"--members {','.join(members)}")
-    return build_report(oid, members=list(members) or None, region=region, command=command)
+    key = (oid, members, region)
+    if (found := _reports.get(key)) is not None:
+        return found
+    with _report_builds:
+        if (found := _reports.get(key)) is None:  # built while this request waited
+            command = f"pactscope assess {oid} " + (f"--region {region}" if region else f"--members {','.join(members)}")
+            found = _reports[key] = build_report(oid, members=list(members) or None, region=region, command=command)
+            while len(_reports) > REPORTS_KEPT:
+                _reports.popitem(last=False)
+    return found
 
 
 def report_tables(rep) -> list:

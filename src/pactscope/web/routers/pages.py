@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from pactscope import data, ledger, metrics
+from pactscope.assess import default_compare
 from pactscope.errors import BadArgument
 from pactscope.reader import MAX_CHARS, read_text
 from pactscope.web import charts, views
@@ -40,6 +41,7 @@ def _alliance(oid: str) -> str:
         dominance_latest=views.dominance_latest(oid),
         org_sources=views.sources(org.sources),
         charts=charts.alliance_charts(oid),
+        compare=default_compare(oid),
         presets=metrics.regions(),
     )
 
