@@ -3,12 +3,14 @@ function, the states of a request and the default second alliance."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from pactscope.assess.model import Report
-from pactscope.codes import state_iso3
 from pactscope.errors import BadArgument
-from pactscope.metrics.regions import region as region_states
+
+if TYPE_CHECKING:  # kept light: the CLI imports the format enum while drawing its help
+    from pactscope.assess.model import Report
 
 
 class ReportFormat(StrEnum):
@@ -33,9 +35,12 @@ def render(report: Report, fmt: str | ReportFormat) -> str:
     return renderers[key](report)
 
 
-def report_states(members=None, region: str | None = None) -> list[str]:
+def report_states(members: Iterable[str] | None = None, region: str | None = None) -> list[str]:
     """ISO3 codes of a report's states: a region's, else the members given (names or codes), in order.
     BadArgument when neither is given."""
+    from pactscope.codes import state_iso3
+    from pactscope.metrics.regions import region as region_states
+
     if region:
         return region_states(region)
     if members:
