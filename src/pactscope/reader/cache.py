@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pactscope.reader.evidence import Evidence, load_evidence
 
-FORMAT = 3  # bump when the pickled structures change
+FORMAT = 4  # bump when the pickled structures change
 _lock = threading.Lock()
 _loaded: tuple[Evidence, object] | None = None
 

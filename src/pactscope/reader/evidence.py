@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pactscope.errors import PactscopeError
-from pactscope.ledger.schema import CrisisCase, Meeting, Organ, Organization, Source
+from pactscope.ledger.schema import CrisisCase, Meeting, MembershipSpell, Organ, Organization, Source
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class Evidence:
     meetings: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)
     cases: dict[str, CrisisCase] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+    spells: dict[str, tuple[MembershipSpell, ...]] = field(default_factory=dict)  # for exit precedents
     note: str | None = None  # why the evidence is empty, when it is
 
     def organ(self, organ_id: str) -> Organ | None:
@@ -46,4 +47,5 @@ def load_evidence() -> Evidence:
         meetings=dict(ledger.meetings),
         cases=dict(ledger.cases),
         sources=dict(ledger.sources),
+        spells=dict(ledger.spells),
     )

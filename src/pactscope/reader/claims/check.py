@@ -207,7 +207,8 @@ def _trigger(s: _Sentence, org: str | None, ev: Evidence) -> dict[str, Any] | No
 
 def _case_record(case: CrisisCase, field: str, scale: tuple[str, ...]) -> dict[str, Any]:
     if field == "response":
-        return {"id": case.id, "level": verdict.record_level(case, scale), "term": case.response.term.value,
+        return {"id": case.id, "organization": case.organization, "level": verdict.record_level(case, scale),
+                "term": case.response.term.value,
                 "actions": [t.value for t in case.response.terms],
                 "dated_actions": [{"term": a.term.value, "date": a.date.isoformat() if a.date else None, "what": a.what}
                                   for a in case.response.actions],
@@ -216,9 +217,9 @@ def _case_record(case: CrisisCase, field: str, scale: tuple[str, ...]) -> dict[s
                 "summary": case.response.summary}
     if field == "request":
         r = case.request
-        return {"id": case.id, "made": r.made.value, "article": r.article, "by": r.by,
+        return {"id": case.id, "organization": case.organization, "made": r.made.value, "article": r.article, "by": r.by,
                 "date": r.date.isoformat() if r.date else None, "summary": r.summary}
-    return {"id": case.id, "triggered": case.obligation.triggered.value, "reason": case.obligation.reason}
+    return {"id": case.id, "organization": case.organization, "triggered": case.obligation.triggered.value, "reason": case.obligation.reason}
 
 
 def _field_sources(case: CrisisCase, field: str) -> list[str]:

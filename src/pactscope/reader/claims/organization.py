@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from pactscope.errors import PactscopeError
 from pactscope.reader.claims.verdict import record_level
 from pactscope.reader.evidence import Evidence
 
@@ -47,14 +46,9 @@ def _tally(ev: Evidence, org: str, scale: tuple[str, ...]) -> dict[str, Any]:
             "note": "every case in the ledger for this organization, by its strongest response"}
 
 
-def _exits(org: str) -> list[dict[str, Any]]:
+def _exits(ev: Evidence, org: str) -> list[dict[str, Any]]:
     """Membership spells that ended by withdrawal, non-renewal or a change of status: the precedents."""
-    try:
-        from pactscope.ledger import load_ledger
-
-        spells = load_ledger().spells.get(org, ())
-    except PactscopeError:  # the evidence may come from elsewhere; precedents are then left out
-        return []
+    spells = ev.spells.get(org, ())
     out = []
     for s in spells:
         if not (s.end and s.end_reason and s.end_reason.value in ("withdrawn", "not-renewed", "status-change")):
@@ -83,7 +77,7 @@ def evidence(topic: str, org: str, ev: Evidence, scale: tuple[str, ...]) -> tupl
                 "claim about the organization (decision rule): evidence, not a verdict")
     items = _clauses(ev, org, CLAUSE_TYPES.get(topic, ()))
     if topic == "exit":
-        items += _exits(org)
+        items += _exits(ev, org)
     if topic in ("effectiveness", "mandate", "clauses"):
         items.append(_tally(ev, org, scale))
     return items, f"claim about the organization ({topic}): evidence, not a verdict"

@@ -6,11 +6,16 @@ from html import escape
 
 from pactscope.reader.claims.model import Claim
 
+def verdict_label(claim: Claim) -> str:
+    return _LABEL.get(claim.verdict, "evidence")
+
+
 _LABEL = {"consistent": "consistent", "inconsistent": "inconsistent", "partly": "partly",
           "not-checkable": "not checkable", None: "evidence"}
 
 
-def _value(claim: Claim, record: dict) -> str:
+def record_text(claim: Claim, record: dict) -> str:
+    """One line for one record (a case's value, or an item of evidence on the organization)."""
     if claim.field == "response":
         return f"{record.get('level')} ({', '.join(record.get('actions') or []) or 'no action'})"
     if claim.field == "request":
@@ -36,7 +41,8 @@ def _value(claim: Claim, record: dict) -> str:
     return ", ".join(f"{k}: {v}" for k, v in record.items() if k != "sources")
 
 
-def _asserted(claim: Claim) -> str:
+def asserted_text(claim: Claim) -> str:
+    """What the claim says, on the ledger's terms, in one line."""
     a = claim.asserted
     if claim.field == "response":
         said = a["min"] if a["min"] == a["max"] else f"{a['min']} .. {a['max']}"
@@ -56,11 +62,11 @@ def claims_html(claims: list[Claim]) -> str:
     for c in claims:
         verdict = c.verdict or "evidence"
         record = "".join(f"<li>{('<b>' + escape(r['id']) + '</b>: ') if r.get('id') and c.field != 'structure' else ''}"
-                         f"{escape(_value(c, r))}</li>" for r in c.record) or "<li>nothing recorded</li>"
+                         f"{escape(record_text(c, r))}</li>" for r in c.record) or "<li>nothing recorded</li>"
         sources = "".join(f'<li><a href="{escape(s["url"])}" rel="noopener">{escape(s.get("publisher") or s["id"])}: '
                           f'{escape(s.get("title") or "")}</a></li>' for s in c.sources if s.get("url"))
         words = ", ".join(escape(w) for w in c.asserted.get("words", []))
-        said = escape(_asserted(c)) + (f' — <bdi dir="auto">{words}</bdi>' if words else "")
+        said = escape(asserted_text(c)) + (f' — <bdi dir="auto">{words}</bdi>' if words else "")
         rows.append(
             f'<article class="claim verdict-{escape(verdict)}">'
             f'<p class="claim-sentence"><bdi dir="auto">{escape(c.sentence)}</bdi></p>'
@@ -79,8 +85,8 @@ def claims_text(claims: list[Claim]) -> str:
     lines = ["Claims:"]
     for c in claims:
         lines.append(f"- [{_LABEL.get(c.verdict, 'evidence')}] {c.sentence}")
-        lines.append(f"  says {_asserted(c)}; about {c.about} {', '.join(c.ids) or '(no recorded case)'}")
+        lines.append(f"  says {asserted_text(c)}; about {c.about} {', '.join(c.ids) or '(no recorded case)'}")
         for r in c.record:
-            lines.append(f"  record {r.get('id', '')}: {_value(c, r)}".rstrip())
+            lines.append(f"  record {r.get('id', '')}: {record_text(c, r)}".rstrip())
         lines.append(f"  rule: {c.rule}")
     return "\n".join(lines)

@@ -110,7 +110,8 @@ def data_bib(name: str) -> Response:
 
 @router.get("/reader")
 async def reader_form() -> HTMLResponse:
-    return HTMLResponse(render("reader.html", nav="reader", text="", result=None, max_chars=MAX_CHARS))
+    return HTMLResponse(render("reader.html", nav="reader", text="", result=None, max_chars=MAX_CHARS,
+                               claims=None, check_claims=False))
 
 
 @router.post("/reader")
@@ -120,9 +121,30 @@ async def reader_submit(request: Request) -> HTMLResponse:
     body = await request.body()
     if len(body) > MAX_FORM_BYTES:
         raise BadArgument(f"the text is longer than {MAX_CHARS:,} characters")
-    text = parse_qs(body.decode("utf-8", errors="replace")).get("text", [""])[0]
-    result = await run_in_threadpool(read_text, text)
-    return HTMLResponse(render("reader.html", nav="reader", text=text, result=result, max_chars=MAX_CHARS))
+    form = parse_qs(body.decode("utf-8", errors="replace"))
+    text, claims = form.get("text", [""])[0], form.get("claims", [""])[0] == "on"
+    result = await run_in_threadpool(_read, text, claims)
+    return HTMLResponse(render("reader.html", nav="reader", text=text, result=result, max_chars=MAX_CHARS,
+                               claims=_claim_rows(result) if claims else None, check_claims=claims))
+
+
+def _read(text: str, claims: bool):
+    result = read_text(text, claims=claims)
+    if claims:
+        from pactscope.assess.claims_evidence import add_metric_evidence
+
+        add_metric_evidence(result.claims or [])
+    return result
+
+
+def _claim_rows(result) -> list[dict]:
+    """Each claim with its lines of text, for the template (which escapes them)."""
+    from pactscope.reader.claims.render import asserted_text, record_text, verdict_label
+
+    return [{"claim": c, "says": asserted_text(c), "label": verdict_label(c),
+             "records": [(r.get("id") if c.field != "structure" else None, r.get("organization"), record_text(c, r))
+                         for r in c.record]}
+            for c in result.claims or []]
 
 
 @router.get("/dyad")
