@@ -8,6 +8,7 @@ from raw_tables import raw_rows
 
 from pactscope.errors import BadArgument, WrongPanelKind
 from pactscope.panels import (
+    add_archigos,
     add_atop_alliance,
     add_contiguity,
     add_cow_majors,
@@ -233,8 +234,8 @@ def test_wrong_panel_kinds_say_what_to_run():
         add_atop_alliance(states)
     with pytest.raises(WrongPanelKind, match="system='gw'"):
         add_ucdp_acd(states)
-    with pytest.raises(WrongPanelKind, match="system='cow'"):
-        add_nmc(create_stateyears("gw", years=2000))
+    with pytest.raises(WrongPanelKind, match="system='gw'"):
+        add_archigos(states)
     with pytest.raises(WrongPanelKind, match="declare_panel"):
         add_nmc(states.frame)  # type: ignore[arg-type]
     with pytest.raises(BadArgument, match="add_gml_mids"):

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import typer
 
-from pactscope.assess.formats import ReportFormat
 from pactscope.cli.output import err_console, user_errors, writable_out
 
 
@@ -42,7 +41,8 @@ def assess(
     members: str = typer.Option(None, "--members", help="states separated by commas, e.g. KAZ,KGZ,TJK"),
     region: str = typer.Option(None, "--region", help="a region preset, e.g. central-asia"),
     comparison: list[str] = typer.Option(None, "--comparison", help="extra non-member state to compare; repeatable"),
-    fmt: ReportFormat = typer.Option(ReportFormat.html, "--format", help="html, md or json"),
+    # plain choices: importing the report package here would load polars for `pactscope --help`
+    fmt: str = typer.Option("html", "--format", help="html, md or json"),
     out: Path = typer.Option(None, "--out", help="output file (default: out/<alliance>-<states>.<format>)",
                           callback=writable_out),
     years: str = typer.Option(None, "--years", help="year range, e.g. 1992-2025 (default: the alliance's first year to now)"),
@@ -56,6 +56,11 @@ def assess(
     """
     states = _split(member) + _split([members] if members else [])
     with user_errors():
+        from pactscope.assess.formats import ReportFormat
+        from pactscope.errors import BadArgument
+
+        if fmt not in {f.value for f in ReportFormat}:
+            raise BadArgument(f"--format {fmt}: choose {', '.join(f.value for f in ReportFormat)}")
         report = build_with_progress(
             f"{alliance} report", alliance=alliance, members=states or None, region=region,
             comparisons=_split(comparison), years=years, compare_with=compare, versus=_split([versus] if versus else []),
@@ -63,6 +68,6 @@ def assess(
         )
         if out is None:
             tag = region or "-".join(s.iso3.lower() for s in report.states if s.role == "member")
-            out = Path("out") / f"{report.alliance.lower()}-{tag}.{fmt.value}"
-        write_report(report, fmt.value, out)
+            out = Path("out") / f"{report.alliance.lower()}-{tag}.{fmt}"
+        write_report(report, fmt, out)
     err_console.print(f"wrote {out}")

@@ -27,7 +27,7 @@ else:
 console = Console()
 err_console = Console(stderr=True)
 
-SUFFIXES = (".csv", ".parquet")
+SUFFIXES = (".csv", ".parquet", ".dta")
 
 
 class Format(StrEnum):
@@ -53,7 +53,7 @@ def fail(exc: Exception) -> None:
 def check_out(path: Path | None) -> Path | None:
     """Option callback: refuse an --out file type, or a place that cannot be written, before any work."""
     if path is not None and not path.is_dir() and path.suffix.lower() not in SUFFIXES:
-        raise typer.BadParameter(f"{path.name} must end in .csv or .parquet (did you mean: {path.stem}.csv?)")
+        raise typer.BadParameter(f"{path.name} must end in .csv, .parquet or .dta (did you mean: {path.stem}.csv?)")
     return writable_out(path)
 
 
@@ -65,14 +65,24 @@ def writable_out(path: Path | None) -> Path | None:
     return path
 
 
-def write_frame(frame: pl.DataFrame, out: Path) -> None:
-    """Write by extension (.parquet or .csv), atomically: no half-written file on failure."""
+def write_frame(frame: pl.DataFrame, out: Path, labels: dict[str, str] | None = None) -> None:
+    """Write by extension (.parquet, .csv or Stata .dta with ``labels`` as variable labels),
+    atomically: no half-written file on failure."""
     suffix = out.suffix.lower()
     if suffix not in SUFFIXES:
-        raise BadArgument(f"--out {out}: unknown file type {out.suffix!r}; use .parquet or .csv")
+        raise BadArgument(f"--out {out}: unknown file type {out.suffix!r}; use .parquet, .csv or .dta")
     with atomic_write(out) as tmp:
         if suffix == ".parquet":
-            frame.write_parquet(tmp, compression="zstd", row_group_size=1 << 20)
+            # a large data page compresses better and writes faster; statistics stay for readers' pruning
+            frame.write_parquet(tmp, compression="zstd", row_group_size=1 << 20, data_page_size=8 << 20)
+        elif suffix == ".dta":
+            import pyreadstat
+
+            too_long = [c for c in frame.columns if len(c) > 32]
+            if too_long:
+                raise BadArgument(f"--out {out.name}: Stata names have at most 32 characters; rename {', '.join(too_long)}")
+            stata_labels = {c: text[:80] for c, text in (labels or {}).items() if c in frame.columns}
+            pyreadstat.write_dta(flat_for_csv(frame), str(tmp), column_labels=stata_labels)
         else:
             flat_for_csv(frame).write_csv(tmp)
 

@@ -12,7 +12,7 @@ import polars as pl
 
 from pactscope.data import coverage
 from pactscope.errors import BadArgument
-from pactscope.panels.frame import Panel, PanelKind
+from pactscope.panels.frame import Panel
 
 _KEY = "__pactscope_key"
 
@@ -53,6 +53,10 @@ def left_join(
         table = table.collect()
     added = [c for c in table.columns if c not in right_on]
     _refuse_clash(frame, added)
+    if not all(frame.schema[c].is_integer() for c in left_on):  # e.g. Archigos obsid: a plain join
+        right_keyed = table.select(*right_on, *added).rename(dict(zip(right_on, left_on, strict=True)))
+        plain = frame.select(left_on).join(right_keyed, on=left_on, how="left", maintain_order="left")
+        return frame.hstack(plain.select(added))
     left_key = frame.select(_key(left_on).alias(_KEY))
     right = table.select(_key(right_on).alias(_KEY), *added)
     if left_key[_KEY].is_sorted():  # checked, never assumed: a wrong flag would corrupt the join
@@ -68,9 +72,11 @@ def fill_coverage(columns: list[str], table: str) -> list[pl.Expr]:
     return fill_within(columns, last, first)
 
 
-def join_on_keys(panel: Panel, table: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
-    """Join a table keyed exactly like the panel (same code and year columns)."""
-    return left_join(panel.frame, table, panel.keys)
+def join_on_keys(panel: Panel, table: pl.DataFrame | pl.LazyFrame, keys: Sequence[str] | None = None) -> pl.DataFrame:
+    """Join a table keyed like the panel: its own key columns, or ``keys`` of the panel (such as
+    the ccode columns of a G-W panel) matched to the table's same-named columns."""
+    keys = list(keys or panel.state_keys)
+    return left_join(panel.frame, table, keys)
 
 
 def fill_within(columns: list[str], last_year: int, first_year: int | None = None) -> list[pl.Expr]:
@@ -82,16 +88,20 @@ def fill_within(columns: list[str], last_year: int, first_year: int | None = Non
 
 
 def join_state_values(
-    panel: Panel, table: pl.DataFrame | pl.LazyFrame, values: list[str], code: str = "ccode"
+    panel: Panel, table: pl.DataFrame | pl.LazyFrame, values: list[str], code: str = "ccode", on: str | None = None
 ) -> pl.DataFrame:
     """Join state-level values keyed (code, year): as-is on state-years, suffixed 1/2 on dyad-years.
+
+    ``on`` names the panel's code column (``ccode`` gives ``ccode`` or ``ccode1, ccode2``);
+    by default the panel's own system code.
 
     On dyad-years each side is looked up by position in a dense (code, year) grid of the
     values, which is much faster than two hash joins over millions of rows.
     """
+    on = on or panel.code
     table = table.lazy().select(code, "year", *values).collect()
-    if panel.kind is PanelKind.state_year:
-        return left_join(panel.frame, table, [panel.code, "year"], [code, "year"])
+    if not panel.dyadic:
+        return left_join(panel.frame, table, [on, "year"], [code, "year"])
     _refuse_clash(panel.frame, [f"{v}{side}" for side in "12" for v in values])
     first, last = int(panel.frame["year"].min()), int(panel.frame["year"].max())  # type: ignore[arg-type]
     span = last - first + 1
@@ -102,7 +112,7 @@ def join_state_values(
               on="position", how="left", maintain_order="left")
     )
     where = panel.frame.select(
-        *((pl.col(f"{panel.code}{side}").cast(pl.Int64) * span + pl.col("year") - first).alias(side) for side in "12")
+        *((pl.col(f"{on}{side}").cast(pl.Int64) * span + pl.col("year") - first).alias(side) for side in "12")
     )
     looked_up = grid.select(  # one expression per column and side: polars runs them in parallel
         pl.col(v).gather(where[side]).alias(f"{v}{side}") for side in "12" for v in values

@@ -6,7 +6,8 @@ import polars as pl
 
 from pactscope.data import load
 from pactscope.panels._join import fill_coverage, join_on_keys, undirected
-from pactscope.panels.frame import Panel, PanelKind, require
+from pactscope.panels.crosswalk import cow_view
+from pactscope.panels.frame import DYADIC, Panel
 
 ATOP_COLUMNS = ["atop_alliance", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"]
 
@@ -22,12 +23,12 @@ def add_atop_alliance(panel: Panel, ndir: bool | None = None) -> Panel:
     The default follows the panel (non-directed panels get ``ndir=True``). Missing -> 0
     inside ATOP's coverage; later years stay missing.
     """
-    require(panel, "add_atop_alliance", kinds=[PanelKind.dyad_year], system="cow")
+    panel, keys = cow_view(panel, "add_atop_alliance", kinds=DYADIC)
     ndir = (not panel.directed) if ndir is None else ndir
     atop = load("atop_alliance").lazy().with_columns(atop_alliance=pl.lit(1, dtype=pl.Int32)).select(
         "ccode1", "ccode2", "year", *ATOP_COLUMNS
     )
     if ndir:
         atop = undirected(atop).group_by("ccode1", "ccode2", "year").agg(pl.col(ATOP_COLUMNS).max())
-    frame = join_on_keys(panel, atop)
+    frame = join_on_keys(panel, atop, keys)
     return panel.with_frame(frame.with_columns(fill_coverage(ATOP_COLUMNS, "atop_alliance")), "atop_alliance")

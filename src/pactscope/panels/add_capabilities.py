@@ -6,7 +6,8 @@ import polars as pl
 
 from pactscope.data import coverage, load
 from pactscope.panels._join import fill_within, join_state_values
-from pactscope.panels.frame import Panel, PanelKind, require
+from pactscope.panels.crosswalk import cow_view
+from pactscope.panels.frame import Panel
 from pactscope.panels.years import last_complete_year
 
 NMC_COLUMNS = ["milex", "milper", "irst", "pec", "tpop", "upop", "cinc"]
@@ -19,8 +20,8 @@ def add_nmc(panel: Panel) -> Panel:
     suffix 1 and 2. Years after the table's last stay missing. Units: milex thousands of
     current USD, milper thousands of personnel, tpop/upop thousands of people.
     """
-    require(panel, "add_nmc", system="cow")
-    return panel.with_frame(join_state_values(panel, load("cow_nmc").lazy(), NMC_COLUMNS), "cow_nmc")
+    panel, _ = cow_view(panel, "add_nmc")
+    return panel.with_frame(join_state_values(panel, load("cow_nmc").lazy(), NMC_COLUMNS, on="ccode"), "cow_nmc")
 
 
 def _major_years(extend_to: int | None) -> pl.LazyFrame:
@@ -46,8 +47,8 @@ def add_cow_majors(panel: Panel, mry: bool = False) -> Panel:
     ``mry=True`` (peacesciencer's default) assumes the powers that were major when the list
     ends stayed major through the last complete year, and the others did not.
     """
-    require(panel, "add_cow_majors", system="cow")
+    panel, _ = cow_view(panel, "add_cow_majors")
     last = last_complete_year() if mry else coverage("cow_majors")[1]
-    frame = join_state_values(panel, _major_years(last if mry else None), ["cowmaj"])
-    cols = ["cowmaj"] if panel.kind is PanelKind.state_year else ["cowmaj1", "cowmaj2"]
+    frame = join_state_values(panel, _major_years(last if mry else None), ["cowmaj"], on="ccode")
+    cols = ["cowmaj"] if not panel.dyadic else ["cowmaj1", "cowmaj2"]
     return panel.with_frame(frame.with_columns(fill_within(cols, last)), "cow_majors")

@@ -8,7 +8,8 @@ import polars as pl
 
 from pactscope.data import load
 from pactscope.errors import BadArgument
-from pactscope.panels._join import fill_coverage, join_on_keys, undirected
+from pactscope.panels._join import fill_coverage, join_on_keys, left_join, undirected
+from pactscope.panels.crosswalk import cow_view
 from pactscope.panels.frame import Panel, PanelKind, require
 
 DYAD = ["ccode1", "ccode2", "year"]
@@ -17,22 +18,26 @@ DYAD = ["ccode1", "ccode2", "year"]
 INIT_RULES = ("sidea-all-joiners", "sidea-with-joiners", "sidea-orig")
 
 
-def _initiators(init: str) -> list[pl.Expr]:
-    """peacesciencer's ``init`` rules for who initiated, from side A and originator codes."""
+def _initiated(init: str, side: str) -> pl.Expr:
+    """peacesciencer's ``init`` rules for whether a side initiated, from its side A and originator codes."""
     if init not in INIT_RULES:
         raise BadArgument(f"add_gml_mids(init={init!r}): choose one of {', '.join(INIT_RULES)}")
-    rules = {
-        "sidea-orig": lambda s: (pl.col(f"sidea{s}") == 1) & (pl.col(f"orig{s}") == 1),
-        "sidea-with-joiners": lambda s: pl.col(f"sidea{s}") == 1,
-        "sidea-all-joiners": lambda s: (pl.col(f"sidea{s}") == 1) | (pl.col(f"orig{s}") == 0),
-    }
-    return [rules[init](side).cast(pl.Int32).alias(f"init{side}") for side in "12"]
+    sidea, orig = pl.col(f"sidea{side}") == 1, pl.col(f"orig{side}")
+    if init == "sidea-orig":
+        return sidea & (orig == 1)
+    if init == "sidea-with-joiners":
+        return sidea
+    return sidea | (orig == 0)
+
+
+def _initiators(init: str) -> list[pl.Expr]:
+    return [_initiated(init, side).cast(pl.Int32).alias(f"init{side}") for side in "12"]
 
 
 def _add_dyadic_disputes(
     panel: Panel, step: str, table: str, prefix: str, keep: Sequence[str] | None, init: str | None = None
 ) -> Panel:
-    require(panel, step, kinds=[PanelKind.dyad_year], system="cow")
+    panel, keys = cow_view(panel, step, kinds=(PanelKind.dyad_year,))
     core = [f"{prefix}ongoing", f"{prefix}onset"]
     source = load(table).lazy()
     extras = [c for c in source.collect_schema().names() if c not in (*DYAD, *core)]
@@ -47,7 +52,7 @@ def _add_dyadic_disputes(
     # Extra columns carry the source's name so GML and COW MIDs can sit side by side.
     renamed = {c: f"{prefix}_{c}" for c in (extras if keep is None else keep)}
     source = source.select(*DYAD, *core, *renamed, *added).rename(renamed)
-    frame = join_on_keys(panel, source).with_columns(fill_coverage(core, table))
+    frame = join_on_keys(panel, source, keys).with_columns(fill_coverage(core, table))
     return panel.with_frame(frame, table)
 
 
@@ -62,7 +67,31 @@ def add_gml_mids(panel: Panel, keep: Sequence[str] | None = None, init: str = "s
     (side A, joiners included) or ``"sidea-orig"`` (side A originators only). Missing -> 0
     inside the source's coverage; later years stay missing.
     """
+    if isinstance(panel, Panel) and panel.kind is PanelKind.leader_dyad_year:
+        return _add_leader_disputes(panel, init)
     return _add_dyadic_disputes(panel, "add_gml_mids", "gml_mid_ddydisps", "gmlmid", keep, init)
+
+
+def _add_leader_disputes(panel: Panel, init: str) -> Panel:
+    """GML MIDs on leader-dyad-years (``gml_mid_ddlydisps``, one dispute per leader dyad-year).
+
+    Directed panels also get ``gmlmidongoing_init`` (ongoing, and leader 1 was in office when
+    the dispute began and initiated it under ``init``) and ``gmlmidonset_init``.
+    """
+    table = "gml_mid_ddlydisps"
+    source = load(table).lazy().drop("ccode1", "ccode2")
+    core = ["gmlmidongoing", "gmlmidonset"]
+    if panel.directed:
+        started = pl.col("obsid_start1") == pl.col("obsid1")
+        ongoing_init = ((pl.col("gmlmidongoing") == 1) & started & _initiated(init, "1")).cast(pl.Int32)
+        source = source.with_columns(gmlmidongoing_init=ongoing_init).with_columns(
+            gmlmidonset_init=((pl.col("gmlmidonset") == 1) & (pl.col("gmlmidongoing_init") == 1)).cast(pl.Int32)
+        )
+        core += ["gmlmidongoing_init", "gmlmidonset_init"]
+    details = [c for c in source.collect_schema().names() if c not in ("obsid1", "obsid2", "year", *core)]
+    source = source.rename({c: f"gmlmid_{c}" for c in details})
+    frame = left_join(panel.frame, source, ["obsid1", "obsid2", "year"]).with_columns(fill_coverage(core, table))
+    return panel.with_frame(frame, table)
 
 
 def add_cow_mids(panel: Panel, keep: Sequence[str] | None = None) -> Panel:
@@ -126,24 +155,24 @@ def add_cow_wars(panel: Panel, type: str = "inter", intratype: str = "all") -> P
     the civil wars of the primary government, ``cowintraonset``, ``cowintraongoing``, the war's
     number, name, type, internationalization, outcome and deaths (-9 where unknown, as peacesciencer), and
     ``intrawarnums`` (all its wars that year); one war per state-year as peacesciencer whittles.
-    Missing -> 0 for 1816-2007.
+    Missing -> 0 inside the source's coverage.
     """
     if type not in ("inter", "intra"):
         raise BadArgument(f"add_cow_wars(type={type!r}): choose 'inter' or 'intra'")
     if type == "intra":
-        require(panel, "add_cow_wars(type='intra')", kinds=[PanelKind.state_year], system="cow")
+        panel, keys = cow_view(panel, "add_cow_wars(type='intra')", kinds=(PanelKind.state_year,))
         if intratype not in INTRA_TYPES:
             raise BadArgument(f"add_cow_wars(intratype={intratype!r}): choose one of {', '.join(INTRA_TYPES)}")
-        frame = join_on_keys(panel, _whittled_intra_wars(intratype))
+        frame = join_on_keys(panel, _whittled_intra_wars(intratype), keys)
         return panel.with_frame(frame.with_columns(fill_coverage(["cowintraonset", "cowintraongoing"], "cow_war_intra")), "cow_war_intra")
-    require(panel, "add_cow_wars", system="cow")
+    panel, keys = cow_view(panel, "add_cow_wars")
     wars = _whittled_wars()
     core = ["cowinteronset", "cowinterongoing"]
-    if panel.kind is PanelKind.dyad_year:
-        frame = join_on_keys(panel, wars)
+    if panel.dyadic:
+        frame = join_on_keys(panel, wars, keys)
     else:
         per_state = wars.group_by(pl.col("ccode1").alias("ccode"), "year").agg(pl.col(core).max())
-        frame = join_on_keys(panel, per_state)
+        frame = join_on_keys(panel, per_state, keys)
     return panel.with_frame(frame.with_columns(fill_coverage(core, "cow_war_inter")), "cow_war_inter")
 
 
@@ -175,7 +204,7 @@ def add_ucdp_acd(
     require(panel, "add_ucdp_acd", system="gw")
     acd = _ucdp_filtered(type, issue, only_wars)
     core = ["ucdpongoing", "ucdponset"]
-    if panel.kind is PanelKind.state_year:
+    if not panel.dyadic:
         per_side = (
             acd.group_by("conflict_id", "gwno_a", "year")
             .agg(pl.col("intensity_level").max())

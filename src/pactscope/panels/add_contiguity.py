@@ -9,7 +9,8 @@ import polars as pl
 from pactscope.data import load
 from pactscope.errors import BadArgument
 from pactscope.panels._join import fill_coverage, join_on_keys
-from pactscope.panels.frame import Panel, PanelKind, require
+from pactscope.panels.crosswalk import cow_view
+from pactscope.panels.frame import Panel
 
 Slice = Literal["first", "last"]
 
@@ -46,16 +47,16 @@ def add_contiguity(panel: Panel, slice: Slice = "first") -> Panel:
     (``slice="last"``: its last month), as in peacesciencer. Missing -> 0 inside the list's
     coverage; later years stay missing.
     """
-    require(panel, "add_contiguity", system="cow")
+    panel, keys = cow_view(panel, "add_contiguity")
     cont = contiguity_years(slice)
-    if panel.kind is PanelKind.dyad_year:
-        frame = join_on_keys(panel, cont)
+    if panel.dyadic:
+        frame = join_on_keys(panel, cont, keys)
         cols = ["conttype"]
     else:
         counts = cont.group_by(pl.col("ccode1").alias("ccode"), "year").agg(
             land=(pl.col("conttype") == 1).sum().cast(pl.Int32),
             sea=(pl.col("conttype") > 1).sum().cast(pl.Int32),
         )
-        frame = join_on_keys(panel, counts)
+        frame = join_on_keys(panel, counts, keys)
         cols = ["land", "sea"]
     return panel.with_frame(frame.with_columns(fill_coverage(cols, "cow_contdir")), "cow_contdir")

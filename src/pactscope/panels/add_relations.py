@@ -7,24 +7,27 @@ import polars as pl
 from pactscope.data import coverage, load
 from pactscope.errors import BadArgument
 from pactscope.panels._join import fill_coverage, join_on_keys, undirected
+from pactscope.panels.crosswalk import cow_view
 from pactscope.panels.frame import Panel, PanelKind, require
 
 IGO_COLUMNS = ["sum_igo_full", "sum_igo_associate", "sum_igo_observer", "sum_igo_anytype"]
 
 
 def add_igos(panel: Panel) -> Panel:
-    """COW IGO memberships (v3.0, 1816-2014).
+    """COW IGO memberships (``cow_igo_sy``, ``cow_igo_ndy``).
 
     State-years: counts of full, associate, observer and any memberships. Dyad-years:
     ``dyadigos``, the number of IGOs in which both are full members (either order).
-    Years after 2014 stay missing.
+    Years after the source's last stay missing.
     """
-    require(panel, "add_igos", system="cow")
-    if panel.kind is PanelKind.state_year:
-        frame = join_on_keys(panel, load("cow_igo_sy").lazy())
+    panel, keys = cow_view(panel, "add_igos")
+    if not panel.dyadic:
+        frame = join_on_keys(panel, load("cow_igo_sy").lazy(), keys)
         return panel.with_frame(frame, "cow_igo_sy")
-    table = undirected(load("cow_igo_ndy").lazy()) if panel.directed else load("cow_igo_ndy").lazy()
-    frame = join_on_keys(panel, table)
+    # stored once per pair (ccode1 < ccode2); G-W order need not follow COW order
+    either = panel.directed or panel.system == "gw"
+    table = undirected(load("cow_igo_ndy").lazy()) if either else load("cow_igo_ndy").lazy()
+    frame = join_on_keys(panel, table, keys)
     return panel.with_frame(frame, "cow_igo_ndy")
 
 
@@ -77,23 +80,23 @@ def add_strategic_rivalries(panel: Panel, source: str = "tss") -> Panel:
     through TSS's last year. ``source="td"`` (dyad-years, a pactscope addition) gives Thompson
     and Dreyer's rivalries instead: ``td_rivalry, td_rivalry_id, td_rivalry_type``.
     """
-    require(panel, "add_strategic_rivalries", system="cow")
+    panel, keys = cow_view(panel, "add_strategic_rivalries")
     if source == "td":
-        require(panel, "add_strategic_rivalries(source='td')", kinds=[PanelKind.dyad_year], system="cow")
-        frame = join_on_keys(panel, _td_years()).with_columns(fill_coverage(["td_rivalry"], "td_rivalries"))
+        require(panel, "add_strategic_rivalries(source='td')", kinds=[PanelKind.dyad_year])
+        frame = join_on_keys(panel, _td_years(), keys).with_columns(fill_coverage(["td_rivalry"], "td_rivalries"))
         return panel.with_frame(frame, "td_rivalries")
     if source != "tss":
         raise BadArgument(f"add_strategic_rivalries(source={source!r}): choose 'tss' (Thompson-Sakuwa-Suhas) or 'td' (Thompson-Dreyer)")
     years = _tss_years()
-    if panel.kind is PanelKind.state_year:
+    if not panel.dyadic:
         counts = years.group_by(pl.col("ccode1").alias("ccode"), "year").agg(
             pl.col(k).sum().cast(pl.Int32).alias(f"n_{k}") for k in TSS_KINDS
         )
         cols = [f"n_{k}" for k in TSS_KINDS]
-        frame = join_on_keys(panel, counts)
+        frame = join_on_keys(panel, counts, keys)
     else:
         cols = [*TSS_KINDS, "ongoingrivalry"]
-        frame = join_on_keys(panel, years.with_columns(ongoingrivalry=pl.lit(1, dtype=pl.Int32)))
+        frame = join_on_keys(panel, years.with_columns(ongoingrivalry=pl.lit(1, dtype=pl.Int32)), keys)
     return panel.with_frame(frame.with_columns(fill_coverage(cols, "tss_rivalries")), "tss_rivalries")
 
 

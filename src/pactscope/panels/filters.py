@@ -10,26 +10,26 @@ from pactscope.panels.frame import Panel, PanelKind, require
 from pactscope.panels.years import YearsArg, parse_years
 
 
-def _carried(column: str) -> pl.Expr:
+def _carried(column: str, dyad: list[str]) -> pl.Expr:
     """The last observed value of a dyad's column, for years after its source ends."""
-    return pl.col(column).fill_null(strategy="forward").over(["ccode1", "ccode2"], order_by="year")
+    return pl.col(column).fill_null(strategy="forward").over(dyad, order_by="year")
 
 
 def filter_prd(panel: Panel, carry_forward: bool = True) -> Panel:
     """Keep politically relevant dyads: contiguous in any way, or either state a major power.
 
     Adds ``conttype`` and ``cowmaj1/2`` first if the panel lacks them (as peacesciencer does).
-    Contiguity and major-power lists end in 2016; with ``carry_forward`` (default) later years
+    Contiguity and major-power lists end before the panels do; with ``carry_forward`` (default) later years
     use each dyad's last observed status, the same assumption the panels make about the state
-    list. The columns themselves stay missing after 2016. Adds ``prd`` (always 1 after filtering).
+    list. The columns themselves stay missing after the lists end. Adds ``prd`` (always 1 after filtering).
     """
-    require(panel, "filter_prd", kinds=[PanelKind.dyad_year], system="cow")
+    require(panel, "filter_prd", kinds=[PanelKind.dyad_year])
     if "conttype" not in panel.columns:
         panel = add_contiguity(panel)
     if not {"cowmaj1", "cowmaj2"} <= set(panel.columns):
         panel = add_cow_majors(panel)
     status = ["conttype", "cowmaj1", "cowmaj2"]
-    cont, maj1, maj2 = (_carried(c) for c in status) if carry_forward else (pl.col(c) for c in status)
+    cont, maj1, maj2 = (_carried(c, panel.keys[:-1]) for c in status) if carry_forward else (pl.col(c) for c in status)
     relevant = (cont.fill_null(0) >= 1) | (maj1.fill_null(0) == 1) | (maj2.fill_null(0) == 1)
     frame = panel.frame.filter(relevant).with_columns(prd=pl.lit(1, dtype=pl.Int32))
     return panel.with_frame(frame)

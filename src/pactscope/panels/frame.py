@@ -22,6 +22,13 @@ P = ParamSpec("P")
 class PanelKind(StrEnum):
     state_year = "state-year"
     dyad_year = "dyad-year"
+    leader_year = "leader-year"
+    leader_dyad_year = "leader-dyad-year"
+
+
+STATE_LEVEL = (PanelKind.state_year, PanelKind.leader_year)
+DYADIC = (PanelKind.dyad_year, PanelKind.leader_dyad_year)
+ALL_KINDS = (*STATE_LEVEL, *DYADIC)
 
 
 @dataclass(frozen=True)
@@ -37,10 +44,24 @@ class Panel:
         return "ccode" if self.system == "cow" else "gwcode"
 
     @property
+    def dyadic(self) -> bool:
+        return self.kind in DYADIC
+
+    @property
     def keys(self) -> list[str]:
+        """The columns that identify a row (leaders: the Archigos tenure ``obsid``)."""
         if self.kind is PanelKind.state_year:
             return [self.code, "year"]
-        return [f"{self.code}1", f"{self.code}2", "year"]
+        if self.kind is PanelKind.dyad_year:
+            return [f"{self.code}1", f"{self.code}2", "year"]
+        if self.kind is PanelKind.leader_year:
+            return ["obsid", "year"]
+        return ["obsid1", "obsid2", "year"]
+
+    @property
+    def state_keys(self) -> list[str]:
+        """The state code and year columns, one or two codes."""
+        return [self.code, "year"] if not self.dyadic else [f"{self.code}1", f"{self.code}2", "year"]
 
     def with_frame(self, frame: pl.DataFrame, *sources: str) -> Panel:
         added = tuple(s for s in sources if s not in self.sources)

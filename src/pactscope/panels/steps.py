@@ -5,31 +5,38 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+import pactscope.panels as ps
 from pactscope.errors import BadArgument, close_matches
-from pactscope.panels.add_alliances import add_atop_alliance
-from pactscope.panels.add_capabilities import add_cow_majors, add_nmc
-from pactscope.panels.add_conflicts import add_cow_mids, add_cow_wars, add_gml_mids, add_ucdp_acd
-from pactscope.panels.add_contiguity import add_contiguity
-from pactscope.panels.add_relations import add_igos, add_strategic_rivalries
-from pactscope.panels.filters import filter_prd
 from pactscope.panels.frame import Panel
-from pactscope.panels.spells import add_peace_years
 
 STEPS: dict[str, Callable[[Panel], Panel]] = {
-    "atop": add_atop_alliance,
-    "nmc": add_nmc,
-    "majors": add_cow_majors,
-    "contiguity": add_contiguity,
-    "gml-mids": add_gml_mids,
-    "cow-mids": add_cow_mids,
-    "cow-wars": add_cow_wars,
-    "cow-civil-wars": partial(add_cow_wars, type="intra"),
-    "ucdp": add_ucdp_acd,
-    "igos": add_igos,
-    "strategic-rivalries": add_strategic_rivalries,
-    "rivalries": add_strategic_rivalries,
-    "prd": filter_prd,
-    "peace-years": add_peace_years,
+    "atop": ps.add_atop_alliance,
+    "nmc": ps.add_nmc,
+    "majors": ps.add_cow_majors,
+    "contiguity": ps.add_contiguity,
+    "gml-mids": ps.add_gml_mids,
+    "cow-mids": ps.add_cow_mids,
+    "cow-wars": ps.add_cow_wars,
+    "cow-civil-wars": partial(ps.add_cow_wars, type="intra"),
+    "ucdp": ps.add_ucdp_acd,
+    "igos": ps.add_igos,
+    "strategic-rivalries": ps.add_strategic_rivalries,
+    "rivalries": ps.add_strategic_rivalries,
+    "democracy": ps.add_democracy,
+    "gdppop": ps.add_sim_gdp_pop,
+    "capital-distance": ps.add_capital_distance,
+    "minimum-distance": ps.add_minimum_distance,
+    "territorial-threat": ps.add_latent_territorial_threat,
+    "creg": ps.add_creg_fractionalization,
+    "rugged": ps.add_rugged_terrain,
+    "cow-trade": ps.add_cow_trade,
+    "ccode": ps.add_ccode_to_gw,
+    "gwcode": ps.add_gwcode_to_cow,
+    "archigos": ps.add_archigos,
+    "lead": ps.add_lead,
+    "lwuf": ps.add_lwuf,
+    "prd": ps.filter_prd,
+    "peace-years": ps.add_peace_years,
 }
 
 

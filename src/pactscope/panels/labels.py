@@ -1,0 +1,65 @@
+"""Column descriptions for a panel's columns, from the data catalogue (for Stata labels and docs)."""
+
+from __future__ import annotations
+
+import re
+
+from pactscope.data import info
+from pactscope.panels.frame import Panel
+
+DERIVED = {
+    "year": "calendar year",
+    "cw_name": "state name (COW list)",
+    "gw_name": "state name (Gleditsch-Ward list)",
+    "prd": "1: politically relevant dyad (contiguous, or a major power involved)",
+    "atop_alliance": "1 if ATOP records an alliance between the two states that year",
+    "init1": "1 if state 1 counts as an initiator of the MID (peacesciencer's init rule)",
+    "init2": "1 if state 2 counts as an initiator of the MID (peacesciencer's init rule)",
+    "cowmaj": "1 if a COW major power that year",
+    "conttype": "COW direct contiguity: 0 none, 1 land, 2-5 water of at most 12/24/150/400 miles",
+    "land": "number of land neighbours (COW contiguity)",
+    "sea": "number of water neighbours within 400 miles (COW contiguity)",
+    "ongoingrivalry": "1 if the two states are strategic rivals that year (TSS)",
+    "capdist": "distance between the capitals, km",
+    "mincapdist": "distance to the nearest other capital in the system, km",
+    "minmindist": "smallest minimum distance to any other state, km",
+    "leaderage": "leader's age (year minus birth year)",
+    "yrinoffice": "year of the leader's tenure (1 in the year of entry)",
+    "leadertransition": "1 if a new leader entered office that year",
+    "irregular": "1 if a leader entered office irregularly that year",
+    "n_leaders": "number of leaders in office during the year",
+    "jan1obsid": "Archigos tenure of the leader in office on January 1",
+    "dec31obsid": "Archigos tenure of the leader in office on December 31",
+}
+SPELLS = {"spell": "years since the last year with the event (peace years)"}
+
+
+def _catalogue_descriptions(sources: tuple[str, ...]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for source in sources:
+        try:
+            fields = info(source)["schema"]["fields"]
+        except Exception:  # noqa: BLE001 - a source without a descriptor simply adds nothing
+            continue
+        for field in fields:
+            if "description" in field:
+                found.setdefault(field["name"], field["description"])
+    return found
+
+
+def column_labels(panel: Panel) -> dict[str, str]:
+    """A description for every column that has one: catalogue text for the source column,
+    with "(state 1)"/"(state 2)" for dyadic suffixes and MID prefixes removed."""
+    known = {**_catalogue_descriptions(panel.sources), **DERIVED}
+    labels: dict[str, str] = {}
+    for column in panel.columns:
+        base = re.sub(r"^(gmlmid|cowmid)_", "", column)
+        if base in known:
+            labels[column] = known[base]
+            continue
+        match = re.fullmatch(r"(.+?)([12])", base)
+        if match and match.group(1) in known:
+            labels[column] = f"{known[match.group(1)]} (side {match.group(2)})"
+        elif column.endswith("spell"):
+            labels[column] = f"{column.removesuffix('spell')}: {SPELLS['spell']}"
+    return labels
