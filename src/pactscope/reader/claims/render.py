@@ -6,6 +6,7 @@ from html import escape
 
 from pactscope.reader.claims.model import Claim
 
+
 def verdict_label(claim: Claim) -> str:
     return _LABEL.get(claim.verdict, "evidence")
 
