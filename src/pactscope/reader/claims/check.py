@@ -40,6 +40,7 @@ def _sentence_index(spans: list[tuple[int, int]], offset: int) -> int | None:
 
 def _facts(result: ReadResult, spans: list[tuple[int, int]], ev: Evidence, published: dt.date | None) -> TextFacts:
     sentences = [SentenceFacts() for _ in spans]
+    officials = {o.names.en for org in ev.organizations.values() for o in org.officials}
     years: Counter[int] = Counter()
     states: Counter[str] = Counter()
     for m in result.mentions:
@@ -47,6 +48,8 @@ def _facts(result: ReadResult, spans: list[tuple[int, int]], ev: Evidence, publi
         if i is None:
             continue
         state = m.target if m.type == "state" else m.state if m.type in ("place", "person") else None
+        if m.type == "person" and m.target in officials:
+            state = None  # a secretary general speaks for the organization, not for a party
         if state:
             sentences[i].states.add(state)
             states[state] += 1
@@ -111,6 +114,7 @@ class _Sentence:
         self.state_at = [m.start for m in inside if m.type == "state" or (m.type in ("place", "person") and m.state)]
         words = vocab.lists["organization_words"]
         self.org_at += [self.original(m.start()) for m in words.finditer(self.folded)] if words else []
+        self.previous_anchored = False
 
     def original(self, offset: int) -> int:
         """Offset in the original text of an offset in this folded sentence."""
@@ -124,7 +128,9 @@ class _Sentence:
         end = self.original(hit.end)
         if any(end <= o <= end + 24 for o in self.org_at):  # verb first: "تجاهلت المنظمة", "sent by the CSTO"
             return True
-        return bool(self.org_at) and not any(x < at for x in self.state_at)
+        if not self.org_at:  # named in the sentence before: "It sent ...", "Troops were flown in"
+            return self.previous_anchored and not any(x < at for x in self.state_at)
+        return not any(x < at for x in self.state_at)
 
     def words(self, hits: list[Hit]) -> list[str]:
         out = []
@@ -144,9 +150,9 @@ def _response(s: _Sentence, scale: tuple[str, ...]) -> dict[str, Any] | None:
     levels = [h for h in c.of(*scale) if not c.requested_object(h) and s.acts(h)]
     none = [h for h in c.of("none") if s.acts(h)]
     words = [h for h in c.of("response_words") if not c.requested_object(h) and s.acts(h)]
-    helps = [h for h in c.of("help") if not c.requested_object(h) and s.acts(h)]
+    helps = [h for h in c.of("help") if not c.requested_object(h, sentence=True) and s.acts(h)]
     evaluative = [h for h in c.of("evaluative") if s.acts(h)]
-    if c.future() or not (levels or none or words or helps or evaluative):
+    if c.future() or c.hypothetical() or not (levels or none or words or helps or evaluative):
         return None
     if not (levels or none or words or helps):
         return {"min": scale[0], "max": scale[-1], "words": [], "judgement": s.words(evaluative)}
@@ -178,12 +184,15 @@ def _response(s: _Sentence, scale: tuple[str, ...]) -> dict[str, Any] | None:
     return asserted
 
 
-def _request(s: _Sentence) -> dict[str, Any] | None:
+def _request(s: _Sentence, trigger: dict[str, Any] | None = None) -> dict[str, Any] | None:
     c = s.cues
     refusal = c.vocab.lists["refusal"]
-    hits = [h for h in c.of("request", "request_nouns") if c.is_request(h)
+    taken = set(trigger["words"]) if trigger else set()
+    hits = [h for h in c.of("request", "request_nouns", "trigger") if c.is_request(h)
+            and (h.kind != "trigger" or (not taken and h.text.split()[0] in ("invoked", "invoking", "invoke")))
+            and not (h.kind in ("request_nouns", "trigger") and s.words([h])[0] in taken)
             and not (h.kind == "request_nouns" and refusal and refusal.search(clause_before(c.text, h.start)))]
-    if not hits or not (s.anchored() or c.of("help") or c.articles()):
+    if not hits or c.hypothetical() or not (s.anchored() or c.of("help", *c.vocab.levels) or c.articles()):
         return None
     made = "no" if all(c.negated(h) or c.conditional(h) for h in hits) else "yes"
     asserted: dict[str, Any] = {"made": made, "words": s.words(hits)}
@@ -194,15 +203,15 @@ def _request(s: _Sentence) -> dict[str, Any] | None:
 
 def _trigger(s: _Sentence, org: str | None, ev: Evidence) -> dict[str, Any] | None:
     c = s.cues
-    hits = [h for h in c.of("trigger") if not c.requested_object(h)]
+    hits = [h for h in c.of("trigger") if not c.requested_object(h) and s.acts(h)]
     o = ev.organizations.get(org or "")
     if not hits or o is None:
         return None
     defence = {cl.article for cl in o.clauses if cl.type.value == COLLECTIVE_DEFENCE}
     if not defence & set(c.articles()):
         return None
-    return {"triggered": "no" if c.negated(hits[0]) else "yes", "article": sorted(defence & set(c.articles()))[0],
-            "words": s.words(hits)}
+    return {"triggered": "no" if c.negated(hits[0]) or c.conditional(hits[0]) else "yes",
+            "article": sorted(defence & set(c.articles()))[0], "words": s.words(hits)}
 
 
 def _case_record(case: CrisisCase, field: str, scale: tuple[str, ...]) -> dict[str, Any]:
@@ -276,6 +285,8 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
     norm = normalise(result.text)
     fspans = [sp for sp in split_sentences(norm.text) if sp[1] > sp[0]]
     sentences = [_Sentence(i, result, norm, sp, vocab) for i, sp in enumerate(fspans)]
+    for before, s in zip(sentences, sentences[1:]):
+        s.previous_anchored = before.anchored()
     facts = _facts(result, [s.span for s in sentences], ev, published)
     main_org = _main_organization(result, ev, facts)
     claims: list[Claim] = []
@@ -296,10 +307,11 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
         found: list[tuple[str, dict[str, Any]]] = []
         if set(topics) & TREATY_TOPICS:
             continue  # a sentence on what the treaty says is not about a case
-        if (req := _request(s)) is not None:
-            found.append(("request", req))
-        if (trig := _trigger(s, org, ev)) is not None:
+        trig = _trigger(s, org, ev)
+        if trig is not None:
             found.append(("trigger", trig))
+        if (req := _request(s, trig)) is not None:
+            found.append(("request", req))
         if anchored and (resp := _response(s, scale)) is not None:
             found.append(("response", resp))
         if not found:

@@ -74,9 +74,9 @@ class SentenceCues:
         pattern = self.vocab.lists["only"]
         return bool(pattern and pattern.search(window))
 
-    def requested_object(self, hit: Hit) -> bool:
-        """The cue names what was asked for: a request word earlier in the same clause."""
-        before = clause_before(self.text, hit.start)
+    def requested_object(self, hit: Hit, sentence: bool = False) -> bool:
+        """The cue names what was asked for: a request word earlier in the clause (or the sentence)."""
+        before = self.text[:hit.start] if sentence else clause_before(self.text, hit.start)
         return any(p is not None and p.search(before)
                    for p in (self.vocab.lists["request"], self.vocab.lists["request_nouns"]))
 
@@ -90,6 +90,10 @@ class SentenceCues:
     def conditional(self, hit: Hit) -> bool:
         pattern = self.vocab.lists["conditional"]
         return bool(pattern and pattern.search(clause_before(self.text, hit.start)))
+
+    def hypothetical(self) -> bool:
+        pattern = self.vocab.lists["hypothetical"]
+        return bool(pattern and pattern.search(self.text))
 
     def future(self) -> bool:
         pattern = self.vocab.lists["future"]

@@ -19,6 +19,7 @@ MIN_SCORE = 3.0
 MEMBER_LIST = 4  # a sentence naming this many states lists members; its states count as the text's
 MARGIN = 0.5
 LINK_SENTENCE, LINK_TEXT = 1.5, 0.5  # the reader's own links: evidence, not the decision
+OLD = 730  # days: a crisis this much older than the text needs a date in the text to be chosen
 LOOKBACK = 5  # sentences back to look for a date when the sentence has none
 SLACK_BEFORE, SLACK_AFTER = dt.timedelta(days=3), dt.timedelta(days=60)
 
@@ -74,6 +75,9 @@ def score(case: CrisisCase, i: int, facts: TextFacts) -> float:
     if facts.published and case.start_date > facts.published + dt.timedelta(days=3):
         return 0.0  # a text cannot report a crisis that began after it was written
     points = 3.0 * len(in_sentence) / len(parties) + 1.0 * len(in_text) / len(parties)
+    total = sum(facts.states.values())
+    if total:  # the states the text is mostly about
+        points += 0.5 * sum(facts.states[p] for p in parties) / total
     if s.places and any(p.lower() in s.places for p in case.places):
         points += 2.0
     if not s.states and i > 0:  # "it", "the alliance": the states of the sentence before
@@ -93,6 +97,10 @@ def score(case: CrisisCase, i: int, facts: TextFacts) -> float:
     if facts.published:
         age = (facts.published - case.start_date).days
         points += 1.5 if age <= 90 else 0.75 if age <= 400 else 0.0
+        dated_fit = any(_date_points(case, x.dates) > 0 for x in [s] + ([other] if other else []) if x.dates)
+        month_fit = any(_month_points(case, x.months, facts) > 0 for x in [s] + ([other] if other else []) if x.months)
+        if age > OLD and not (dated_fit or month_fit):
+            points -= 2.0  # an old crisis that the text does not date
     if case.id in s.linked:
         points += LINK_SENTENCE
     elif case.id in facts.linked:
@@ -103,9 +111,11 @@ def score(case: CrisisCase, i: int, facts: TextFacts) -> float:
 def ranked(cases: dict[str, CrisisCase], i: int, facts: TextFacts) -> list[tuple[float, str]]:
     pool = [c for c in cases.values() if not facts.organizations or c.organization in facts.organizations]
     named = facts.sentences[i].states
-    if any(named & set(c.states) for c in pool):  # a case whose party the sentence names comes first
-        pool = [c for c in pool if named & set(c.states)]
-    return sorted(((score(c, i, facts), c.id) for c in pool), reverse=True)
+    scored = sorted(((score(c, i, facts), c.id) for c in pool), reverse=True)
+    first = [(p, cid) for p, cid in scored if named & set(cases[cid].states)]
+    if first and first[0][0] >= MIN_SCORE:  # a case whose party the sentence names comes first
+        return first
+    return scored
 
 
 def choose(cases: dict[str, CrisisCase], i: int, facts: TextFacts) -> tuple[list[str], str]:
@@ -123,6 +133,9 @@ def choose(cases: dict[str, CrisisCase], i: int, facts: TextFacts) -> tuple[list
         if len(picked) > 1:
             return picked, "one case for each year the sentence names"
     if len(order) > 1 and order[0][0] - order[1][0] < MARGIN:
+        tied = [cid for p, cid in order if p > order[0][0] - MARGIN]
+        if years and all(cases[cid].start_date.year in years for cid in tied):  # "the 2012 incidents"
+            return tied, f"every case of {', '.join(map(str, sorted(years)))} that fits"
         return [], f"two cases fit equally well ({order[0][1]}, {order[1][1]})"
     return [order[0][1]], f"best fit {order[0][1]} (score {order[0][0]:.1f})"
 
