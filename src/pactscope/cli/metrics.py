@@ -78,7 +78,7 @@ def dominance(
     except PactscopeError as exc:
         fail(exc)
     title = "Dominance" if long else f"Dominance ({indicator}): leader's share, HHI, members to pass half"
-    emit(frame, fmt, path, title, "Source: COW NMC v7.0 (ends 2022).")
+    emit(frame, fmt, path, title, f"Source: {lazy_module('pactscope.data').label('cow_nmc')}.")
 
 
 @app.command()
@@ -263,4 +263,4 @@ def coalition(
             frame = m.coalition(states or None, region=region, alliance=alliance, versus=versus or None, years=years)
     except PactscopeError as exc:
         fail(exc)
-    emit(frame, fmt, path, "Coalition scenario", "Source: COW NMC v7.0 (ends 2022).")
+    emit(frame, fmt, path, "Coalition scenario", f"Source: {lazy_module('pactscope.data').label('cow_nmc')}.")

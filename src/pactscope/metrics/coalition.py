@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from pactscope import data
 from pactscope.codes import iso_state
 from pactscope.data import coverage
 from pactscope.ledger import org_id
@@ -73,7 +74,7 @@ def coalition(
     totals = totals.join(base, on="year", how="left").with_columns(
         cinc_ratio=pl.when(pl.col("cinc") > 0).then(pl.col("_b_cinc") / pl.col("cinc")),
         milex_ratio=pl.when(pl.col("milex") > 0).then(pl.col("_b_milex") / pl.col("milex")),
-        note=pl.when(pl.col("year") > nmc_last).then(pl.lit(f"no data: NMC v7.0 ends in {nmc_last}")).otherwise("note"),
+        note=pl.when(pl.col("year") > nmc_last).then(pl.lit(f"no data after {nmc_last}: {data.label('cow_nmc')}")).otherwise("note"),
     )
     kind_order = pl.col("kind").replace_strict({"bloc": 0, "alliance": 1, "versus": 2}, return_dtype=pl.Int8)
     cols = ["year", "group", "kind", "states", *INDICATORS, "cinc_ratio", "milex_ratio", "note"]

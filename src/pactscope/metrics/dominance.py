@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from pactscope import data
 from pactscope.data import coverage
 from pactscope.errors import BadArgument
 from pactscope.metrics._capabilities import INDICATORS, nmc
@@ -61,7 +62,7 @@ def concentration(frame: pl.DataFrame, by: list[str], unit: str = "iso3", value:
 
 def _note(row: dict, nmc_last: int) -> str | None:
     if row["year"] > nmc_last:
-        return f"no capability data: NMC v7.0 ends in {nmc_last}"
+        return f"no capability data: {data.label('cow_nmc')}"
     if row["n_members"] == 0:
         return "no members this year"
     parts = []

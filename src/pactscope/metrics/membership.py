@@ -38,7 +38,7 @@ _LEDGER_FIRST = ("frozen", "suspended")
 
 
 def atop_last_year() -> int:
-    """Last year ATOP v4.01 member records cover (2016)."""
+    """Last year the ATOP member records cover (from the data catalogue)."""
     return coverage("atop4_01_member")[1]
 
 
@@ -120,7 +120,7 @@ def alliance_years(alliance: str, years=None) -> pl.DataFrame:
     Columns: alliance, year, ccode, iso3, name, status, member (counts as a member), source
     ("atop" or "ledger"), atop (ATOP's verdict; null outside ATOP's years or without ATOP ids),
     ledger_status. ``years`` defaults to the alliance's first year through the current year.
-    Sources: ATOP v4.01 member records (``atop4_01_member``) and the ledger's membership spells.
+    Sources: the ATOP member records (``atop4_01_member``) and the ledger's membership spells.
     """
     oid = org_id(alliance)
     start, end = year_span(years, (first_year(oid), current_year()))
