@@ -14,6 +14,7 @@ from pactscope import data
 from pactscope.assess import fmt
 from pactscope.assess.context import Ctx, para, state_name, status_today
 from pactscope.assess.formats import default_compare, report_states
+from pactscope.assess.keypoints import key_points
 from pactscope.assess.model import DataVersion, Footer, Report, Section, StateRef
 from pactscope.assess.sections import (
     alignment,
@@ -133,6 +134,7 @@ def build_report(
         states=[StateRef(iso3=s, name=names[s], role="member" if s in focus else "comparison",
                          status=status_today(oid, s, today)[0]) for s in ctx.states],
         bloc=ctx.bloc, versus=ctx.versus, sections=[*sections, _balance_section(ctx)], indicators=ctx.indicators,
+        key_points=key_points(ctx.indicators),
         sources=ctx.cites.sources(), footer=footer,
     )
 

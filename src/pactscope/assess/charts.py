@@ -32,6 +32,11 @@ STATUS_COLORS = {
     "partner": "#F0E442", "not a member": "#f7f7f7",
 }
 ROLE_COLORS = {"focus member": "#000000", "comparison": "#D55E00", "other": "#ffffff"}
+# the response scale, weakest first, in colours a colour-blind reader can tell apart (Okabe-Ito)
+RESPONSE_COLORS = {
+    "none": "#bdbdbd", "statement": "#E69F00", "consultation": "#0072B2", "fact finding mission": "#56B4E9",
+    "material or logistical aid": "#009E73", "military deployment": "#D55E00", "request declined": "#000000",
+}
 
 
 def _rows(rows) -> list[dict]:
@@ -205,7 +210,8 @@ def case_timeline(rows, *, title: str, order: list[str] | None = None) -> dict:
         encoding={
             "x": {"field": "start_date", "type": "temporal", "title": None, "axis": {"format": "%Y"}},
             "y": {"field": "who", "type": "nominal", "title": "threatened member", "sort": order or "ascending"},
-            "color": {"field": "strongest response", "type": "nominal", "title": "Strongest response", "legend": {"columns": 1}},
+            "color": {"field": "strongest response", "type": "nominal", "title": "Strongest response", "legend": {"columns": 1},
+                      "scale": {"domain": list(RESPONSE_COLORS), "range": list(RESPONSE_COLORS.values())}},
             "shape": {"field": "obligation", "type": "nominal", "title": "Obligation (ledger coding)", "legend": {"columns": 1},
                       "scale": {"domain": ["triggered: yes", "triggered: disputed", "triggered: no"],
                                 "range": ["diamond", "square", "circle"]}},
@@ -244,6 +250,21 @@ def fit(isos: list[str], height: int) -> dict:
     }
 
 
+def _outline(geo: dict, role: str, color: str) -> dict:
+    """A thick outline of the states with ``role``, drawn last on a white halo so it shows on any fill."""
+    return {
+        "data": geo,
+        "transform": [
+            {"lookup": "id", "from": {"data": {"name": "members"}, "key": "iso_num", "fields": ["role"]}},
+            {"filter": f"datum.role == '{role}'"},
+        ],
+        "layer": [
+            {"mark": {"type": "geoshape", "fill": None, "stroke": "#ffffff", "strokeWidth": 5, "clip": True}},
+            {"mark": {"type": "geoshape", "fill": None, "stroke": color, "strokeWidth": 2.6, "clip": True}},
+        ],
+    }
+
+
 def members_map(
     rows, *, focus: list[str], comparisons: list[str], title: str, world_url: str = WORLD_URL, height: int = 340,
 ) -> dict:
@@ -262,7 +283,7 @@ def members_map(
         if role == "comparison" and r.get("status") is None:
             r["status"] = "not a member"
         values.append({**r, "iso_num": table[iso]["iso_num"], "role": role})
-    shown = [r["iso3"] for r in values if r.get("member")] + list(focus) + list(comparisons)
+    shown = list(focus) + list(comparisons)  # zoom to the report's states, not to every member
     geo = {"url": world_url, "format": {"type": "topojson", "feature": "countries"}}
     statuses = [s for s in STATUS_COLORS if any(r.get("status") == s for r in values)]
     roles = [r for r in ROLE_COLORS if r != "other" and any(v["role"] == r for v in values)]
@@ -283,10 +304,11 @@ def members_map(
                     "stroke": {"field": "role", "type": "nominal", "title": "In this report",
                                "scale": {"domain": [*roles, "other"], "range": [ROLE_COLORS[r] for r in [*roles, "other"]]},
                                "legend": {"values": roles} if roles else None},
-                    "strokeWidth": {"condition": {"test": "datum.role != 'other'", "value": 2.2}, "value": 0.6},
+                    "strokeWidth": {"condition": {"test": "datum.role != 'other'", "value": 0.8}, "value": 0.6},
                     "tooltip": [{"field": "name", "title": "state"}, {"field": "status"}, {"field": "role", "title": "in this report"}],
                 },
             },
+            *(_outline(geo, role, ROLE_COLORS[role]) for role in roles),
         ],
     )
 

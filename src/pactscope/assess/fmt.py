@@ -70,3 +70,9 @@ def years(values) -> str:
         else:
             runs.append([y, y])
     return ", ".join(span(a, b) for a, b in runs)
+
+
+def possessive(name: str) -> str:
+    """'Russia' -> "Russia's", 'United States' -> "the United States'"."""
+    name = the(name)
+    return f"{name}'" if name.endswith("s") else f"{name}'s"

@@ -147,11 +147,12 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "share of the state's ledger cases (any trigger coding) with troops or material help from the organization",
          "all its cases in the ledger", "interval", **SHARE, high="for", why_high="help came in most of its cases",
          why_low="help was missing in most of its cases", missing="no case in the ledger"),
-    Rule("war_defence_baseline", "Defence pledges honoured in wars (all alliances)", "reliability", "protection",
-         "war_defence_baseline", "defence pledges of all ATOP alliances honoured when an ally went to war",
-         "years of the COW war data", "interval", **SHARE, high="for",
-         why_high="allies have mostly honoured such pledges", why_low="allies have mostly not honoured them",
-         missing="no applicable pledge"),
+    Rule("war_defence_baseline", "Alliances that honoured their pledges in war (all alliances)", "reliability",
+         "protection", "war_defence_baseline",
+         "share of war × alliance cases, over all ATOP alliances, in which the alliance honoured its pledges when a member "
+         "went to war, for the era the alliance was founded in (before or after 1945)", "years of the COW war data",  # not-a-data-year
+         "interval", **SHARE, high="for", why_high="alliances of that era mostly honoured their pledges",
+         why_low="alliances of that era mostly did not", missing="no applicable case"),
     Rule("capability_share", "Own share of the alliance's capability", "power", "protection", "leader_capability_share",
          "the state's CINC share among the members", "last year with capability data for it", "cut", **SHARE,
          high="against", why_high="the state is itself the main capability", why_low="the allies bring most of the capability",

@@ -166,6 +166,17 @@ class Indicator(Model):
     caveat: str | None = Field(None, description="what limits the reading (few cases, data that stop early)")
 
 
+class KeyPoint(Model):
+    """One line of the first screen: a reading in words, its years and caveats, the section behind it."""
+
+    text: str
+    years: str = ""
+    caveat: str | None = None
+    section: str
+    indicators: list[str] = Field(description="ids of the indicators the line reads")
+    weak: bool = Field(False, description="a mixed reading that leans this way")
+
+
 class Source(Model):
     n: int
     id: str
@@ -213,6 +224,8 @@ class Report(Model):
     versus: list[str]
     sections: list[Section]
     indicators: list[Indicator]
+    key_points: dict[str, list[KeyPoint]] = Field(
+        default_factory=dict, description='first screen: "for" and "against" lines, strongest first; no verdict')
     sources: list[Source]
     footer: Footer
 

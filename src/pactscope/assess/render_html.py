@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from pactscope.assess import render_text
 from pactscope.assess.charts import WORLD_URL
+from pactscope.assess.keypoints import heading
 from pactscope.assess.model import Report
 
 HERE = Path(__file__).parent
@@ -47,6 +48,6 @@ def render_html(report: Report) -> str:
         world_url=WORLD_URL, states={s.iso3: s.name for s in report.states},
         sections={s.id: s.title for s in report.sections}, groups=render_text.indicator_groups(report),
         balance_cites=sorted({n for i in report.indicators for n in i.value.cites}),
-        balance_counts=render_text.balance_counts(report),
+        balance_counts=render_text.balance_counts(report), key_heading=heading, key_intro=render_text.KEY_INTRO,
         rule_labels={i.id.split(":")[0]: i.label for i in report.indicators},
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pactscope.assess import render_text
+from pactscope.assess.keypoints import heading
 from pactscope.assess.model import Chart, Paragraph, Report, Table, Value
 
 
@@ -64,7 +65,14 @@ def _balance(report: Report) -> list[str]:
 
 
 def render_md(report: Report) -> str:
-    lines = [f"# {report.title}", "", render_text.subtitle(report), ""]
+    lines = [f"# {report.title}", "", render_text.subtitle(report), "", render_text.KEY_INTRO, ""]
+    titles = {s.id: s.title for s in report.sections}
+    for side in ("for", "against"):
+        lines += [f"**{heading(side, report.alliance)}**", ""]
+        for k in report.key_points.get(side, []) or []:
+            lines.append(f"- {k.text}" + (f" ({k.years})" if k.years else "") + (f". Caveat: {k.caveat}" if k.caveat else "")
+                         + f". [{titles.get(k.section, k.section)}](#{k.section})")
+        lines.append("")
     for s in report.sections:
         lines += [f"## {s.title}", "", f"*{s.question}*", ""]
         for b in s.blocks:

@@ -7,6 +7,8 @@ import json
 from pactscope.assess import fmt
 from pactscope.assess.model import Provenance, Report, Value
 
+KEY_INTRO = ("The strongest readings on each side, by the rules of the balance section; each line gives its years "
+             "and caveats and links to its evidence. The two lists are not weighed against each other.")
 SUGGESTS = {"for": "for membership", "against": "against membership", "mixed": "mixed", "no reading": "no reading"}
 
 

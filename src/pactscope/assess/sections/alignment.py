@@ -47,7 +47,7 @@ def _margin(ctx: Ctx, iso: str, args: dict, present: list[str], recent: list[int
     closest = max(others, key=lambda o: others[o].value)
     margin = ctx.derived("difference", means[ctx.leader], others[closest], "difference",
                          label=f"{ctx.leader} minus {closest}")
-    each = "; ".join(f"{_label(ctx, o)} {v.text}" for o, v in sorted(means.items(), key=lambda kv: -(kv[1].value or 0)))
+    each = ", ".join(f"{_label(ctx, o)} {v.text}" for o, v in sorted(means.items(), key=lambda kv: -(kv[1].value or 0)))
     ctx.indicator("leader_vote_margin", margin, state=iso, support=list(means.values()), years=fmt.span(*recent),
                   about=f"{ctx.name(iso)}: {ctx.name(ctx.leader)} against {_label(ctx, closest)}",
                   caveat=f"agreement with each power: {each}")

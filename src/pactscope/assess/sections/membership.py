@@ -16,15 +16,17 @@ from pactscope.assess.model import (
 from pactscope.ledger import load_ledger
 
 CLAUSE_ORDER = [
-    "collective-defence", "consultation", "decision-rule", "no-other-alliances",
+    "collective-defence", "consultation", "decision-rule", "no-other-alliances", "no-conflicting-engagements",
     "foreign-bases-consent", "withdrawal", "suspension", "duration",
 ]
 CLAUSE_LABEL = {
     "collective-defence": "Collective defence", "consultation": "Consultation", "decision-rule": "Decision rule",
-    "no-other-alliances": "Ban on other alliances", "foreign-bases-consent": "Consent for foreign bases",
-    "withdrawal": "Withdrawal", "suspension": "Suspension", "duration": "Duration",
+    "no-other-alliances": "Ban on other alliances", "no-conflicting-engagements": "No conflicting engagements",
+    "foreign-bases-consent": "Consent for foreign bases", "withdrawal": "Withdrawal", "suspension": "Suspension",
+    "duration": "Duration",
 }
-RESTRICTIVE = ["no-other-alliances", "foreign-bases-consent"]
+# one rule for every alliance: a clause that limits a member's other engagements, alliances or foreign bases
+RESTRICTIVE = ["no-other-alliances", "no-conflicting-engagements", "foreign-bases-consent"]
 COUNTED = ("member", "frozen")
 
 
@@ -157,14 +159,14 @@ def build(ctx: Ctx) -> Section:
     defence = ctx.value("ledger.clauses_frame", clauses_args, "id", {"type": "collective-defence"}, agg="count",
                         label="collective-defence clauses")
     restrictive = ctx.value("ledger.clauses_frame", clauses_args, "id", {"type": {"in": RESTRICTIVE}}, agg="count",
-                            label="clauses limiting other alliances or foreign bases")
+                            label="clauses limiting other engagements, alliances or foreign bases")
     ctx.indicator("defence_pledge", defence)
     ctx.indicator("restrictive_clauses", restrictive)
     counted = [c for c in org.clauses if c.type.value in ("collective-defence", *RESTRICTIVE)]
     clause_sources = ctx.cites.ledger(*(s for c in counted for s in c.sources))
     summary = para(
         "The ledger records ", defence, " collective-defence clause(s) and ", restrictive,
-        " clause(s) that limit a member's other alliances or foreign military bases in the organization's documents",
+        " clause(s) that limit a member's other engagements, alliances or foreign military bases in the organization's documents",
         clause_sources if frame.height else [], ".",
     )
     return Section(

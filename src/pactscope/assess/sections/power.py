@@ -144,7 +144,7 @@ def _power_indicators(ctx: Ctx, iso: str, bargs: dict) -> None:
         top = others.sort(column, descending=True)["iso3"][0]
         largest = ctx.value("assess.shares.member_shares", args, column, {"iso3": top, "year": year}, unit="share",
                             label=f"{top} {column.split('_')[0].upper()} share in {year}")
-        ctx.indicator(mirror, largest, state=iso, about=f"{ctx.name(iso)}: {ctx.name(top)}'s share", years=str(year))
+        ctx.indicator(mirror, largest, state=iso, about=f"{ctx.name(iso)}: {fmt.possessive(ctx.name(top))} share", years=str(year))
     first = max(ctx.start, ctx.nmc_end - RECENT + 1)
     recent = ctx.value("burden", bargs, "ratio_cinc", {"iso3": iso, "year": {"between": [first, ctx.nmc_end]}},
                        agg="mean", unit="ratio", label=f"mean over {fmt.span(first, ctx.nmc_end)}")

@@ -285,7 +285,11 @@ def build(ctx: Ctx) -> Section:
         return _no_cases(ctx)
     summary, picked = _summary(ctx)
     yes = picked["yes"]
-    ctx.indicator("case_fulfilment", yes["rate"], support=[yes["low"], yes["high"], yes["cases"]], years=_case_years(ctx))
+    triggered = [c for c in load_ledger().cases_of(ctx.oid) if c.obligation.triggered.value == "yes"]
+    disputed = "; ".join(f"{c.title} ({c.start_date.year}) has {len(c.disputed_points)} disputed points in the ledger"
+                         for c in triggered if c.disputed_points)
+    ctx.indicator("case_fulfilment", yes["rate"], support=[yes["low"], yes["high"], yes["cases"]], years=_case_years(ctx),
+                  caveat=disputed or None)
     total = ctx.value("ledger.cases_frame", {"org": ctx.oid}, "id", {}, agg="count", label="cases")
     if yes["cases"].value:
         few = yes["cases"].value < indicators.FEW_CASES

@@ -6,7 +6,7 @@ import re
 
 import polars as pl
 
-from pactscope.assess import charts, fmt
+from pactscope.assess import charts, fmt, indicators
 from pactscope.assess.context import Ctx, cell, para
 from pactscope.assess.model import (
     Chart,
@@ -55,9 +55,10 @@ def _summary(ctx: Ctx) -> tuple[Table, list]:
         ])
         if iso in ctx.focus:
             share = ctx.derived("ratio", allied, pairs, "share", label="share of adversary-years against allies")
+            few = f"rests on {pairs.value} adversary-years; " if pairs.value and pairs.value < indicators.FEW_CASES else ""
             ctx.indicator("allied_adversary_share", share, state=iso, support=[allied, pairs],
                           years=fmt.span(ctx.start, ucdp_end),
-                          caveat=f"militarized disputes end in {mid_end}; armed conflicts in {ucdp_end}")
+                          caveat=f"{few}militarized disputes end in {mid_end}, armed conflicts in {ucdp_end}")
             paragraphs.append(para(
                 f"{ctx.name(iso)}, {fmt.span(ctx.start, ctx.end)}: calendar years as a primary party in an armed conflict ",
                 primary, "; years supporting a side in another state's conflict (mostly abroad) ", support,
