@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pactscope.reader.dates import find_dates, parse_date
-from pactscope.reader.normalise import fold
+from pactscope.reader.normalize import fold
 
 EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
       "November", "December"]

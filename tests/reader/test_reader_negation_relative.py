@@ -6,7 +6,7 @@ import pytest
 
 from pactscope.reader.dates import find_dates
 from pactscope.reader.negation import is_negated
-from pactscope.reader.normalise import fold
+from pactscope.reader.normalize import fold
 from pactscope.reader.tokens import word_keys
 
 

@@ -1,4 +1,4 @@
-from pactscope.reader.normalise import fold
+from pactscope.reader.normalize import fold
 from pactscope.reader.recognise import find_names
 from pactscope.reader.tokens import word_keys
 

@@ -5,20 +5,22 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Arabic: drop harakat, superscript alef and tatweel; unify alef, alef maqsura
-# and ta marbuta forms. Russian: yo becomes ye. Punctuation becomes a space,
-# except dots and apostrophes, which vanish ("U.S." -> "us", "d'Ivoire" -> "divoire").
-_DELETE = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640.'’ʼ`´"
+# Letter variants folded alike wherever names are compared: here for state names, and in
+# the article reader (`pactscope.reader.normalize`) for running text, which adds its own
+# folds for quotes, dashes, spaces and digits on top of these.
+# Arabic: alef forms, alef maqsura and ta marbuta are unified; harakat, superscript alef and
+# tatweel are dropped. Russian: yo becomes ye.
+LETTER_FOLDS: dict[str, str] = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ё": "е", "Ё": "Е"}
+ARABIC_MARKS: frozenset[int] = frozenset(range(0x064B, 0x0660)) | {0x0670}
+TATWEEL = 0x0640
+
+# Punctuation becomes a space, except dots and apostrophes, which vanish
+# ("U.S." -> "us", "d'Ivoire" -> "divoire").
+_DELETE = "".join(chr(c) for c in sorted(ARABIC_MARKS)) + chr(TATWEEL) + ".'’ʼ`´"
 _TABLE = str.maketrans(
     {
         **{ch: None for ch in _DELETE},
-        "أ": "ا",
-        "إ": "ا",
-        "آ": "ا",
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "ё": "е",
+        **LETTER_FOLDS,
         **{ch: " " for ch in "-–—/,;:()[]\"«»&_"},
     }
 )

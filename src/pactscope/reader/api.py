@@ -14,7 +14,7 @@ from pactscope.reader.gazetteer import Gazetteer, build_gazetteer, default_gazet
 from pactscope.reader.link import THRESHOLD, Fact, link
 from pactscope.reader.model import Ambiguous, Candidate, Link, Mention, ReadResult, Unlinked
 from pactscope.reader.negation import is_negated
-from pactscope.reader.normalise import normalise
+from pactscope.reader.normalize import fold_with_offsets
 from pactscope.reader.recognise import find_names
 from pactscope.reader.sentences import sentence_of, split_sentences
 from pactscope.reader.source import decode, prepare
@@ -43,7 +43,7 @@ def _mentions(text: str, gaz: Gazetteer, anchor: dt.date | None = None
               ) -> tuple[list[Mention], list[int], list[tuple[int, int]], list[str]]:
     """Mentions in original offsets, the sentence of each, sentence spans (original offsets)
     and the folded text of each sentence."""
-    norm = normalise(text)
+    norm = fold_with_offsets(text)
     folded = norm.text
     found: list[tuple[int, int, Mention]] = []
     hits = find_names(folded, gaz) + (find_names(folded, gaz.names) if gaz.names else [])

@@ -44,7 +44,7 @@ def from_html(raw: str) -> dt.date | None:
 def from_date_line(plain: str) -> dt.date | None:
     """A `Date: ...` (or `Published:`, `Дата:`, `التاريخ:`) line among the first lines."""
     from pactscope.reader.dates import find_dates
-    from pactscope.reader.normalise import fold
+    from pactscope.reader.normalize import fold
 
     head = "\n".join(plain.splitlines()[:HEAD_LINES])
     for m in _LINE.finditer(head):

@@ -1,18 +1,19 @@
 """Find dates, months, years and year ranges written in English, Russian or Arabic.
 
-Works on folded text (see `normalise`): digits are ASCII, dashes are "-", Arabic
+Works on folded text (see `normalize`): digits are ASCII, dashes are "-", Arabic
 alef/ya/ta-marbuta variants are unified, ё is е.  Each hit keeps its span in the
 folded text; the recogniser maps spans back to the original.
 """
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
 
-from pactscope.reader.normalise import fold
+from pactscope.reader.normalize import fold
 from pactscope.reader.relative import ANCHOR_WINDOW, SEASON, relative_patterns, resolve, season_span
 
 # Month name patterns per language, on folded lower-case text; group per month.
@@ -196,13 +197,14 @@ def find_dates(folded: str, anchor: dt.date | None = None) -> list[DateHit]:
         anchor = next((h.first for h in sorted(hits, key=lambda h: h.start)
                        if h.precision == "day" and h.start < ANCHOR_WINDOW), None)
     full = sorted((h for h in hits if h.precision in ("day", "month")), key=lambda h: h.start)
+    years = sorted((h for h in hits if h.precision != "range"), key=lambda h: h.start)
     pending.sort(key=lambda t: -t[1].start())  # last first: "January and May 2014" reads May's year first
     for kind, m in pending:
-        hit = _yearless(kind, m, full, anchor, folded, [h for h in hits if h.precision != "range"])
+        hit = _yearless(kind, m, full, anchor, folded, years)
         if hit is not None:
             hits.append(hit)
             if hit.precision in ("day", "month"):
-                full = sorted([*full, hit], key=lambda h: h.start)
+                bisect.insort(full, hit, key=lambda h: h.start)
     hits.extend(_relative(folded, hits, taken, anchor))
     return sorted(hits, key=lambda h: h.start)
 
@@ -228,10 +230,13 @@ def _yearless(kind: str, m: re.Match[str], full: list[DateHit], anchor: dt.date 
     if probe is None:
         return None
     # "in January and May 2014": a month joined to a dated one shares its year
-    joined = next((h for h in full if h.start >= m.end() and _JOINED.fullmatch(folded[m.end():h.start])), None)
+    lo = bisect.bisect_left(full, m.start() - PASSAGE - 200, key=lambda h: h.start)
+    hi = bisect.bisect_right(full, m.end() + 20, key=lambda h: h.start)
+    window = full[lo:hi]  # the dates near this one (cost stays linear in the text)
+    joined = next((h for h in window if 0 <= h.start - m.end() <= 12 and _JOINED.fullmatch(folded[m.end():h.start])), None)
     # a full date of the same month just before ("in January 2022 ... on 5 January")
-    same = [h for h in full if h.end <= m.start() and m.start() - h.end <= PASSAGE and h.first.month == probe.first.month]
-    near = [h for h in full if h.end <= m.start() and m.start() - h.end <= PASSAGE]
+    near = [h for h in window if h.end <= m.start() and m.start() - h.end <= PASSAGE]
+    same = [h for h in near if h.first.month == probe.first.month]
     if joined is not None:
         return make(joined.first.year)
     if same:
@@ -243,7 +248,9 @@ def _yearless(kind: str, m: re.Match[str], full: list[DateHit], anchor: dt.date 
         return make(anchor.year - 1) if this.first > anchor + dt.timedelta(days=31) else this
     if near:
         return make(near[-1].first.year)
-    later = next((h for h in years if 0 <= h.start - m.end() <= 120 and not re.search(r"[.!?\n]", folded[m.end():h.start])), None)
+    at = bisect.bisect_left(years, m.end(), key=lambda h: h.start)
+    later = next((h for h in years[at:at + 3] if 0 <= h.start - m.end() <= 120
+                  and not re.search(r"[.!?\n]", folded[m.end():h.start])), None)
     if later is not None:  # "On 28 May the ministers met in Bishkek in 2025"
         return make(later.first.year)
     if probe.precision == "day":

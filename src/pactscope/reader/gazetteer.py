@@ -17,7 +17,7 @@ import yaml
 
 from pactscope.errors import PactscopeError
 from pactscope.reader.evidence import Evidence, load_evidence
-from pactscope.reader.normalise import fold
+from pactscope.reader.normalize import fold
 from pactscope.reader.stems import stem_keys
 from pactscope.reader.tokens import name_keys, script_of, tokenise
 

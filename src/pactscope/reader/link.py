@@ -114,12 +114,22 @@ class Facts:
 @dataclass
 class Score:
     value: float = 0.0
-    reasons: list[str] = field(default_factory=list)
+    parts: list[tuple[float, object]] = field(default_factory=list)  # (points, reason or a function giving it)
     date: Fact | None = None  # the date that fits the record, if one does
+    dated: bool = False  # some date (the sentence's, a neighbour's or the article's) fits the record
 
-    def add(self, amount: float, reason: str) -> None:
+    def add(self, amount: float, reason) -> None:
+        """Add points; `reason` is a string or a function returning one (formatted only when shown)."""
         self.value += amount
-        self.reasons.append(f"{reason} (+{amount:.2f})" if amount >= 0 else f"{reason} ({amount:.2f})")
+        self.parts.append((amount, reason))
+
+    @property
+    def reasons(self) -> list[str]:
+        out = []
+        for amount, reason in self.parts:
+            text = reason() if callable(reason) else reason
+            out.append(f"{text} (+{amount:.2f})" if amount >= 0 else f"{text} ({amount:.2f})")
+        return out
 
 
 def _gap_days(f: Fact, lo: dt.date, hi: dt.date) -> int:
@@ -186,15 +196,17 @@ def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: 
     weight, where = (w["inherited"], "date from a nearby sentence") if inherited else (1.0, "sentence date")
     if best_fact is not None:
         verb = "fits" if best >= 0.1 else "is near"
-        score.add(best * weight, f"{where} {best_fact.surface or best_fact.target} {verb} {span}")
-        if best >= 0.1 and not inherited:
-            score.date = best_fact
+        score.add(best * weight, lambda: f"{where} {best_fact.surface or best_fact.target} {verb} {span}")
+        if best >= 0.1:
+            score.dated = True
+            if not inherited:
+                score.date = best_fact
     if best >= 0.1 or inherited:  # a neighbour's dates may be background: no penalty from them
         return
     if close:
-        score.add(w["miss"], f"no {where} falls in {span}")
+        score.add(w["miss"], lambda: f"no {where} falls in {span}")
     else:
-        score.add(w["far"], f"no {where} is within a year of {span}")
+        score.add(w["far"], lambda: f"no {where} is within a year of {span}")
         if ctx.far_from_all(lo, hi):
             score.add(w["none_in_text"], "no date in the text is within a year of it")
 
@@ -207,9 +219,10 @@ def _undated(score: Score, lo: dt.date, hi: dt.date, ctx: Context, one_day: bool
     gap = _gap(ctx.article, ctx.article, lo, hi)
     ahead = (lo - ctx.article).days  # a record after the article: only an announced meeting
     if gap <= w["recent_days"] and ahead <= (w["ahead_days"] if one_day else 1):
-        score.add(w["article_recent"], f"within {w['recent_days']} days of the article's date {ctx.article}")
+        score.dated = True
+        score.add(w["article_recent"], lambda: f"within {w['recent_days']} days of the article's date {ctx.article}")
     elif lo > ctx.article:
-        score.add(w["article_far"], f"after the article's date {ctx.article}")
+        score.add(w["article_far"], lambda: f"after the article's date {ctx.article}")
     elif ctx.far_from_all(lo, hi):
         score.add(w["none_in_text"], "no date in the text is within a year of it")
 
@@ -217,10 +230,10 @@ def _undated(score: Score, lo: dt.date, hi: dt.date, ctx: Context, one_day: bool
 def _overlap(score: Score, wanted: set[str], sentence: set[str], doc: set[str], amount: float,
              doc_amount: float, what: str) -> bool:
     if hit := wanted & sentence:
-        score.add(amount, f"{what} {', '.join(sorted(hit))} in the same sentence")
+        score.add(amount, lambda: f"{what} {', '.join(sorted(hit))} in the same sentence")
         return True
     if hit := wanted & doc:
-        score.add(doc_amount, f"{what} {', '.join(sorted(hit))} in the text")
+        score.add(doc_amount, lambda: f"{what} {', '.join(sorted(hit))} in the text")
         return True
     return False
 
@@ -231,10 +244,21 @@ def _dates(score: Score, s: Facts, around: list[Fact], lo: dt.date, hi: dt.date,
         _time(score, s.dates, lo, hi, False, ctx, one_day)
     elif around:
         _time(score, around, lo, hi, True, ctx, one_day)
-        if score.date is None and not any(r.startswith("date from") and "fits" in r for r in score.reasons):
+        if not score.dated:
             _undated(score, lo, hi, ctx, one_day)
     else:
         _undated(score, lo, hi, ctx, one_day)
+
+
+def _case_places(case, gaz: Gazetteer) -> frozenset[str]:
+    """The case's places as gazetteer ids, less capitals (a capital is where governments speak)."""
+    key = (id(gaz), case.id)
+    if key not in _PLACES:
+        _PLACES[key] = frozenset({gaz.resolve(p, ("place",)) or p for p in case.places} - gaz.capitals)
+    return _PLACES[key]
+
+
+_PLACES: dict[tuple[int, str], frozenset[str]] = {}
 
 
 def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx: Context) -> Score:
@@ -260,18 +284,18 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
         outside = len(listed - parties) / len(listed) if listed else 0.0
         factor = 1.0 - w["outsiders"] * outside
         who = in_sentence if len(in_sentence) / len(parties) >= from_doc else in_doc
-        score.add(w["parties"] * share * factor, f"parties {', '.join(sorted(who))} named"
+        score.add(w["parties"] * share * factor, lambda: f"parties {', '.join(sorted(who))} named"
                   + (f", with {', '.join(sorted(listed - parties))}" if outside else ""))
     _overlap(score, {case.organization}, s.organizations, d.organizations, w["organization"],
              w["organization_text"], "organization")
     _dates(score, s, around, case.start_date, case.end_date or case.start_date, ctx)
-    places = {gaz.resolve(p, ("place",)) or p for p in case.places} - gaz.capitals  # a capital is where governments speak
+    places = _case_places(case, gaz)
     _overlap(score, places, s.places, d.places, w["place"], w["place_text"], "place")
     kinds = {cat for cat in s.events if gaz.event_fits.get(cat)}
     fitting = {cat for cat in kinds if case.threat_type.value in gaz.event_fits[cat]}
     if fitting:
         score.add(w["threat_fit"] * len(fitting) / len(kinds),
-                  f"event words ({', '.join(sorted(fitting))}) fit {case.threat_type.value}")
+                  lambda: f"event words ({', '.join(sorted(fitting))}) fit {case.threat_type.value}")
     if s.events & RESPONSE_WORDS:
         score.add(w["response_words"], "request or response words")
     if "request" in s.events and str(getattr(case.request, "made", "")).endswith(("yes", "disputed")):
@@ -289,9 +313,9 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
     if named:
         score.add(w["name"], "its name in the same sentence")
     if meeting.organ in s.organs:
-        score.add(w["organ"], f"organ {meeting.organ} named in the same sentence")
+        score.add(w["organ"], lambda: f"organ {meeting.organ} named in the same sentence")
     elif meeting.organ in near_organs:
-        score.add(w["organ_text"], f"organ {meeting.organ} named in the text")
+        score.add(w["organ_text"], lambda: f"organ {meeting.organ} named in the text")
     elif "summit" in s.events and ("summit" in kind or "heads of state" in kind):
         score.add(w["summit_word"], "a summit, and the organ is the summit")
     elif not named:
@@ -300,15 +324,14 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
     if organization not in near_orgs and not own_organ and not named:
         return Score()  # another organization's meeting, or none named nearby
     if organization in near_orgs:
-        score.add(w["organization"], f"organization {organization} named nearby")
+        score.add(w["organization"], lambda: f"organization {organization} named nearby")
     _dates(score, s, around, meeting.date, meeting.end_date or meeting.date, ctx,
            one_day=meeting.end_date is None or meeting.end_date == meeting.date)
     place = gaz.resolve(meeting.place, ("place",)) or meeting.place
     at_place = _overlap(score, {place}, s.places, d.places, w["place"], w["place_text"], "place")
     if meeting.host and meeting.host in s.states | d.states:
-        score.add(w["host"], f"host {meeting.host} named")
-    dated = any(("fits" in r or "within" in r) and "(+" in r for r in score.reasons)
-    if not (dated or named or (unique_place and at_place and place in s.places)):
+        score.add(w["host"], lambda: f"host {meeting.host} named")
+    if not (score.dated or named or (unique_place and at_place and place in s.places)):
         return Score()  # a meeting is a day: without a date, its name or its own place it is a guess
     return score
 
@@ -386,6 +409,7 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
     meetings = [(org, m) for org, ms in ev.meetings.items() for m in ms]
     organs_with_meetings = {m.organ for _, m in meetings}
     meeting_ids = {m.id for _, m in meetings}
+    cases = [c for c in ev.cases.values() if c.id in doc.records or not set(c.states).isdisjoint(doc.states)]
     places: dict[tuple[str, str], int] = {}
     for _, m in meetings:
         places[m.organ, m.place] = places.get((m.organ, m.place), 0) + 1
@@ -422,7 +446,8 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
         around = [] if s.dates else (previous[i] or following[i])
         case_named = s.records - meeting_ids
         if s.events & CASE_WORDS or case_named:
-            refs.append(("case", [(c.id, score_case(c, s, doc, around, gaz, ctx)) for c in ev.cases.values()]))
+            refs.append(("case", [(c.id, score_case(c, s, doc, around, gaz, ctx)) for c in cases
+                                  if c.id in case_named or not doc.states.isdisjoint(c.states)]))
         if s.events & MEETING_WORDS or s.organs & organs_with_meetings or s.records & meeting_ids:
             near = range(max(0, i - window), i + 1)
             near_orgs = set().union(*(by_sentence[j].organizations for j in near))

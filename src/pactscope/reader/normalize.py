@@ -1,29 +1,32 @@
-"""Fold text for matching while remembering where every character came from.
+"""Fold running text for matching while remembering where every character came from.
 
-`normalise` returns the folded text and, for each of its characters, the span of the
-original text it stems from, so a match found in the folded text can be marked in
+`fold_with_offsets` returns the folded text and, for each of its characters, the span of
+the original text it stems from, so a match found in the folded text can be marked in
 the original.  Case is kept (the recogniser uses capitals); lower-casing happens
-per token.
+per token.  The letter folds are those of `pactscope.codes` (`LETTER_FOLDS`,
+`ARABIC_MARKS`), so a state name folds here as it does in the crosswalk; running text
+adds quotes, dashes, spaces, digits, Persian letter forms and Quranic marks.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-# Arabic harakat, Quranic marks and the dagger alef: dropped for matching.
-_ARABIC_MARKS = set(range(0x0610, 0x061B)) | set(range(0x064B, 0x0660)) | {0x0670} | set(range(0x06D6, 0x06EE))
+from pactscope.codes._normalize import ARABIC_MARKS, LETTER_FOLDS, TATWEEL
+
+# Arabic harakat and the dagger alef (from codes), and Quranic marks: dropped for matching.
+_ARABIC_MARKS = set(ARABIC_MARKS) | set(range(0x0610, 0x061B)) | set(range(0x06D6, 0x06EE))
 _DROP = {
-    0x0640,  # tatweel
+    TATWEEL,
     0x00AD,  # soft hyphen
     0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF, 0x061C,  # zero width, direction marks
 }
 
-_MAP: dict[str, str] = {}
-for _ch in "أإآٱ":
-    _MAP[_ch] = "ا"
-_MAP.update({"ى": "ي", "ی": "ي", "ة": "ه", "ک": "ك", "ۀ": "ه", "ھ": "ه"})
-_MAP.update({"ё": "е", "Ё": "Е"})
+_MAP: dict[str, str] = dict(LETTER_FOLDS)
+_MAP.update({"ی": "ي", "ک": "ك", "ۀ": "ه", "ھ": "ه"})  # Persian and Urdu forms in Arabic text
 for _d in range(10):
     _MAP[chr(0x0660 + _d)] = str(_d)  # Arabic-Indic digits
     _MAP[chr(0x06F0 + _d)] = str(_d)  # Persian digits
@@ -47,6 +50,7 @@ def _is_presentation_form(cp: int) -> bool:
     return 0xFB50 <= cp <= 0xFDFF or 0xFE70 <= cp <= 0xFEFC
 
 
+@lru_cache(maxsize=8192)
 def fold_char(ch: str) -> str:
     """Fold one (already composed) character; may return '' or several characters."""
     cp = ord(ch)
@@ -60,7 +64,7 @@ def fold_char(ch: str) -> str:
 
 
 @dataclass(frozen=True)
-class Normalised:
+class Folded:
     """Folded text plus, per folded character, its [start, end) in the original."""
 
     text: str
@@ -78,6 +82,7 @@ def _trails(ch: str) -> bool:
     return ord(ch) == 0x0640 or unicodedata.category(ch) == "Mn"
 
 
+@lru_cache(maxsize=8192)
 def _fold_cluster(cluster: str) -> str:
     """Compose and fold a base character with its marks until nothing changes."""
     for _ in range(4):
@@ -88,8 +93,51 @@ def _fold_cluster(cluster: str) -> str:
     return cluster
 
 
-def normalise(text: str) -> Normalised:
-    """Fold quotes, dashes, spaces, digits, Arabic letter variants and marks, ё."""
+# Characters that fold to themselves: copied in bulk (Latin, digits, common punctuation,
+# Russian letters but ё, Arabic letters but the alef forms, ta marbuta and alef maqsura).
+_PLAIN = re.compile("[A-Za-z0-9 ,.;:!?()\\[\\]'\"/%&+=*#@$\n\u0430-\u044f\u0410-\u042f"
+                    "\u0621\u0624\u0626-\u0628\u062a-\u063a\u0641-\u0648\u064a]+")
+
+
+def fold_with_offsets(text: str) -> Folded:
+    """Fold quotes, dashes, spaces, digits, Arabic letter variants and marks, ё.
+
+    Runs of characters that fold to themselves are copied whole; the rest goes character
+    cluster by cluster, so the cost stays linear and small.
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        m = _PLAIN.match(text, pos)
+        end = m.end() if m else pos
+        if end < n and end > pos and (_trails(text[end]) or unicodedata.combining(text[end])):
+            end -= 1  # the last letter takes the marks after it: fold it with them
+        if end > pos:
+            out.append(text[pos:end])
+            starts.extend(range(pos, end))
+            ends.extend(range(pos + 1, end + 1))
+            pos = end
+            continue
+        stop = pos + 1
+        while stop < n and not (_PLAIN.match(text, stop) and not _marked(text, stop)):
+            stop += 1
+        piece = _fold_slow(text[pos:stop])
+        out.append(piece.text)
+        starts.extend(pos + i for i in piece.starts)
+        ends.extend(pos + i for i in piece.ends)
+        pos = stop
+    return Folded("".join(out), tuple(starts), tuple(ends))
+
+
+def _marked(text: str, i: int) -> bool:
+    """The character at i is followed by a mark that belongs to it."""
+    return i + 1 < len(text) and (_trails(text[i + 1]) or bool(unicodedata.combining(text[i + 1])))
+
+
+def _fold_slow(text: str) -> Folded:
+    """Fold character clusters one by one (marks, presentation forms, mapped characters)."""
     kept = [i for i, ch in enumerate(text) if fold_char(ch)]
     out: list[str] = []
     starts: list[int] = []
@@ -108,9 +156,9 @@ def normalise(text: str) -> Normalised:
             starts.append(start)
             ends.append(end)
         k = m
-    return Normalised("".join(out), tuple(starts), tuple(ends))
+    return Folded("".join(out), tuple(starts), tuple(ends))
 
 
 def fold(text: str) -> str:
     """The folded text alone."""
-    return normalise(text).text
+    return fold_with_offsets(text).text

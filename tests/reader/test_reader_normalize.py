@@ -1,7 +1,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pactscope.reader.normalise import fold, normalise
+from pactscope.reader.normalize import fold, fold_with_offsets
 
 ARABIC_WITH_MARKS = "وَالأَمْنِ الجَمـــاعيّ"
 
@@ -25,7 +25,7 @@ def test_decomposed_cyrillic_short_i_is_composed():
 
 
 def test_span_maps_back_over_dropped_marks():
-    n = normalise(ARABIC_WITH_MARKS)
+    n = fold_with_offsets(ARABIC_WITH_MARKS)
     start, end = n.span(0, 6)  # "والامن"
     assert ARABIC_WITH_MARKS[start:end] == "وَالأَمْنِ"
 
@@ -53,7 +53,7 @@ def test_fold_is_idempotent(text):
 @settings(max_examples=400, deadline=None)
 @given(text_strategy)
 def test_offsets_are_monotone_and_in_bounds(text):
-    n = normalise(text)
+    n = fold_with_offsets(text)
     assert len(n.starts) == len(n.ends) == len(n.text)
     assert all(0 <= s < e <= len(text) for s, e in zip(n.starts, n.ends))
     assert list(n.starts) == sorted(n.starts)
