@@ -270,21 +270,25 @@ def _month_only(m: re.Match[str], year: int) -> DateHit | None:
 
 def _relative(folded: str, hits: list[DateHit], taken: list[bool], anchor: dt.date | None) -> list[DateHit]:
     """Relative expressions ("last year", "أيلول الماضي", "сегодня"), resolved against the anchor."""
-    if anchor is None:
-        return []
     out = []
     for kind, pat in _RELATIVE:
+        if anchor is None and kind not in ("named-last", "named-this", "named-last-year"):
+            continue  # without the article's date only the month of "last September" is known
         for m in pat.finditer(folded):
             if any(taken[m.start():m.end()]):
                 continue
             month = _month_from(m) if "month" in pat.groupindex else None
             if "month" in pat.groupindex and month is None:
                 continue
-            found = resolve(kind, month, anchor)
-            if found is None:
-                continue
-            value, first, last = found
-            precision = {10: "day", 7: "month"}.get(len(value), "year")
+            if anchor is None:
+                first, last = dt.date(2000, month, 1), dt.date(2000, month, calendar.monthrange(2000, month)[1])
+                value, precision = f"--{month:02d}", "monthonly"
+            else:
+                found = resolve(kind, month, anchor)
+                if found is None:
+                    continue
+                value, first, last = found
+                precision = {10: "day", 7: "month"}.get(len(value), "year")
             out.append(DateHit(m.start(), m.end(), value, precision, first, last))
             for i in range(m.start(), m.end()):
                 taken[i] = True

@@ -37,6 +37,13 @@ _REPEATED = re.compile(
     r"كثيرا ما)(?!\w))",
     re.I,
 )
+# The two states the text is about, named as a pair.
+_BOTH = re.compile(
+    r"(?:\b(?:the two countries|both countries|the two states|the two neighbours|the two neighbors)\b|"
+    r"(?<!\w)(?:двух стран|обеих стран|обе страны|две страны|двух государств|обоих государств)(?!\w)|"
+    r"(?<!\w)[وف]?(?:ال)?(?:بلدين|دولتين|جارتين|البلدان)(?!\w))",
+    re.I,
+)
 # Plural event nouns: a plural reference when the sentence has no date of its own.
 _PLURAL = re.compile(
     r"(?:\b(?:clashes|conflicts|incidents|wars|skirmishes|flare-ups)\b|(?<!\w)(?:столкновения|конфликты|"
@@ -173,7 +180,7 @@ class Context:
 
 
 def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool, ctx: Context,
-          one_day: bool = False) -> None:
+          one_day: bool = False, onset: bool = False) -> None:
     """Credit the best-fitting date; take points off when none is near the record."""
     w = weights()["dates"]
     tolerance = weights()["meeting"]["tolerance_days"]
@@ -186,7 +193,8 @@ def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: 
         if one_day and gap and f.precision in ("day", "monthday"):
             value = weights()["meeting"]["near_meeting"] if gap <= tolerance else 0.0
         elif gap == 0 and _gap_days(f, lo - before, opening + after):
-            value = w["exact"][f.precision] * w["late_share"]  # a date late in a long record
+            # a date late in a long record; nothing when the sentence says the event began then
+            value = 0.0 if onset else w["exact"][f.precision] * w["late_share"]
         else:
             value = w["exact"][f.precision] if gap == 0 else w["near"] if gap <= w["near_days"] else 0.0
         if value > best:
@@ -241,13 +249,20 @@ def _overlap(score: Score, wanted: set[str], sentence: set[str], doc: set[str], 
 def _dates(score: Score, s: Facts, around: list[Fact], lo: dt.date, hi: dt.date, ctx: Context,
            one_day: bool = False) -> None:
     if s.dates:
-        _time(score, s.dates, lo, hi, False, ctx, one_day)
+        _time(score, s.dates, lo, hi, False, ctx, one_day, "onset" in s.events)
     elif around:
         _time(score, around, lo, hi, True, ctx, one_day)
         if not score.dated:
             _undated(score, lo, hi, ctx, one_day)
     else:
         _undated(score, lo, hi, ctx, one_day)
+
+
+def _sides(case) -> tuple[frozenset[str], frozenset[str]]:
+    """The opposing sides of a case, and third parties (role `other`)."""
+    principal = frozenset(p.state for p in case.parties if str(getattr(p.role, "value", p.role)) != "other")
+    principal = principal or frozenset(case.states)
+    return principal, frozenset(case.states) - principal
 
 
 def _case_places(case, gaz: Gazetteer) -> frozenset[str]:
@@ -265,7 +280,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     """How well a sentence (with the text around it) matches a crisis case."""
     w = weights()["case"]
     score = Score()
-    parties = set(case.states)
+    parties, third = _sides(case)
     _overlap(score, {case.id}, s.records, d.records, w["name"], w["name_text"], "its name")
     in_sentence, in_doc = parties & s.states, parties & d.states
     is_list = len(set(s.named_states)) > 3  # a list of members names no party
@@ -281,11 +296,13 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
             listed = set() if is_list else set(s.named_states)
         else:
             listed = ctx.focus
-        outside = len(listed - parties) / len(listed) if listed else 0.0
+        outside = len(listed - parties - third) / len(listed) if listed else 0.0
         factor = 1.0 - w["outsiders"] * outside
         who = in_sentence if len(in_sentence) / len(parties) >= from_doc else in_doc
         score.add(w["parties"] * share * factor, lambda: f"parties {', '.join(sorted(who))} named"
-                  + (f", with {', '.join(sorted(listed - parties))}" if outside else ""))
+                  + (f", with {', '.join(sorted(listed - parties - third))}" if outside else ""))
+        _overlap(score, third, s.states, d.states, w["third_party"], w["third_party"] * w["parties_text"],
+                 "third party")
     _overlap(score, {case.organization}, s.organizations, d.organizations, w["organization"],
              w["organization_text"], "organization")
     _dates(score, s, around, case.start_date, case.end_date or case.start_date, ctx)
@@ -333,6 +350,9 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
         score.add(w["host"], lambda: f"host {meeting.host} named")
     if not (score.dated or named or (unique_place and at_place and place in s.places)):
         return Score()  # a meeting is a day: without a date, its name or its own place it is a guess
+    if not (s.events & MEETING_WORDS or named or score.date is not None):
+        # an organ named as an actor, with no meeting word or date of its own: weak evidence of a session
+        score.add(-score.value * weights()["meeting"]["actor_share"], "the organ is named, but no session")
     return score
 
 
@@ -382,7 +402,7 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
         rivals.sort(key=lambda t: -t[1].value)
         best_id, best = group[0]
         runner = next((sc.value for rid, sc in rivals if rid != best_id), 0.0)
-        if best.value - runner >= w["margin"]:
+        if best.value - runner >= w["margin"] - 1e-9:
             links.append((best_id, best))
             continue
         close = [(rid, sc) for rid, sc in rivals if best.value - sc.value < w["margin"]]
@@ -441,8 +461,12 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
     for j in range(len(by_sentence) - 1, -1, -1):
         following[j] = nxt
         nxt = by_sentence[j].dates or nxt
+    pair = ctx.focus if len(ctx.focus) == 2 else frozenset()
     for i, s in enumerate(by_sentence):
         refs = []
+        if pair and sentence_texts and _BOTH.search(sentence_texts[i]):
+            s.states |= pair  # "the two countries": the pair the text is about
+            s.named_states.extend(sorted(pair))
         around = [] if s.dates else (previous[i] or following[i])
         case_named = s.records - meeting_ids
         if s.events & CASE_WORDS or case_named:

@@ -27,7 +27,7 @@ def _linked_ids(result) -> set[str]:
     out = set()
     for link in result.linked:
         members = getattr(link, "members", None) or []
-        out.update(members if link.kind == "group" else [link.id])
+        out.update(members if link.kind == "group" else [link.id])  # a group claims each member
     return out
 
 
