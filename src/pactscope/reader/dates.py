@@ -79,6 +79,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?<![\d.,/-])(?P<y1>(?:1[89]|20)\d\d){_YEAR_WORD}"
         r"\s*(?:-|to|по|до|الي|حتي)\s*(?:(?:عام|سنه)\s+)?"
         rf"(?P<y2>(?:1[89]|20)\d\d)(?!\d){_YEAR_WORD}", re.I)),
+    ("decade", re.compile(r"(?<![\d\w])(?P<year>(?:19|20)\d0)(?:-?(?:х|е|ых|ые|ми|м)|'?s)(?![\w])", re.I)),
     ("dm", re.compile(rf"{_DAY}\s+{_MONTH}", re.I)),
     ("md", re.compile(rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I)),
     ("mo", re.compile(rf"(?<![\w])(?:in|since|until|by|early|late|mid-?|в|во|с|к|до|[وف]?(?:في|منذ|خلال|حتي))\s+(?:شهر\s+)?{_MONTH}"
@@ -136,6 +137,9 @@ def _build(kind: str, m: re.Match[str], default_year: int | None) -> DateHit | N
             if not y1 < y2 <= y1 + 50:
                 return None
             return DateHit(m.start(), m.end(), f"{y1}/{y2}", "range", dt.date(y1, 1, 1), dt.date(y2, 12, 31))
+        if kind == "decade":  # "the 1990s", "в начале 1990-х": ten years
+            y = int(g["year"])
+            return DateHit(m.start(), m.end(), f"{y}/{y + 9}", "range", dt.date(y, 1, 1), dt.date(y + 9, 12, 31))
         if kind == "season":
             y = int(g["year"])
             span = season_span(g["season"], y)

@@ -286,7 +286,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     is_list = len(set(s.named_states)) > 3  # a list of members names no party
     from_doc = w["parties_text"] * len(in_doc) / len(parties)
     if s.states and not in_sentence:
-        from_doc *= w["other_states"]  # the sentence is about other states
+        from_doc *= w["about_others"]  # the sentence is about other states
     own = len(in_sentence) / len(parties) * (w["other_states"] if is_list else 1.0)
     share = max(own, from_doc)
     if not share and case.id not in s.records:
