@@ -258,6 +258,13 @@ def _dates(score: Score, s: Facts, around: list[Fact], lo: dt.date, hi: dt.date,
         _undated(score, lo, hi, ctx, one_day)
 
 
+def _worth(case, s: Facts, named: set[str], gaz: Gazetteer) -> bool:
+    """A case can reach the threshold for this sentence: its name, a party or one of its places
+    in the sentence, or a sentence that names no state at all (parties then come from the text)."""
+    return (case.id in named or not s.named_states or not s.states.isdisjoint(case.states)
+            or not s.places.isdisjoint(_case_places(case, gaz)))
+
+
 def _sides(case) -> tuple[frozenset[str], frozenset[str]]:
     """The opposing sides of a case, and third parties (role `other`)."""
     principal = frozenset(p.state for p in case.parties if str(getattr(p.role, "value", p.role)) != "other")
@@ -471,7 +478,7 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
         case_named = s.records - meeting_ids
         if s.events & CASE_WORDS or case_named:
             refs.append(("case", [(c.id, score_case(c, s, doc, around, gaz, ctx)) for c in cases
-                                  if c.id in case_named or not doc.states.isdisjoint(c.states)]))
+                                  if _worth(c, s, case_named, gaz)]))
         if s.events & MEETING_WORDS or s.organs & organs_with_meetings or s.records & meeting_ids:
             near = range(max(0, i - window), i + 1)
             near_orgs = set().union(*(by_sentence[j].organizations for j in near))
