@@ -19,6 +19,7 @@ from pactscope.assess.model import DataVersion, Footer, Report, Section, StateRe
 from pactscope.assess.sections import (
     alignment,
     alternatives,
+    costs,
     leaving,
     membership,
     power,
@@ -35,7 +36,7 @@ from pactscope.panels.years import year_span
 SECTIONS = [
     ("membership", membership.build), ("threats", threats.build), ("reliability", reliability.build),
     ("power", power.build), ("alignment", alignment.build), ("leaving", leaving.build),
-    ("alternatives", alternatives.build),
+    ("alternatives", alternatives.build), ("costs", costs.build),
 ]
 COUNTED = ("member", "frozen")
 

@@ -20,6 +20,12 @@ METRIC_DATA: dict[str, tuple[str, ...]] = {
     "alignment_with": ("un_votes",),
     "war_reliability": ("cow_war_inter", "atop4_01_member", "cow_contdir", "cow_states"),
     "exit_precedents": ("atop4_01_member",),
+    "resolution_votes": ("undl_ga_votes", "undl_ga_resolutions", "unga_2025_3dl"),
+    "vote_match": ("undl_ga_votes", "undl_ga_resolutions", "unga_2025_3dl"),
+    "alignment_before_after": ("undl_ga_votes", "unga_2025_3dl"),
+    "milex_gdp": ("sipri_milex", "wdi_selected", "cow_nmc", "atop4_01_member"),
+    "spending_concentration": ("sipri_milex", "wdi_selected", "atop4_01_member"),
+    "democracy": ("cw_democracy",),
 }
 
 

@@ -175,6 +175,29 @@ RULES: dict[str, Rule] = {r.id: r for r in [
          "last five years of UN votes", "cut", unit="difference", pivot=0.0, margin=0.05, swap="negate", high="for",
          why_high="it votes with the leader more than with any other power",
          why_low="it votes with another power more than with the leader", missing="no common votes"),
+    Rule("ukraine_with_leader", "Votes on Ukraine cast as the leader's", "costs", "protection", "ukraine_with_leader",
+         "share of the Ukraine-related UN General Assembly resolutions on which the state voted as the alliance's leader "
+         "did (both casting yes, no or abstain)", "A/RES/68/262 of 2014 and the resolutions of 2022 on", "cut", **SHARE,  # not-a-data-year
+         high="for", why_high="on the war it votes with the leader, the political cohesion the alliance claims",
+         why_low="on the war it does not vote with the leader: membership does not carry its votes",
+         missing="no resolution both voted on"),
+    Rule("leader_agreement_change", "Change in UN agreement with the leader since 24 February 2022", "costs",  # not-a-data-year
+         "protection", "leader_agreement_change",
+         "UN vote agreement with the alliance's leader after 24 February 2022 minus before (equal windows, one series)",  # not-a-data-year
+         "equal windows before and after 24 February 2022", "cut", unit="difference", pivot=0.0, margin=0.02,  # not-a-data-year
+         swap="negate", high="for", why_high="it votes more with the leader since the invasion",
+         why_low="it votes less with the leader since the invasion", missing="no common votes"),
+    Rule("milex_gdp_vs_leader", "Own military spending share of GDP ÷ the leader's", "costs", "protection",
+         "leader_sipri_share", "the state's military spending as a share of GDP ÷ the leader's (SIPRI)",
+         "SIPRI's last year", "cut", unit="ratio", pivot=1.0, swap="reciprocal", high="against",
+         why_high="its defence weighs on its economy more than the leader's does on the leader's",
+         why_low="it spends a smaller part of its economy on defence than the leader, as a state relying on allies can",
+         missing="no SIPRI figure"),
+    Rule("leader_sipri_share", "Leader's share of the members' military spending (SIPRI)", "costs", "cost",
+         "milex_gdp_vs_leader", "the leader's share of the members' military spending (SIPRI, current US$)",
+         "SIPRI's last year", "cut", **SHARE, high="against",
+         why_high="one ally pays for most of the alliance's defence, a dependence on one power",
+         why_low="no single ally pays for most of it", missing="no SIPRI figure"),
     Rule("exit_returns", "Departures followed by a return", "leaving", "protection", "exit_returns",
          "share of departures from full membership later followed by a return", "all departures in the ledger",
          "interval", **SHARE, high="for", why_high="most states that left came back",

@@ -37,7 +37,26 @@ class Measure(StrEnum):
     portfolio = "portfolio"
 
 
-FormatOpt = typer.Option(None, "--format", help="table (default) or json")
+class Series(StrEnum):
+    auto = "auto"
+    voeten = "voeten"
+    undl = "undl"
+
+
+class BurdenMeasure(StrEnum):
+    nmc = "nmc"
+    gdp_share = "gdp-share"
+    concentration = "concentration"
+
+
+BURDEN_CAPTIONS = {
+    BurdenMeasure.gdp_share: "Military spending as a share of GDP (SIPRI; World Bank copy beside it); milex and GDP "
+    "shares of the members with both figures; CINC shares to NMC's last year.",
+    BurdenMeasure.concentration: "Largest spender's share of members' SIPRI military spending (current US$) and HHI.",
+}
+
+
+FormatOpt = typer.Option(None, "--format", help="table (default), json or csv")
 OutOpt = typer.Option(None, "--out", help="write the rows to FILE.csv or FILE.parquet", callback=check_out)
 YearsOpt = typer.Option(None, "--years", help="a year or a span such as 1992-2022")
 
@@ -85,15 +104,27 @@ def dominance(
 def burden(
     alliance: str,
     years: str | None = YearsOpt,
+    measure: BurdenMeasure = typer.Option(
+        BurdenMeasure.nmc, "--measure", help="nmc (milex vs CINC and population), gdp-share (SIPRI/World Bank) or concentration"
+    ),
     fmt: Format | None = FormatOpt,
     path: Path | None = OutOpt,
 ) -> None:
-    """Each member's share of alliance milex against its shares of CINC and population."""
+    """Each member's share of alliance military spending against its weight (CINC, population or GDP).
+
+    Example: pactscope metrics burden CSTO --measure gdp-share --years 2015-2024 (not-a-data-year)
+    """
     try:
-        frame = m.burden(alliance, years)
+        if measure is BurdenMeasure.gdp_share:
+            frame = m.milex_gdp(alliance, years)
+        elif measure is BurdenMeasure.concentration:
+            frame = m.spending_concentration(alliance, years)
+        else:
+            frame = m.burden(alliance, years)
     except PactscopeError as exc:
         fail(exc)
-    emit(frame, fmt, path, f"{alliance.upper()} burden sharing", lazy_module("pactscope.metrics.burden").GDP_NOTE)
+    caption = BURDEN_CAPTIONS.get(measure) or lazy_module("pactscope.metrics.burden").GDP_NOTE
+    emit(frame, fmt, path, f"{alliance.upper()} burden sharing ({measure.value})", caption)
 
 
 class WarPreset(StrEnum):
@@ -178,11 +209,10 @@ def reliability(
 
 
 def _year_list(years: str | None) -> list[int] | None:
+    """The years of a span; the metric itself refuses years past its data's end, naming the last year."""
     if years is None:
         return None
-    spans = lazy_module("pactscope.panels.years")
-    first = lazy_module("pactscope.data").coverage("un_votes")[0]
-    start, end = spans.year_span(years, (first, spans.current_year()))
+    start, end = lazy_module("pactscope.panels.years").parse_years(years, last=9999)
     return list(range(start, end + 1))
 
 
@@ -192,19 +222,65 @@ def alignment(
     others: list[str],
     measure: Measure = typer.Option(Measure.votes, "--measure", help="votes (UN General Assembly) or portfolio (ATOP)"),
     years: str | None = YearsOpt,
+    series: Series = typer.Option(
+        Series.auto, "--series", help="UN votes: auto (Voeten, then the UN Digital Library after Voeten's last year), voeten or undl"
+    ),
+    split: str | None = typer.Option(
+        None, "--split", help="a date such as 2022-02-24: agreement before and after it, side by side (UN Digital Library)"
+    ),
     fmt: Format | None = FormatOpt,
     path: Path | None = OutOpt,
 ) -> None:
-    """Alignment of STATE with OTHERS (states, or EU): UN vote agreement or alliance-portfolio similarity."""
+    """Alignment of STATE with OTHERS (states, or EU): UN vote agreement or alliance-portfolio similarity.
+
+    Example: pactscope metrics alignment KAZ RUS CHN USA EU --years 2018-2025 (not-a-data-year); add
+    --split 2022-02-24 (not-a-data-year)
+    for the windows before and after a date. The series column names the vote table of each row.
+    """
     try:
-        span = _year_list(years)
-        if measure is Measure.votes:
-            frame = m.alignment_with(state, others, years=span)
+        if split is not None:
+            frame = m.alignment_before_after(state, others, cut=_date(split))
+            title = f"Alignment of {state} before and after {split}"
         else:
-            frame = m.portfolio_similarity_with(state, others, years=span)
+            span = _year_list(years)
+            if measure is Measure.votes:
+                frame = m.alignment_with(state, others, years=span, series=series.value)
+            else:
+                frame = m.portfolio_similarity_with(state, others, years=span)
+            title = f"Alignment of {state} ({measure.value})"
     except (PactscopeError, ValueError) as exc:
         fail(exc)
-    emit(frame, fmt, path, f"Alignment of {state} ({measure.value})")
+    emit(frame, fmt, path, title)
+
+
+def _date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise BadArgument(f"--split: {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2022-02-24") from None
+
+
+@app.command()
+def votes(
+    states: list[str],
+    topic: str = typer.Option("ukraine", "--topic", help="ukraine (68/262 and 2022 on) or ukraine-all (every one since 2014)"),  # not-a-data-year
+    years: str | None = YearsOpt,
+    fmt: Format | None = FormatOpt,
+    path: Path | None = OutOpt,
+) -> None:
+    """How STATES voted on a topic's UN General Assembly resolutions, beside Russia, the US and China.
+
+    Example: pactscope metrics votes KAZ KGZ TJK UZB --topic ukraine --format csv
+    """
+    try:
+        span = _year_list(years)
+        frame = m.resolution_votes(states, topic, years=span)
+    except (PactscopeError, ValueError) as exc:
+        fail(exc)
+    caption = "Totals count the record's votes; non-voting: listed without a vote. Source column: the table of each record."
+    emit(frame, fmt, path, f"UN General Assembly votes: {topic}", caption)
 
 
 @app.command()

@@ -15,6 +15,7 @@ from pactscope.codes._model import State
 from pactscope.codes._normalize import normalize
 from pactscope.codes._resolve import System, resolve
 from pactscope.codes._table import CAPITALS_CSV, LANGS, STATES_CSV, crosswalk
+from pactscope.codes._un import resolve_un_name, un_name_key
 from pactscope.errors import BadArgument
 
 if TYPE_CHECKING:
@@ -28,11 +29,13 @@ __all__ = [
     "name_index",
     "normalize",
     "resolve",
+    "resolve_un_name",
     "state_iso3",
     "states_table",
     "to_ccode",
     "to_gwcode",
     "to_iso3",
+    "un_name_key",
 ]  # fmt: skip
 
 

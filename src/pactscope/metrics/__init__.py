@@ -1,8 +1,15 @@
 """Alliance metrics: pure functions returning polars frames (definitions in docs/metrics.md)."""
 
-from pactscope.metrics.alignment import agreement, alignment_with, portfolio_similarity, portfolio_similarity_with
+from pactscope.metrics.alignment import (
+    agreement,
+    alignment_before_after,
+    alignment_with,
+    portfolio_similarity,
+    portfolio_similarity_with,
+)
 from pactscope.metrics.burden import burden
 from pactscope.metrics.coalition import coalition, coalition_overlap
+from pactscope.metrics.democracy import democracy
 from pactscope.metrics.dominance import dominance, dominance_side_by_side
 from pactscope.metrics.dyad import DyadProfile, dyad_profile, dyad_states
 from pactscope.metrics.exit_terms import exit_clauses, exit_precedents
@@ -16,13 +23,16 @@ from pactscope.metrics.reliability_war import (
     war_published,
     war_reliability,
 )
+from pactscope.metrics.spending import milex_gdp, spending_concentration
 from pactscope.metrics.stats import Proportion, wilson
 from pactscope.metrics.threats import threats
+from pactscope.metrics.votes import resolution_votes, topic_resolutions, vote_match
 
 __all__ = [
     "DyadProfile",
     "Proportion",
     "agreement",
+    "alignment_before_after",
     "alignment_with",
     "alliance_war_record",
     "alliance_years",
@@ -30,6 +40,7 @@ __all__ = [
     "case_reliability",
     "coalition",
     "coalition_overlap",
+    "democracy",
     "dominance",
     "dominance_side_by_side",
     "dyad_profile",
@@ -37,11 +48,16 @@ __all__ = [
     "exit_clauses",
     "exit_precedents",
     "members",
+    "milex_gdp",
     "portfolio_similarity",
     "portfolio_similarity_with",
     "region",
     "regions",
+    "resolution_votes",
+    "spending_concentration",
     "threats",
+    "topic_resolutions",
+    "vote_match",
     "war_cases",
     "war_obligations",
     "war_published",

@@ -16,11 +16,10 @@ from functools import cache
 import polars as pl
 
 from pactscope.codes import State, resolve, states_table
-from pactscope.data import load
+from pactscope.data import last_year, load
 from pactscope.errors import BadArgument
 
 VOTE_CODES = {"yes": 1, "abstain": 2, "no": 3}
-LAST_UN_YEAR = 2020  # the data end with a roll call of January 2020
 LAST_ATOP_YEAR = 2018
 
 
@@ -71,47 +70,93 @@ def _un_name_lineage(name: str) -> int:
     return lineage_of(resolve(_UN_NAMES.get(name, name).replace(" & ", " and ")))
 
 
+SERIES = ("auto", "voeten", "undl")
+SERIES_NAMES = {
+    "voeten": "Voeten, Strezhnev and Bailey (un_votes)",
+    "undl": "UN Digital Library (undl_ga_votes)",
+    "3dl": "UN Digital Library via 3DL (unga_2025_3dl)",
+}
+
+
 @dataclass(frozen=True)
 class UNData:
-    """Votes as small integer codes, split by voter, plus roll-call metadata."""
+    """Votes as small integer codes, split by voter, plus roll-call metadata.
+
+    ``roll_calls`` has rcid, date, year, session, important (null outside the Voeten series) and
+    series: the table each roll call comes from ("voeten", "undl" or "3dl").
+    """
 
     by_voter: dict[int, pl.DataFrame]  # lineage -> (rcid, vote)
     votes: pl.DataFrame  # rcid, voter, vote
-    roll_calls: pl.DataFrame  # rcid, year, session, important
+    roll_calls: pl.DataFrame  # rcid, date, year, session, important, series
     issues: pl.DataFrame  # rcid, short_name, issue
 
 
-@cache
-def un_data() -> UNData:
-    """Build (once) the vote matrix from the bundled Voeten-Strezhnev-Bailey tables.
-
-    Absences and non-membership have no rows in these tables (only yes, no and abstain
-    are recorded), so a roll call counts for a pair only when both states cast one of
-    those three votes.
-    """
+def _voeten() -> tuple[pl.DataFrame, pl.DataFrame]:
     raw = load("un_votes")
     names = raw.get_column("country").unique().to_list()
     lineages = pl.DataFrame(
         {"country": names, "voter": [_un_name_lineage(n) for n in names]},
         schema={"country": pl.String, "voter": pl.Int32},
     )
-    votes = (
-        raw.join(lineages, on="country", how="left")
-        .select(
-            "rcid",
-            "voter",
-            pl.col("vote").replace_strict(VOTE_CODES, return_dtype=pl.Int8),
-        )
-        .sort("voter", "rcid")
+    votes = raw.join(lineages, on="country", how="left").select(
+        "rcid", "voter", pl.col("vote").replace_strict(VOTE_CODES, return_dtype=pl.Int8)
     )
     roll_calls = load("un_roll_calls").select(
         "rcid",
+        "date",
         pl.col("date").dt.year().cast(pl.Int32).alias("year"),
         pl.col("session").cast(pl.Int32),
         (pl.col("importantvote") == 1).fill_null(False).alias("important"),
+        pl.lit("voeten").alias("series"),
     )
+    return votes, roll_calls
+
+
+def _undl() -> tuple[pl.DataFrame, pl.DataFrame]:
+    from pactscope.metrics._undl import undl_records, undl_votes
+
+    votes = undl_votes().filter(pl.col("vote") != "non-voting").select(
+        pl.col("id_record").alias("rcid"), "voter", pl.col("vote").replace_strict(VOTE_CODES, return_dtype=pl.Int8)
+    )
+    roll_calls = undl_records().select(
+        pl.col("id_record").alias("rcid"), "date", "year", "session", pl.lit(None, pl.Boolean).alias("important"), "series"
+    )
+    return votes, roll_calls
+
+
+def voeten_last_year() -> int:
+    """Last full year of the Voeten series as catalogued; "auto" switches to the UN Digital Library after it."""
+    return last_year("un_votes")
+
+
+@cache
+def un_data(series: str = "voeten") -> UNData:
+    """Build (once) the vote matrix of one series: "voeten", "undl" or "auto".
+
+    "auto" takes the Voeten roll calls through the last year its catalogue entry covers and the
+    UN Digital Library's after it. Absences and non-membership have no rows (only yes, no and
+    abstain count), so a roll call counts for a pair only when both states cast one of those votes.
+    """
+    if series not in SERIES:
+        raise BadArgument(f"unknown UN vote series {series!r}", suggestions=list(SERIES))
+    if series == "auto":
+        old, new = un_data("voeten"), un_data("undl")
+        cut = voeten_last_year()
+        rc = pl.concat([old.roll_calls.filter(pl.col("year") <= cut), new.roll_calls.filter(pl.col("year") > cut)])
+        votes = pl.concat([old.votes, new.votes]).join(rc.select("rcid"), on="rcid", how="semi")
+        issues = old.issues.join(rc.select("rcid"), on="rcid", how="semi")
+    else:
+        votes, rc = _voeten() if series == "voeten" else _undl()
+        votes = votes.sort("voter", "rcid")
+        issues = load("un_roll_call_issues") if series == "voeten" else load("un_roll_call_issues").clear()
     by_voter = {key[0]: part.drop("voter") for key, part in votes.partition_by("voter", as_dict=True).items()}
-    return UNData(by_voter, votes, roll_calls, load("un_roll_call_issues"))
+    return UNData(by_voter, votes, rc, issues)
+
+
+def last_vote_year(series: str) -> int:
+    """Last calendar year with a roll call in a series (from the data)."""
+    return int(un_data(series).roll_calls["year"].max())
 
 
 @cache

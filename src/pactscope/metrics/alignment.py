@@ -21,6 +21,7 @@ COW state system (``cowstates2016``). BibTeX keys: ``cohen1960cans``,
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import Literal
 
@@ -30,10 +31,12 @@ from pactscope.codes import State, resolve
 from pactscope.errors import BadArgument
 from pactscope.metrics import _alignment_data as D
 from pactscope.metrics._alignment_eu import EU_MEMBERS, EU_TOKENS, members_in
+from pactscope.metrics.votes import INVASION
 
 __all__ = ["EU_MEMBERS", "agreement", "alignment_with", "pair_scores", "portfolio_similarity"]
 
 By = Literal["year", "session"]
+Series = Literal["auto", "voeten", "undl"]
 D_MAX_VOTE = 2  # |yes - no| on the 1..3 scale
 _SCORES = ["n_common", "agree_share", "kappa", "s_score"]
 
@@ -98,10 +101,10 @@ def _state(x: str | int) -> tuple[State, int]:
     return state, D.lineage_of(state)
 
 
-def _voter(x: str | int) -> tuple[State, int]:
+def _voter(x: str | int, series: Series = "auto") -> tuple[State, int]:
     state, lineage = _state(x)
-    if lineage not in D.un_data().by_voter:
-        raise BadArgument(f"{state.name} cast no recorded UN General Assembly vote (1946 to January 2020)")
+    if lineage not in D.un_data(series).by_voter:
+        raise BadArgument(f"{state.name} cast no recorded UN General Assembly vote in the {series!r} series")
     return state, lineage
 
 
@@ -114,13 +117,21 @@ def _years(years: int | Iterable[int] | None) -> list[int] | None:
     return sorted(set(picked))
 
 
+def check_vote_years(years: list[int] | None, series: Series) -> None:
+    """Refuse years after the last roll call of the series, naming that year."""
+    last = D.last_vote_year(series)
+    if years and max(years) > last:
+        where = "Voeten series" if series == "voeten" else "UN Digital Library series"
+        raise BadArgument(f"years: the UN vote data ({where}) end in {last}; ask for {last} or earlier")
+
+
 def _keys(by: str) -> list[str]:
     if by not in ("year", "session"):
         raise BadArgument(f"by must be 'year' or 'session', got {by!r}", suggestions=["year", "session"])
     return ["year"] if by == "year" else ["session", "year"]
 
 
-def _roll_calls(by: str, important_only: bool, issues: Iterable[str] | None, years) -> pl.DataFrame:
+def _roll_calls(by: str, important_only: bool, issues: Iterable[str] | None, years, series: Series = "auto") -> pl.DataFrame:
     """rcid plus the row keys of the roll calls that pass the filters.
 
     The `years` filter applies to each roll call's date. With by="session", ``year`` is the
@@ -128,7 +139,8 @@ def _roll_calls(by: str, important_only: bool, issues: Iterable[str] | None, yea
     """
     keys = _keys(by)
     picked_years = _years(years)
-    rc = D.un_data().roll_calls
+    check_vote_years(picked_years, series)
+    rc = D.un_data(series).roll_calls
     if by == "session":
         opened = rc.group_by("session").agg(pl.col("year").min().alias("session_year"))
         rc = rc.join(opened, on="session")
@@ -138,16 +150,16 @@ def _roll_calls(by: str, important_only: bool, issues: Iterable[str] | None, yea
         rc = rc.filter(pl.col("important"))
     if issues is not None:
         wanted = D.check_issues([issues] if isinstance(issues, str) else list(issues))
-        tagged = D.un_data().issues.filter(pl.col("short_name").is_in(wanted)).select("rcid").unique()
+        tagged = D.un_data(series).issues.filter(pl.col("short_name").is_in(wanted)).select("rcid").unique()
         rc = rc.join(tagged, on="rcid", how="semi")
     if by == "session":
         rc = rc.drop("year").rename({"session_year": "year"})
-    return rc.select("rcid", *keys)
+    return rc.select("rcid", *keys, "series")
 
 
-def _paired(focal: int, others: Iterable[int], rc: pl.DataFrame) -> pl.DataFrame:
+def _paired(focal: int, others: Iterable[int], rc: pl.DataFrame, series: Series = "auto") -> pl.DataFrame:
     """One row per roll call in `rc` on which `focal` and an `other` both voted."""
-    data = D.un_data().by_voter
+    data = D.un_data(series).by_voter
     parts = [data[o].with_columns(pl.lit(o, pl.Int32).alias("other")) for o in dict.fromkeys(others) if o in data]
     mine = data[focal].join(rc, on="rcid").rename({"vote": "va"})
     if not parts:
@@ -157,7 +169,8 @@ def _paired(focal: int, others: Iterable[int], rc: pl.DataFrame) -> pl.DataFrame
 
 
 def _grid(rc: pl.DataFrame, keys: list[str]) -> pl.DataFrame:
-    return rc.select(keys).unique().sort(keys)
+    """Row keys with the series their roll calls come from ("voeten", "undl", "undl+3dl")."""
+    return rc.group_by(keys).agg(pl.col("series").unique().sort().str.join("+")).sort(keys)
 
 
 def _spell_columns(frame: pl.DataFrame, lineage: int, suffix: str) -> pl.DataFrame:
@@ -185,6 +198,7 @@ def agreement(
     important_only: bool = False,
     issues: Iterable[str] | None = None,
     years: int | Iterable[int] | None = None,
+    series: Series = "auto",
 ) -> pl.DataFrame:
     """UN General Assembly vote agreement of states `a` and `b` per year or session.
 
@@ -199,20 +213,23 @@ def agreement(
     includes Yugoslavia). ``important_only`` keeps the roll calls the US State Department
     listed as important (``importantvote == 1``; lists begin in 1983). ``issues`` keeps roll
     calls tagged with any of the given issue short names (``co, di, ec, hr, me, nu``).
-    ``years``: a year or an iterable of years, matched against each roll call's date.
+    ``years``: a year or an iterable of years, matched against each roll call's date; a year
+    after the series' last roll call raises BadArgument naming that year. ``series``: "auto"
+    (Voeten through its last catalogued year, the UN Digital Library after), "voeten" or "undl";
+    the ``series`` column names the table(s) each row's roll calls come from.
     """
     keys = _keys(by)
-    sa, la = _voter(a)
-    sb, lb = _voter(b)
-    rc = _roll_calls(by, important_only, issues, years)
-    stats = _scores(_paired(la, [lb], rc), keys)
+    sa, la = _voter(a, series)
+    sb, lb = _voter(b, series)
+    rc = _roll_calls(by, important_only, issues, years, series)
+    stats = _scores(_paired(la, [lb], rc, series), keys)
     out = _grid(rc, keys).join(stats, on=keys, how="left").with_columns(pl.col("n_common").fill_null(0))
     out = _spell_columns(_spell_columns(out, la, "a"), lb, "b")
     labels = [pl.lit(D.label_of(sa)).alias("a"), pl.lit(D.label_of(sb)).alias("b")]
-    return out.select(*labels, *keys, "name_a", "ccode_a", "name_b", "ccode_b", *_SCORES).sort(keys)
+    return out.select(*labels, *keys, "name_a", "ccode_a", "name_b", "ccode_b", *_SCORES, "series").sort(keys)
 
 
-def _targets(others: Iterable[str | int] | str | int) -> list[tuple[str, object]]:
+def _targets(others: Iterable[str | int] | str | int, series: Series = "auto") -> list[tuple[str, object]]:
     """Parse `others` into ("state", (label, lineage)) and ("eu", mode) items."""
     items = [others] if isinstance(others, (str, int)) else list(others)
     if not items:
@@ -223,7 +240,7 @@ def _targets(others: Iterable[str | int] | str | int) -> list[tuple[str, object]
         if token in EU_TOKENS:
             out.append(("eu", EU_TOKENS[token]))
         else:
-            state, lineage = _voter(x)
+            state, lineage = _voter(x, series)
             out.append(("state", (D.label_of(state), lineage)))
     return list(dict.fromkeys(out))
 
@@ -248,12 +265,13 @@ def alignment_with(
     important_only: bool = False,
     issues: Iterable[str] | None = None,
     years: int | Iterable[int] | None = None,
+    series: Series = "auto",
 ) -> pl.DataFrame:
     """Vote agreement of `state` with each of `others` over time, as one long frame.
 
     Columns: ``state, other, [session,] year, n_common, agree_share, kappa, s_score,
-    n_members``; one row per other and per year (or session) with roll calls passing the
-    filters (same filters and definitions as `agreement`).
+    n_members, series``; one row per other and per year (or session) with roll calls passing
+    the filters (same filters, series and definitions as `agreement`).
 
     Besides states, `others` may hold two groups. ``"EU"``: the unweighted mean of the
     state's scores with each state that was a member of the EU (EEC/EC before 1993) in that
@@ -263,14 +281,14 @@ def alignment_with(
     instead. For single states ``n_members`` is 1, or 0 with no common votes.
     """
     keys = _keys(by)
-    focal_state, focal = _voter(state)
-    targets = _targets(others)
-    rc = _roll_calls(by, important_only, issues, years)
+    focal_state, focal = _voter(state, series)
+    targets = _targets(others, series)
+    rc = _roll_calls(by, important_only, issues, years, series)
     grid = _grid(rc, keys)
     members = _eu_membership(grid, focal) if any(kind == "eu" for kind, _ in targets) else None
     wanted = [lin for kind, v in targets if kind == "state" for lin in [v[1]]]
     wanted += members["other"].unique().to_list() if members is not None else []
-    paired = _paired(focal, wanted, rc)
+    paired = _paired(focal, wanted, rc, series)
     per_other = _scores(paired, ["other", *keys])
 
     frames = []
@@ -289,9 +307,9 @@ def alignment_with(
         if "n_members" not in block.columns:
             block = block.with_columns((pl.col("n_common") > 0).cast(pl.Int32).alias("n_members"))
         members_col = pl.col("n_members").cast(pl.Int32)
-        frames.append(block.select(pl.col("other").cast(pl.String), *keys, *_SCORES, members_col))
+        frames.append(block.select(pl.col("other").cast(pl.String), *keys, *_SCORES, members_col, "series"))
     out = pl.concat(frames).with_columns(pl.lit(D.label_of(focal_state)).alias("state"))
-    return out.select("state", "other", *keys, *_SCORES, "n_members")
+    return out.select("state", "other", *keys, *_SCORES, "n_members", "series")
 
 
 def _eu_mean(grid, keys, paired, per_other, members) -> pl.DataFrame:
@@ -307,6 +325,85 @@ def _eu_mean(grid, keys, paired, per_other, members) -> pl.DataFrame:
     )
     out = grid.join(means, on=keys, how="left").join(union, on=keys, how="left")
     return out.with_columns(pl.lit("EU").alias("other"), pl.col("n_members").fill_null(0))
+
+
+# --- before and after a date -----------------------------------------------------------
+
+PERIOD_SERIES: Series = "undl"
+
+
+def _windows(cut: dt.date, start: dt.date | None, end: dt.date | None, rc: pl.DataFrame) -> tuple[dt.date, dt.date]:
+    first, last = rc["date"].min(), rc["date"].max()
+    end = end or last
+    if end > last:
+        raise BadArgument(f"end: the UN vote data end on {last.isoformat()} ({last.year}); ask for that date or earlier")
+    if not (first < cut <= end):
+        raise BadArgument(f"cut: {cut.isoformat()} must fall after {first.isoformat()} and on or before {end.isoformat()}")
+    return start or cut - (end - cut) - dt.timedelta(days=1), end
+
+
+def alignment_before_after(
+    state: str | int,
+    others: Iterable[str | int] | str,
+    *,
+    cut: dt.date = INVASION,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> pl.DataFrame:
+    """Vote agreement of `state` with each of `others` before `cut` and from `cut` on, side by side.
+
+    Scores are pooled over the roll calls of each window (not averaged over years), all from the
+    UN Digital Library series so that both windows follow one set of rules. By default the window
+    after runs from `cut` (INVASION: Russia's full-scale invasion of Ukraine) to the last
+    roll call, and the window before has the same length, ending the day before `cut`.
+
+    Columns: ``state, other``, then for ``before`` and ``after``: ``{p}_from, {p}_to, n_{p},
+    agree_{p}, kappa_{p}, s_{p}``, then ``agree_change`` (after minus before) and ``series``
+    (the tables the roll calls come from: "undl", or "3dl+undl" once the 3DL extract's records are included).
+    ``other`` may be ``"EU"``: the unweighted mean over the states that were EU members on `cut`.
+    """
+    series = PERIOD_SERIES
+    data = D.un_data(series)
+    begin, finish = _windows(cut, start, end, data.roll_calls)
+    rc = data.roll_calls.filter(pl.col("date").is_between(begin, finish)).with_columns(
+        pl.when(pl.col("date") < cut).then(pl.lit("before")).otherwise(pl.lit("after")).alias("period")
+    )
+    focal_state, focal = _voter(state, series)
+    targets = _targets(others, series)
+    eu = {D.lineage_of(resolve(iso)): iso for iso in members_in(cut.year)} if any(k == "eu" for k, _ in targets) else {}
+    eu.pop(focal, None)
+    wanted = [v[1] for kind, v in targets if kind == "state"] + list(eu)
+    per_other = _scores(_paired(focal, wanted, rc.select("rcid", "period"), series), ["other", "period"])
+    rows = []
+    for kind, value in targets:
+        if kind == "state":
+            label, lineage = value
+            stats = per_other.filter(pl.col("other") == lineage)
+        else:
+            label = "EU"
+            stats = per_other.filter(pl.col("other").is_in(list(eu))).group_by("period").agg(
+                pl.col("n_common").max(), pl.col("agree_share", "kappa", "s_score").mean()
+            )
+        rows.append(stats.select(pl.lit(label).alias("other"), "period", *_SCORES))
+    scores = pl.concat(rows, how="vertical_relaxed")
+    bounds = {"before": (begin, cut - dt.timedelta(days=1)), "after": (cut, finish)}
+    out = pl.DataFrame({"other": [v[0] if k == "state" else "EU" for k, v in targets]})
+    for period, (lo, hi) in bounds.items():
+        part = scores.filter(pl.col("period") == period).select(
+            "other", pl.col("n_common").alias(f"n_{period}"), pl.col("agree_share").alias(f"agree_{period}"),
+            pl.col("kappa").alias(f"kappa_{period}"), pl.col("s_score").alias(f"s_{period}"),
+        )
+        out = out.with_columns(pl.lit(lo).alias(f"{period}_from"), pl.lit(hi).alias(f"{period}_to")).join(
+            part, on="other", how="left"
+        )
+    out = out.with_columns(
+        pl.lit(D.label_of(focal_state)).alias("state"),
+        (pl.col("agree_after") - pl.col("agree_before")).alias("agree_change"),
+        pl.lit("+".join(sorted(rc["series"].unique()))).alias("series"),
+    )
+    cols = [f"{c}_{p}" for p in bounds for c in ("n", "agree", "kappa", "s")]
+    lead = [f"{p}_{c}" for p in bounds for c in ("from", "to")]
+    return out.select("state", "other", *lead, *cols, "agree_change", "series")
 
 
 # --- alliance portfolios ---------------------------------------------------------------
