@@ -53,10 +53,10 @@ def _short(title: str | None) -> str:
 
 def _ukraine_votes(ctx: Ctx) -> list:
     states = [s for s in ctx.states if s not in VOTE_POWERS]
-    args = {"states": states, "topic": "ukraine"}
+    args = {"states": states or list(VOTE_POWERS), "topic": "ukraine"}
     frame = ctx.frame("resolution_votes", **args)
     cites = ctx.cites.metric("resolution_votes")
-    shown = [*states, *VOTE_POWERS]
+    shown = list(dict.fromkeys([*states, *VOTE_POWERS]))
     rows = [[cell(r["resolution"]), cell(r["date"].isoformat()), cell(_short(r["title"])),
              cell(f"{r['yes']}–{r['no']}–{r['abstain']}"),
              *(cell(SHORT.get(r[s], fmt.DASH) if r[s] else fmt.DASH, emphasis=s in ctx.focus) for s in shown)]
@@ -73,7 +73,7 @@ def _ukraine_votes(ctx: Ctx) -> list:
         "titles are cut (full titles: `pactscope metrics votes`).",
     )
     blocks: list = [Heading(text="Votes on Ukraine"), table]
-    if ctx.leader:
+    if ctx.leader and any(s != ctx.leader for s in states):
         match_args = {"states": states, "other": ctx.leader, "topic": "ukraine"}
         parts: list = [f"Share of these resolutions on which each state voted as {ctx.name(ctx.leader)} did "
                        "(both casting yes, no or abstain): "]
