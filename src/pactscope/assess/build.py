@@ -86,7 +86,7 @@ def build_report(
 
     ``members`` (names or codes) or ``region`` (a named region such as "central-asia") give the states;
     those that are not members today (member or frozen) become comparison states, as do
-    ``comparisons``. ``years`` (e.g. "1992-2025") defaults to the alliance's first year through
+    ``comparisons``. ``years`` (a span such as "1992-2012") defaults to the alliance's first year through
     this year. ``compare_with`` is the second alliance in the power section (NATO by default, CSTO
     when the alliance is NATO itself). ``versus`` picks the states in the alternatives scenario
     (default: the leader and the focus members' most frequent outside adversaries).

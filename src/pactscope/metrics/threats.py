@@ -181,13 +181,13 @@ def threats(state: str | int, alliance: str | None = None, years=None, *, mids: 
     number), side, role, adversary (ISO3; null for a non-state opponent), adversary_name,
     adversary_ally, shared_alliances, intensity (UCDP), hostility (MIDs), conflict_type (UCDP).
     ``alliance`` limits the ally check to one organization (default: every ledger organization).
-    ``years`` defaults to 1816 through the current year.
+    ``years`` defaults to the first year of the MID data through the current year.
     """
     iso = state_iso3(state)
     if mids not in MID_CHOICES:
         raise BadArgument(f"mids: {mids!r} is not one of {', '.join(MID_CHOICES)}", suggestions=list(MID_CHOICES))
-    start, end = year_span(years, (1816, current_year()))
-    rows = ucdp_rows(iso, max(start, 1946), end)
+    start, end = year_span(years, (coverage("gml_dirdisp")[0], current_year()))
+    rows = ucdp_rows(iso, max(start, coverage("ucdp_acd")[0]), end)
     for table, source, a, b in _mid_spans(mids, start, end):
         rows += mid_rows(iso, a, b, table, source)
     frame = pl.DataFrame(

@@ -180,7 +180,7 @@ def _timeline(ctx: Ctx) -> Chart:
     )
 
 
-WAR_ROWS = (("bf2018", "overall", "all"), ("bf2018", "era", "pre-1945"), ("bf2018", "era", "post-1945"),
+WAR_ROWS = (("bf2018", "overall", "all"), ("bf2018", "era", "pre-1945"), ("bf2018", "era", "post-1945"),  # not-a-data-year
             ("llm2000", "overall", "all"))
 RECORD = "metrics.reliability_war.alliance_war_record"
 
