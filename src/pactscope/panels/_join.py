@@ -17,7 +17,7 @@ from pactscope.panels.frame import Panel
 _KEY = "__pactscope_key"
 
 
-def _key(columns: Sequence[str]) -> pl.Expr:
+def key_expr(columns: Sequence[str]) -> pl.Expr:
     """One Int64 per row: (code, year) -> code*10^4 + year; (code1, code2, year) -> (code1*10^3 + code2)*10^4 + year.
 
     State codes are below 1000 and years below 10000, so the key is unique and, for a frame
@@ -28,6 +28,21 @@ def _key(columns: Sequence[str]) -> pl.Expr:
     for code in codes:
         key = key * 1000 + pl.col(code).cast(pl.Int64)
     return key * 10000 + pl.col(year).cast(pl.Int64)
+
+
+def row_key(frame: pl.DataFrame, columns: Sequence[str]) -> pl.Series:
+    """The Int64 join key of every row, flagged sorted when it is (checked, never assumed:
+    a wrong flag would corrupt the join)."""
+    key = frame.select(key_expr(columns).alias(_KEY)).to_series()
+    return key.set_sorted() if key.is_sorted() else key
+
+
+def panel_key(panel: Panel, columns: Sequence[str]) -> pl.Series:
+    """``row_key`` of the panel's frame, computed once per set of rows."""
+    cached = panel.key_cache.get(tuple(columns))
+    if cached is None or cached.len() != panel.frame.height:
+        cached = panel.key_cache[tuple(columns)] = row_key(panel.frame, columns)
+    return cached
 
 
 def _refuse_clash(frame: pl.DataFrame, added: list[str]) -> None:
@@ -41,6 +56,7 @@ def left_join(
     table: pl.DataFrame | pl.LazyFrame,
     left_on: Sequence[str],
     right_on: Sequence[str] | None = None,
+    left_key: pl.Series | None = None,
 ) -> pl.DataFrame:
     """Left-join ``table`` (unique on ``right_on``) onto ``frame``, keeping row count and order.
 
@@ -57,13 +73,30 @@ def left_join(
         right_keyed = table.select(*right_on, *added).rename(dict(zip(right_on, left_on, strict=True)))
         plain = frame.select(left_on).join(right_keyed, on=left_on, how="left", maintain_order="left")
         return frame.hstack(plain.select(added))
-    left_key = frame.select(_key(left_on).alias(_KEY))
-    right = table.select(_key(right_on).alias(_KEY), *added)
-    if left_key[_KEY].is_sorted():  # checked, never assumed: a wrong flag would corrupt the join
-        left_key = left_key.with_columns(pl.col(_KEY).set_sorted())
-        right = right.sort(_KEY)
-    joined = left_key.join(right, on=_KEY, how="left", maintain_order="left")
+    key = left_key if left_key is not None else row_key(frame, left_on)
+    right = table.select(key_expr(right_on).alias(_KEY), *added)
+    if key.flags["SORTED_ASC"] and key.len() and not (key.diff() == 0).any():
+        return frame.hstack(_scatter_join(key, right, added))
+    joined = key.to_frame(_KEY).join(right, on=_KEY, how="left", maintain_order="left")
     return frame.hstack(joined.select(added))
+
+
+def _scatter_join(key: pl.Series, right: pl.DataFrame, added: list[str]) -> list[pl.Series]:
+    """Left join onto strictly increasing keys: find each right row's place by binary search
+    and write its values there. Work grows with the (small) table, not with the panel, and
+    no hash table of millions of panel keys is built."""
+    n = key.len()
+    place, found = find_sorted(key, right[_KEY])
+    place, right = place.filter(found), right.filter(found)
+    return [pl.Series(c, [None], dtype=right[c].dtype).extend_constant(None, n - 1).scatter(place, right[c]) for c in added]
+
+
+def find_sorted(key: pl.Series, probes: pl.Series) -> tuple[pl.Series, pl.Series]:
+    """Where each probe sits in the sorted ``key`` (binary search), and whether it is there."""
+    n = key.len()
+    place = pl.select(pl.lit(key).search_sorted(pl.lit(probes), side="left")).to_series()
+    found = (place < n) & (key.gather(place.clip(0, n - 1)) == probes)
+    return place, found
 
 
 def fill_coverage(columns: list[str], table: str) -> list[pl.Expr]:
@@ -76,7 +109,9 @@ def join_on_keys(panel: Panel, table: pl.DataFrame | pl.LazyFrame, keys: Sequenc
     """Join a table keyed like the panel: its own key columns, or ``keys`` of the panel (such as
     the ccode columns of a G-W panel) matched to the table's same-named columns."""
     keys = list(keys or panel.state_keys)
-    return left_join(panel.frame, table, keys)
+    if not all(panel.frame.schema[c].is_integer() for c in keys):
+        return left_join(panel.frame, table, keys)
+    return left_join(panel.frame, table, keys, left_key=panel_key(panel, keys))
 
 
 def fill_within(columns: list[str], last_year: int, first_year: int | None = None) -> list[pl.Expr]:
@@ -111,13 +146,21 @@ def join_state_values(
         .join(table.filter(pl.col("year").is_between(first, last)).select(position, *values),
               on="position", how="left", maintain_order="left")
     )
-    where = panel.frame.select(
-        *((pl.col(f"{on}{side}").cast(pl.Int64) * span + pl.col("year") - first).alias(side) for side in "12")
-    )
+    where = {side: _grid_positions(panel, f"{on}{side}", first, span) for side in "12"}
     looked_up = grid.select(  # one expression per column and side: polars runs them in parallel
         pl.col(v).gather(where[side]).alias(f"{v}{side}") for side in "12" for v in values
     )
     return panel.frame.hstack(looked_up.get_columns())
+
+
+def _grid_positions(panel: Panel, code: str, first: int, span: int) -> pl.Series:
+    """Row of each panel row's (code, year) in the dense grid, computed once per set of rows."""
+    cache_key = ("grid", code, str(first), str(span))
+    cached = panel.key_cache.get(cache_key)
+    if cached is None or cached.len() != panel.frame.height:
+        cached = panel.frame.select(pl.col(code).cast(pl.UInt32) * span + (pl.col("year") - first).cast(pl.UInt32)).to_series()
+        panel.key_cache[cache_key] = cached
+    return cached
 
 
 def undirected(table: pl.LazyFrame, a: str = "ccode1", b: str = "ccode2") -> pl.LazyFrame:

@@ -6,6 +6,7 @@ import polars as pl
 
 from pactscope.data import load
 from pactscope.errors import BadArgument
+from pactscope.panels._join import find_sorted, key_expr, row_key
 from pactscope.panels.frame import Panel, PanelKind, System
 from pactscope.panels.years import YearsArg, last_complete_year, parse_years
 
@@ -94,8 +95,16 @@ def create_dyadyears(system: System = "cow", directed: bool = True, years: Years
         )
         .explode("year")
         .collect()
-        .join(false_dyads.collect(), on=[f"{code}1", f"{code}2", "year"], how="anti", maintain_order="left")
     )
+    keys = [f"{code}1", f"{code}2", "year"]
+    key = row_key(frame, keys)
+    # drop the false dyads by binary search of their few keys in the sorted panel (no hash join)
+    false_keys = false_dyads.collect().select(key_expr(keys)).to_series()
+    place, found = find_sorted(key, false_keys)
+    place = place.filter(found)
+    real = pl.Series([True]).extend_constant(True, key.len() - 1).scatter(place, False)
+    frame, key = frame.filter(real), key.filter(real).set_sorted()
     return Panel(
-        frame, PanelKind.dyad_year, system, directed=directed, sources=(f"{system}_states", f"false_{system}_dyads")
+        frame, PanelKind.dyad_year, system, directed=directed, sources=(f"{system}_states", f"false_{system}_dyads"),
+        key_cache={tuple(keys): key},
     )

@@ -38,6 +38,8 @@ class Panel:
     system: System
     directed: bool | None = None  # dyad-years only
     sources: tuple[str, ...] = field(default=())
+    # join keys computed once per set of rows (add_* steps keep rows and their order)
+    key_cache: dict[tuple[str, ...], pl.Series] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def code(self) -> str:
@@ -64,8 +66,11 @@ class Panel:
         return [self.code, "year"] if not self.dyadic else [f"{self.code}1", f"{self.code}2", "year"]
 
     def with_frame(self, frame: pl.DataFrame, *sources: str) -> Panel:
+        """The same panel with a new frame. Steps never reorder rows, so a frame of the same
+        height holds the same rows (a filter that drops none) and keeps the cached join keys."""
         added = tuple(s for s in sources if s not in self.sources)
-        return replace(self, frame=frame, sources=self.sources + added)
+        cache = self.key_cache if frame.height == self.frame.height else {}
+        return replace(self, frame=frame, sources=self.sources + added, key_cache=cache)
 
     def pipe(self, step: Callable[Concatenate[Panel, P], Panel], *args: P.args, **kwargs: P.kwargs) -> Panel:
         return step(self, *args, **kwargs)
