@@ -209,3 +209,13 @@ def test_add_steps_never_change_rows(step, kind):
     added = step(panel)
     assert added.frame.height == panel.frame.height
     assert added.frame.select(panel.keys).equals(panel.frame.select(panel.keys))
+
+
+def test_state_days_start_on_the_day_the_list_gives():
+    # cow_states: KZK, 705, 1991-12-26 to 2016-12-31 (extended to the last complete year)
+    raw_kaz = [r for r in raw_rows("cow_states") if float(r["ccode"]) == 705][0]
+    assert (raw_kaz["styear"], raw_kaz["stmonth"], raw_kaz["stday"]) == ("1991.0", "12.0", "26.0")
+    days = ps.create_statedays().frame.filter(pl.col("ccode") == 705)
+    assert str(days["date"].min()) == "1991-12-26"
+    assert str(days["date"].max()) == f"{ps.last_complete_year()}-12-31"
+    assert days.height == days["date"].n_unique()

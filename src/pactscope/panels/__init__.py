@@ -15,7 +15,7 @@ from pactscope.panels.add_states import (
     add_rugged_terrain,
     add_sim_gdp_pop,
 )
-from pactscope.panels.create import create_dyadyears, create_stateyears
+from pactscope.panels.create import create_dyadyears, create_statedays, create_stateyears
 from pactscope.panels.crosswalk import add_ccode_to_gw, add_gwcode_to_cow
 from pactscope.panels.filters import filter_prd, filter_years
 from pactscope.panels.frame import Panel, PanelKind, declare_panel
@@ -29,5 +29,5 @@ __all__ = [
     "add_democracy", "add_gml_mids", "add_gwcode_to_cow", "add_igos", "add_latent_territorial_threat", "add_lead",
     "add_lwuf", "add_minimum_distance", "add_nmc", "add_peace_years", "add_rivalries", "add_rugged_terrain",
     "add_sim_gdp_pop", "add_strategic_rivalries", "add_ucdp_acd", "create_dyadyears", "create_leaderdyadyears",
-    "create_leaderyears", "create_stateyears", "declare_panel", "filter_prd", "filter_years", "last_complete_year",
+    "create_leaderyears", "create_statedays", "create_stateyears", "declare_panel", "filter_prd", "filter_years", "last_complete_year",
 ]

@@ -108,3 +108,32 @@ def create_dyadyears(system: System = "cow", directed: bool = True, years: Years
         frame, PanelKind.dyad_year, system, directed=directed, sources=(f"{system}_states", f"false_{system}_dyads"),
         key_cache={tuple(keys): key},
     )
+
+
+def create_statedays(system: System = "cow") -> Panel:
+    """One row per state and day in the system (``ccode, cw_name, date`` or ``gwcode, gw_name,
+    date``), as peacesciencer's ``create_statedays``: states alive when the list ends stay
+    alive through December 31 of the last complete year."""
+    last = last_complete_year()
+    code, name = ("ccode", "cw_name") if system == "cow" else ("gwcode", "gw_name")
+    if system == "cow":
+        spells = load("cow_states").lazy().select(
+            pl.col("ccode").alias(code), pl.col("statenme").alias(name),
+            start=pl.date("styear", "stmonth", "stday"), end=pl.date("endyear", "endmonth", "endday"),
+        )
+    elif system == "gw":
+        spells = load("gw_states").lazy().select(
+            pl.col("gwcode").alias(code), pl.col("statename").alias(name), start="startdate", end="enddate"
+        )
+    else:
+        raise BadArgument(f"system must be 'cow' or 'gw', not {system!r}")
+    final = pl.col("end") == pl.col("end").max()
+    frame = (
+        spells.with_columns(end=pl.when(final).then(pl.date(last, 12, 31)).otherwise("end"))
+        .select(code, name, date=pl.date_ranges("start", "end", "1d"))
+        .explode("date")
+        .unique([code, "date"], keep="first", maintain_order=True)
+        .sort(code, "date")
+        .collect()
+    )
+    return Panel(frame, PanelKind.state_day, system, sources=(f"{system}_states",))

@@ -24,6 +24,7 @@ class PanelKind(StrEnum):
     dyad_year = "dyad-year"
     leader_year = "leader-year"
     leader_dyad_year = "leader-dyad-year"
+    state_day = "state-day"
 
 
 STATE_LEVEL = (PanelKind.state_year, PanelKind.leader_year)
@@ -58,6 +59,8 @@ class Panel:
             return [f"{self.code}1", f"{self.code}2", "year"]
         if self.kind is PanelKind.leader_year:
             return ["obsid", "year"]
+        if self.kind is PanelKind.state_day:
+            return [self.code, "date"]
         return ["obsid1", "obsid2", "year"]
 
     @property
