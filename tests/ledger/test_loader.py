@@ -156,3 +156,14 @@ def test_load_raises_on_schema_error(root):
     edit(root / "csto/organization.yaml", "headquarters: Moscow", "headquarter: Moscow")
     with pytest.raises(LedgerError, match="headquarter"):
         load_ledger(root)
+
+
+def test_membership_statuses_are_one_table_matching_the_schema():
+    from pactscope.ledger import MEMBER_STATUSES, counted_statuses, departure_statuses, is_counted
+    from pactscope.ledger.schema import MemberStatus
+    from pactscope.ledger.statuses import _table
+
+    assert set(_table()) == {s.value for s in MemberStatus}
+    assert counted_statuses() == MEMBER_STATUSES == ("member", "frozen")
+    assert departure_statuses() == ("frozen", "suspended", "observer", "partner")
+    assert is_counted(MemberStatus.frozen) and not is_counted("suspended")

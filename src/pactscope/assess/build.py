@@ -29,7 +29,7 @@ from pactscope.assess.sections import (
 from pactscope.codes import state_iso3
 from pactscope.data import coverage
 from pactscope.errors import BadArgument
-from pactscope.ledger import load_ledger, org_id
+from pactscope.ledger import counted_statuses, load_ledger, org_id
 from pactscope.metrics.membership import first_year
 from pactscope.panels.years import year_span
 
@@ -38,7 +38,7 @@ SECTIONS = [
     ("power", power.build), ("alignment", alignment.build), ("leaving", leaving.build),
     ("alternatives", alternatives.build), ("costs", costs.build),
 ]
-COUNTED = ("member", "frozen")
+COUNTED = counted_statuses()
 
 
 @cache

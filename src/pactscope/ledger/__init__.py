@@ -21,6 +21,7 @@ from pactscope.ledger.loader import (
     resolve_org_id,
 )
 from pactscope.ledger.problems import Problem, Severity
+from pactscope.ledger.statuses import counted_statuses, departure_statuses, is_counted, status_meaning
 from pactscope.ledger.validate import validate
 
 __all__ = [
@@ -31,7 +32,10 @@ __all__ = [
     "cases_frame",
     "cases_json",
     "clauses_frame",
+    "counted_statuses",
+    "departure_statuses",
     "get_organization",
+    "is_counted",
     "ledger_json_schema",
     "load_ledger",
     "meetings_frame",
@@ -40,6 +44,7 @@ __all__ = [
     "organizations",
     "resolve_org_id",
     "sources_frame",
+    "status_meaning",
     "validate",
     "write_schema",
 ]

@@ -12,9 +12,10 @@ from typing import Any
 from pactscope.errors import LedgerError, UnknownAlliance, close_matches
 from pactscope.ledger.parse import read_tree
 from pactscope.ledger.schema import CrisisCase, Meeting, MembershipSpell, Organ, Organization, Source
+from pactscope.ledger.statuses import counted_statuses
 
-# statuses under which a state counts as a member on a given day (see docs/ledger.md)
-MEMBER_STATUSES = frozenset({"member", "frozen"})
+# statuses under which a state counts as a member on a given day (statuses.yaml, docs/ledger.md)
+MEMBER_STATUSES = counted_statuses()
 
 
 @dataclass(frozen=True)

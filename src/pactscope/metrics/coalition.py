@@ -17,7 +17,7 @@ import polars as pl
 from pactscope import data
 from pactscope.codes import iso_state
 from pactscope.data import coverage
-from pactscope.ledger import org_id
+from pactscope.ledger import counted_statuses, org_id
 from pactscope.metrics._capabilities import INDICATORS, nmc
 from pactscope.metrics.membership import alliance_years, member_years
 from pactscope.metrics.regions import states_of
@@ -90,7 +90,7 @@ def coalition_overlap(states: list[str | int] | None = None, *, region: str | No
     bloc = states_of(states, region)
     start, end = year_span(years, (DEFAULT_FIRST, current_year()))
     ties = member_years((start, end), include_inactive=True).filter(pl.col("iso3").is_in(bloc))
-    counted = pl.col("status").is_in(["member", "frozen"])
+    counted = pl.col("status").is_in(list(counted_statuses()))
     grid = pl.DataFrame(
         [(iso, y) for iso in bloc for y in range(start, end + 1)], schema={"state": pl.String, "year": pl.Int32}, orient="row"
     )

@@ -17,14 +17,14 @@ import polars as pl
 
 from pactscope import data
 from pactscope.codes import coded_state, iso_state
-from pactscope.ledger import clauses_frame, get_organization, load_ledger, org_id
+from pactscope.ledger import clauses_frame, departure_statuses, get_organization, is_counted, load_ledger, org_id
 
 EXIT_CLAUSES = ("withdrawal", "suspension", "duration")
 OBLIGATIONS = {
     "defense": "defence", "offense": "offence", "neutral": "neutrality",
     "nonagg": "non-aggression", "consul": "consultation",
 }
-DEPARTURES = {"frozen", "suspended", "observer", "partner"}
+DEPARTURES = departure_statuses()
 
 
 def exit_clauses(alliance: str) -> pl.DataFrame:
@@ -75,7 +75,7 @@ def exit_precedents(alliance: str) -> pl.DataFrame:
     spells = sorted(load_ledger().spells.get(oid, ()), key=lambda s: (s.state, s.start))
     rows = []
     for i, s in enumerate(spells):
-        if s.end is None or s.status.value not in ("member", "frozen"):
+        if s.end is None or not is_counted(s.status):
             continue
         following = [t for t in spells[i + 1 :] if t.state == s.state]
         nxt = next((t for t in following if t.start == s.end), None)

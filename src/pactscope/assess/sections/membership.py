@@ -13,7 +13,7 @@ from pactscope.assess.model import (
     Section,
     Table,
 )
-from pactscope.ledger import load_ledger
+from pactscope.ledger import counted_statuses, load_ledger
 
 CLAUSE_ORDER = [
     "collective-defence", "consultation", "decision-rule", "no-other-alliances", "no-conflicting-engagements",
@@ -27,7 +27,7 @@ CLAUSE_LABEL = {
 }
 # one rule for every alliance: a clause that limits a member's other engagements, alliances or foreign bases
 RESTRICTIVE = ["no-other-alliances", "no-conflicting-engagements", "foreign-bases-consent"]
-COUNTED = ("member", "frozen")
+COUNTED = counted_statuses()
 
 
 def _history(spells) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
@@ -285,7 +286,7 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
     norm = normalise(result.text)
     fspans = [sp for sp in split_sentences(norm.text) if sp[1] > sp[0]]
     sentences = [_Sentence(i, result, norm, sp, vocab) for i, sp in enumerate(fspans)]
-    for before, s in zip(sentences, sentences[1:]):
+    for before, s in itertools.pairwise(sentences):
         s.previous_anchored = before.anchored()
     facts = _facts(result, [s.span for s in sentences], ev, published)
     main_org = _main_organization(result, ev, facts)
