@@ -29,6 +29,14 @@ def cold_run(out: Path) -> float:
     return time.perf_counter() - start
 
 
+def help_run() -> float:
+    """`pactscope --help` in a fresh process: the floor of any command (interpreter and CLI start-up)."""
+    exe = shutil.which("pactscope", path=str(Path(sys.executable).parent)) or "pactscope"
+    start = time.perf_counter()
+    subprocess.run([exe, "--help"], check=True, capture_output=True, env={**os.environ, "COLUMNS": "200"})
+    return time.perf_counter() - start
+
+
 def phases() -> dict[str, float]:
     t0 = time.perf_counter()
     from pactscope.assess import build_report
@@ -53,9 +61,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        times = [cold_run(Path(tmp) / f"run{i}.html") for i in range(args.runs)]
+        times, helps = [], []
+        for i in range(args.runs):  # interleaved, so both see the same machine load
+            helps.append(help_run())
+            times.append(cold_run(Path(tmp) / f"run{i}.html"))
     print("cold `pactscope run`, seconds:", " ".join(f"{t:.2f}" for t in times))
     print(f"median {statistics.median(times):.2f} s, min {min(times):.2f} s, max {max(times):.2f} s ({args.runs} runs)")
+    print(f"`pactscope --help` median {statistics.median(helps):.2f} s; ratio run / help "
+          f"{statistics.median(times) / statistics.median(helps):.1f}")
     print("phases of one build in this process:", json.dumps({k: round(v, 3) for k, v in phases().items()}))
 
 
