@@ -67,6 +67,9 @@ def _write(path: Path, value) -> None:
         with tmp.open("wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for old in path.parent.glob("reader-*.pickle"):  # stale indexes of earlier ledgers
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # unwritable cache directory: work from memory
 
