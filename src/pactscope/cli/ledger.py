@@ -70,6 +70,40 @@ def show(org: str, root: Path | None = RootOpt) -> None:
     for organ in organs:
         og.add_row(organ.names.en, organ.kind)
     out.print(og)
+    with user_errors():
+        _show_footprint(o.id, root)
+
+
+def _d(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _show_footprint(oid: str, root: Path | None) -> None:
+    """Tables of foreign facilities, collective forces and exercises, each row with its sources."""
+    from pactscope import ledger as lg
+    from pactscope.ledger.frames_footprint import shown_date
+
+    presence, forces, exercises = lg.presence_frame(oid, root), lg.forces_frame(oid, root), lg.exercises_frame(oid, root)
+    if presence.height:
+        t = Table("facility", "host", "user", "from", "to", "agreement signed", "runs to", "personnel", "sources",
+                  title="Foreign military presence on members' territory")
+        for r in presence.iter_rows(named=True):
+            t.add_row(r["name"], r["host"], r["user"], shown_date(r["start"], r["start_precision"]),
+                      shown_date(r["end"], r["end_precision"]), shown_date(r["signed"], r["signed_precision"]),
+                      _d(r["runs_to"]), _d(r["personnel"]), ", ".join(r["sources"]))
+        out.print(t)
+    if forces.height:
+        t = Table("force", "kind", "established", "not signed", "personnel", "sources", title="Collective forces")
+        for r in forces.iter_rows(named=True):
+            size = f"{r['personnel']} ({r['size_date']})" if r["personnel"] else ""
+            t.add_row(r["name"], r["kind"], _d(r["established"]), " ".join(r["not_signed"]), size, ", ".join(r["sources"]))
+        out.print(t)
+    if exercises.height:
+        t = Table("start", "end", "exercise", "status", "host", "participants", "personnel", "sources", title="Joint exercises")
+        for r in exercises.iter_rows(named=True):
+            t.add_row(shown_date(r["start"], r["precision"]), shown_date(r["end"], r["precision"]), r["name"], r["status"], _d(r["host"]), " ".join(r["participants"]),
+                      _d(r["personnel"]), ", ".join(r["sources"]))
+        out.print(t)
 
 
 @app.command()

@@ -1,4 +1,5 @@
-"""The curated alliance ledger: organizations, membership, organs, meetings, crisis cases.
+"""The curated alliance ledger: organizations, membership, organs, meetings, crisis cases, and the
+military footprint (foreign facilities on members' territory, collective forces, joint exercises).
 
 Records live as YAML under ``records/`` (layout in :mod:`pactscope.ledger.schema`).
 """
@@ -9,6 +10,13 @@ from pactscope.ledger.frames import (
     meetings_frame,
     membership_frame,
     sources_frame,
+)
+from pactscope.ledger.frames_footprint import (
+    agreements_frame,
+    exercises_frame,
+    forces_frame,
+    presence_frame,
+    sizes_frame,
 )
 from pactscope.ledger.jsonio import cases_json, ledger_json_schema, write_schema
 from pactscope.ledger.loader import (
@@ -29,11 +37,14 @@ __all__ = [
     "Ledger",
     "Problem",
     "Severity",
+    "agreements_frame",
     "cases_frame",
     "cases_json",
     "clauses_frame",
     "counted_statuses",
     "departure_statuses",
+    "exercises_frame",
+    "forces_frame",
     "get_organization",
     "is_counted",
     "ledger_json_schema",
@@ -42,7 +53,9 @@ __all__ = [
     "membership_frame",
     "org_id",
     "organizations",
+    "presence_frame",
     "resolve_org_id",
+    "sizes_frame",
     "sources_frame",
     "status_meaning",
     "validate",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +12,7 @@ from typing import Any
 from pactscope.errors import LedgerError, UnknownAlliance, close_matches
 from pactscope.ledger.parse import read_tree
 from pactscope.ledger.schema import CrisisCase, Meeting, MembershipSpell, Organ, Organization, Source
+from pactscope.ledger.schema_footprint import CollectiveForce, Exercise, Facility
 from pactscope.ledger.statuses import counted_statuses
 
 # statuses under which a state counts as a member on a given day (statuses.yaml, docs/ledger.md)
@@ -30,6 +31,9 @@ class Ledger:
     cases: dict[str, CrisisCase]
     sources: dict[str, Source]
     source_files: dict[str, str]  # source id -> file it is defined in
+    facilities: dict[str, tuple[Facility, ...]] = field(default_factory=dict)
+    forces: dict[str, tuple[CollectiveForce, ...]] = field(default_factory=dict)
+    exercises: dict[str, tuple[Exercise, ...]] = field(default_factory=dict)
 
     def cases_of(self, org: str) -> list[CrisisCase]:
         return [c for c in self.cases.values() if c.organization == org]
@@ -82,6 +86,9 @@ def _load(root: str | None) -> Ledger:
         cases=cases,
         sources=sources,
         source_files=files,
+        facilities=by_org(tree.facilities),
+        forces=by_org(tree.forces),
+        exercises=by_org(tree.exercises),
     )
 
 

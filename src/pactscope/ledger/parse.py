@@ -22,6 +22,7 @@ from pactscope.ledger.schema import (
     Organization,
     Source,
 )
+from pactscope.ledger.schema_footprint import CollectiveForce, Exercise, Facility
 from pactscope.ledger.yamlio import LineDict, field_path, line_of, read_yaml
 
 RECORDS = Path(__file__).resolve().parent / "records"
@@ -31,8 +32,13 @@ _LIST_FILES: dict[str, dict[str, type[BaseModel]]] = {
     "sources": {"sources": Source},
     "membership": {"spells": MembershipSpell},
     "organs": {"organs": Organ, "meetings": Meeting},
+    "presence": {"facilities": Facility},
+    "forces": {"forces": CollectiveForce},
+    "exercises": {"exercises": Exercise},
 }
-_REQUIRED_KEYS = {"sources": {"sources"}, "membership": {"spells"}, "organs": {"organs"}}
+_REQUIRED_KEYS = {"sources": {"sources"}, "membership": {"spells"}, "organs": {"organs"},
+                  "presence": {"facilities"}, "forces": {"forces"}, "exercises": {"exercises"}}
+_FOOTPRINT = ("presence", "forces", "exercises")  # list files whose items Tree keeps per organization
 
 
 @dataclass
@@ -40,7 +46,7 @@ class RawFile:
     """One YAML file: where it is, what it holds, and its line-aware data."""
 
     rel: str
-    kind: str  # organization | membership | organs | case | sources
+    kind: str  # organization | membership | organs | case | sources | presence | forces | exercises
     org: str | None  # folder name, e.g. "csto"; None for source files
     data: Any
 
@@ -69,6 +75,9 @@ class Tree:
     organs: dict[str, list[Item]] = field(default_factory=dict)
     meetings: dict[str, list[Item]] = field(default_factory=dict)
     cases: list[Item] = field(default_factory=list)
+    facilities: dict[str, list[Item]] = field(default_factory=dict)
+    forces: dict[str, list[Item]] = field(default_factory=dict)
+    exercises: dict[str, list[Item]] = field(default_factory=dict)
     sources: list[Item] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -77,7 +86,7 @@ def _kind(rel: Path) -> tuple[str, str | None] | None:
     parts = rel.parts
     if len(parts) == 2 and parts[0] == "sources":
         return "sources", None
-    if len(parts) == 2 and parts[1] in ("organization.yaml", "membership.yaml", "organs.yaml"):
+    if len(parts) == 2 and parts[1].removesuffix(".yaml") in ("organization", "membership", "organs", *_FOOTPRINT):
         return parts[1].removesuffix(".yaml"), parts[0]
     if len(parts) == 3 and parts[1] == "cases":
         return "case", parts[0]
@@ -187,6 +196,9 @@ def _dispatch(raw: RawFile, tree: Tree) -> None:
             tree.sources.extend(found["sources"])
         elif raw.kind == "membership":
             tree.spells.setdefault(org, []).extend(found["spells"])
+        elif raw.kind in _FOOTPRINT:
+            key = _REQUIRED_KEYS[raw.kind].copy().pop()
+            getattr(tree, key).setdefault(org, []).extend(found[key])
         else:
             tree.organs.setdefault(org, []).extend(found["organs"])
             tree.meetings.setdefault(org, []).extend(found["meetings"])

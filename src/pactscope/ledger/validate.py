@@ -39,7 +39,8 @@ def _walk(obj: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...]
             yield from _walk(value, loc + (i,))
 
 
-_STATE_FIELDS = {"state", "host"}
+_STATE_FIELDS = {"state", "host", "user"}
+_STATE_LIST_FIELDS = {"participants", "parties", "not_signed"}  # lists of state codes
 
 
 class _Checker:
@@ -57,7 +58,7 @@ class _Checker:
     def all_items(self) -> Iterator[Item]:
         t = self.tree
         yield from t.organizations.values()
-        for group in (t.spells, t.organs, t.meetings):
+        for group in (t.spells, t.organs, t.meetings, t.facilities, t.forces, t.exercises):
             for items in group.values():
                 yield from items
         yield from t.cases
@@ -83,7 +84,8 @@ class _Checker:
             o = item.model
             once([(item, ("documents", k, "id"), d.id) for k, d in enumerate(o.documents)], "document")
             once([(item, ("clauses", k, "id"), c.id) for k, c in enumerate(o.clauses)], "clause")
-        for group, what in ((self.tree.organs, "organ"), (self.tree.meetings, "meeting")):
+        footprint = ((self.tree.facilities, "facility"), (self.tree.forces, "force"), (self.tree.exercises, "exercise"))
+        for group, what in ((self.tree.organs, "organ"), (self.tree.meetings, "meeting"), *footprint):
             for items in group.values():
                 once([(i, ("id",), i.model.id) for i in items], what)
 
@@ -124,6 +126,10 @@ class _Checker:
             for loc, name, value in _walk(item.model):
                 if name in _STATE_FIELDS and isinstance(value, str) and not _known_state(value):
                     self.add(item, loc, f"unknown state code {value!r}")
+                elif name in _STATE_LIST_FIELDS and isinstance(value, list):
+                    for k, code in enumerate(value):
+                        if isinstance(code, str) and not _known_state(code):
+                            self.add(item, loc + (k,), f"unknown state code {code!r}")
 
     def dates(self) -> None:
         for item in self.tree.organizations.values():
@@ -167,6 +173,26 @@ class _Checker:
             for item in items:
                 if item.model.organ not in organs:
                     self.add(item, ("organ",), f"no organ {item.model.organ!r} in {org}/organs.yaml")
+        self.footprint_references()
+
+    def footprint_references(self) -> None:
+        """Exercises name known forces, forces name known cases, hosts were members some time."""
+        cases = {i.model.id for i in self.tree.cases}
+        for org, items in self.tree.exercises.items():
+            forces = {i.model.id for i in self.tree.forces.get(org, [])}
+            for item in items:
+                if item.model.force and item.model.force not in forces:
+                    self.add(item, ("force",), f"no force {item.model.force!r} in {org}/forces.yaml")
+        for items in self.tree.forces.values():
+            for item in items:
+                for k, case in enumerate(item.model.deployments):
+                    if case not in cases:
+                        self.add(item, ("deployments", k), f"no case {case!r} in the ledger")
+        for org, items in self.tree.facilities.items():
+            members = {i.model.state for i in self.tree.spells.get(org, [])}
+            for item in items:
+                if members and item.model.host not in members:
+                    self.add(item, ("host",), f"{item.model.host} was never in {org}/membership.yaml", warn=True)
 
     def cases(self) -> None:
         orgs = {folder: item.model.id for folder, item in self.tree.organizations.items()}
