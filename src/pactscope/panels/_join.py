@@ -37,6 +37,21 @@ def row_key(frame: pl.DataFrame, columns: Sequence[str]) -> pl.Series:
     return key.set_sorted() if key.is_sorted() else key
 
 
+_STRICT: dict[int, tuple[pl.Series, bool]] = {}
+
+
+def _strictly_increasing(key: pl.Series) -> bool:
+    """Sorted with no repeats (state- and dyad-years; leader panels repeat state-years).
+    Remembered for the last keys seen, since every step of a pipeline asks about the same one."""
+    seen = _STRICT.get(id(key))
+    if seen is not None and seen[0] is key:
+        return seen[1]
+    strict = bool(key.flags["SORTED_ASC"]) and key.len() > 0 and not (key.diff() == 0).any()
+    _STRICT.clear()
+    _STRICT[id(key)] = (key, strict)
+    return strict
+
+
 def panel_key(panel: Panel, columns: Sequence[str]) -> pl.Series:
     """``row_key`` of the panel's frame, computed once per set of rows."""
     cached = panel.key_cache.get(tuple(columns))
@@ -75,7 +90,7 @@ def left_join(
         return frame.hstack(plain.select(added))
     key = left_key if left_key is not None else row_key(frame, left_on)
     right = table.select(key_expr(right_on).alias(_KEY), *added)
-    if key.flags["SORTED_ASC"] and key.len() and not (key.diff() == 0).any():
+    if _strictly_increasing(key):
         return frame.hstack(_scatter_join(key, right, added))
     joined = key.to_frame(_KEY).join(right, on=_KEY, how="left", maintain_order="left")
     return frame.hstack(joined.select(added))
@@ -119,7 +134,8 @@ def fill_within(columns: list[str], last_year: int, first_year: int | None = Non
     inside = pl.col("year") <= last_year
     if first_year is not None:
         inside = inside & (pl.col("year") >= first_year)
-    return [pl.when(inside).then(pl.col(c).fill_null(0)).otherwise(pl.col(c)).alias(c) for c in columns]
+    zero_inside = pl.when(inside).then(pl.lit(0, dtype=pl.Int32))
+    return [pl.coalesce(pl.col(c), zero_inside).alias(c) for c in columns]
 
 
 def join_state_values(
