@@ -413,3 +413,19 @@ def test_portfolio_is_symmetric(a, b, year):
     ab, ba = portfolio_similarity(a, b, years=year), portfolio_similarity(b, a, years=year)
     assert ab["s_score"].to_list() == ba["s_score"].to_list()
     assert all(-1 <= s <= 1 for s in ab["s_score"].to_list())
+
+
+def test_eu_membership_comes_from_the_bundled_dated_table():
+    """Dates checked against the European Commission's "From 6 to 27 members" page and the German
+    Foreign Office's enlargement timeline (UK withdrawal 31 January 2020)."""
+    import datetime as dt
+
+    from pactscope import data
+    from pactscope.metrics._alignment_eu import members_in
+
+    rows = {r["iso3"]: r for r in data.load("eu_members").iter_rows(named=True)}
+    assert rows["HRV"]["accession"] == dt.date(2013, 7, 1)
+    assert rows["GBR"]["withdrawal"] == dt.date(2020, 1, 31)
+    assert all(r["source"].startswith("https://") for r in rows.values())
+    assert len(members_in(2003)) == 15 and len(members_in(2004)) == 25 and len(members_in(2013)) == 28
+    assert "GBR" in members_in(2020) and "GBR" not in members_in(2021)

@@ -30,10 +30,10 @@ import polars as pl
 from pactscope.codes import State, resolve
 from pactscope.errors import BadArgument
 from pactscope.metrics import _alignment_data as D
-from pactscope.metrics._alignment_eu import EU_MEMBERS, EU_TOKENS, members_in
+from pactscope.metrics._alignment_eu import EU_TOKENS, eu_members, members_in
 from pactscope.metrics.votes import INVASION
 
-__all__ = ["EU_MEMBERS", "agreement", "alignment_with", "pair_scores", "portfolio_similarity"]
+__all__ = ["agreement", "alignment_with", "pair_scores", "portfolio_similarity"]
 
 By = Literal["year", "session"]
 Series = Literal["auto", "voeten", "undl"]
@@ -246,7 +246,7 @@ def _targets(others: Iterable[str | int] | str | int, series: Series = "auto") -
 
 
 def _eu_lineages() -> dict[str, int]:
-    return {iso: D.lineage_of(resolve(iso)) for iso in EU_MEMBERS}
+    return {iso: D.lineage_of(resolve(iso)) for iso in eu_members()}
 
 
 def _eu_membership(grid: pl.DataFrame, exclude: int) -> pl.DataFrame:
