@@ -9,6 +9,7 @@ English function words).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from pydantic import BaseModel
 
@@ -67,10 +68,10 @@ def _move_marked(counts: dict[str, int], text: str, script: str, marked: set[str
 def detect_language(text: str) -> Language:
     """Count letters per language and pick the largest share."""
     counts = {"ar": 0, "ru": 0, "en": 0, "other": 0}
-    for ch in text:
+    for ch, n in Counter(text).items():  # each distinct character is classified once
         script = _script(ch)
         if script is not None:
-            counts[script] += 1
+            counts[script] += n
     if counts["en"] and not _latin_is_english(text):
         counts["other"] += counts["en"]
         counts["en"] = 0

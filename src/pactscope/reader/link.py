@@ -261,15 +261,23 @@ def _dates(score: Score, s: Facts, around: list[Fact], lo: dt.date, hi: dt.date,
 def _worth(case, s: Facts, named: set[str], gaz: Gazetteer) -> bool:
     """A case can reach the threshold for this sentence: its name, a party or one of its places
     in the sentence, or a sentence that names no state at all (parties then come from the text)."""
-    return (case.id in named or not s.named_states or not s.states.isdisjoint(case.states)
+    principal, third = _sides(case)
+    return (case.id in named or not s.named_states or not s.states.isdisjoint(principal | third)
             or not s.places.isdisjoint(_case_places(case, gaz)))
 
 
 def _sides(case) -> tuple[frozenset[str], frozenset[str]]:
-    """The opposing sides of a case, and third parties (role `other`)."""
-    principal = frozenset(p.state for p in case.parties if str(getattr(p.role, "value", p.role)) != "other")
-    principal = principal or frozenset(case.states)
-    return principal, frozenset(case.states) - principal
+    """The opposing sides of a case, and third parties (role `other`) (computed once per case)."""
+    key = (id(case), case.id)
+    if key not in _SIDES:
+        every = frozenset(case.states)
+        principal = frozenset(p.state for p in case.parties if str(getattr(p.role, "value", p.role)) != "other")
+        principal = principal or every
+        _SIDES[key] = (principal, every - principal)
+    return _SIDES[key]
+
+
+_SIDES: dict[tuple[int, str], tuple[frozenset[str], frozenset[str]]] = {}
 
 
 def _case_places(case, gaz: Gazetteer) -> frozenset[str]:
@@ -436,7 +444,7 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
     meetings = [(org, m) for org, ms in ev.meetings.items() for m in ms]
     organs_with_meetings = {m.organ for _, m in meetings}
     meeting_ids = {m.id for _, m in meetings}
-    cases = [c for c in ev.cases.values() if c.id in doc.records or not set(c.states).isdisjoint(doc.states)]
+    cases = [c for c in ev.cases.values() if c.id in doc.records or not doc.states.isdisjoint(frozenset().union(*_sides(c)))]
     places: dict[tuple[str, str], int] = {}
     for _, m in meetings:
         places[m.organ, m.place] = places.get((m.organ, m.place), 0) + 1
@@ -447,7 +455,7 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
 
     def parties(rid: str) -> tuple[str, ...]:
         case = ev.cases.get(rid)
-        return tuple(sorted(case.states)) if case else (rid,)
+        return tuple(sorted(frozenset().union(*_sides(case)))) if case else (rid,)
 
     def place(kind: str, rid: str, sc: Score, i: int, members: list[str] | None = None) -> None:
         prior = placed.get(rid)
