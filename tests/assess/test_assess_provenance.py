@@ -73,12 +73,12 @@ def recompute(prov: dict):
 def value_of(v: dict):
     if v.get("derived"):
         a, b = (value_of(x) for x in v["derived"]["inputs"])
-        if a is None or b is None or (v["derived"]["op"] != "difference" and b == 0):
+        if a is None or b is None or (v["derived"]["op"] not in ("sum", "difference") and b == 0):
             return None
         op = v["derived"]["op"]
         if op in ("wilson_low", "wilson_high"):
             return wilson_bound(a, b, op == "wilson_low")
-        return a - b if op == "difference" else a / b
+        return a + b if op == "sum" else a - b if op == "difference" else a / b
     return recompute(v["prov"])
 
 

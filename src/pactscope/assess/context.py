@@ -130,8 +130,10 @@ class Ctx:
 
 def combine(op: str, a: float | None, b: float | None) -> float | None:
     """The result of a :class:`~pactscope.assess.model.Derived` operation on two numbers."""
-    if a is None or b is None or (op != "difference" and not b):
+    if a is None or b is None or (op not in ("sum", "difference") and not b):
         return None
+    if op == "sum":
+        return a + b
     if op == "difference":
         return a - b
     if op == "ratio":

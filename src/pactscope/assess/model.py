@@ -47,10 +47,10 @@ class Provenance(Model):
 
 
 class Derived(Model):
-    """A number computed from two others: ``difference`` (a - b), ``ratio`` (a / b), or the 95%
-    Wilson interval bounds ``wilson_low`` / ``wilson_high`` of a successes out of b trials."""
+    """A number computed from two others: ``sum`` (a + b), ``difference`` (a - b), ``ratio`` (a / b),
+    or the 95% Wilson interval bounds ``wilson_low`` / ``wilson_high`` of a successes out of b trials."""
 
-    op: Literal["difference", "ratio", "wilson_low", "wilson_high"]
+    op: Literal["sum", "difference", "ratio", "wilson_low", "wilson_high"]
     inputs: list[Value] = Field(min_length=2, max_length=2)
 
 

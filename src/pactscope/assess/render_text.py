@@ -27,7 +27,7 @@ def prov_text(value: Value) -> str:
     """One line saying where a number comes from."""
     if value.derived:
         a, b = value.derived.inputs
-        op = "−" if value.derived.op == "difference" else "÷"
+        op = {"sum": "+", "difference": "−", "ratio": "÷"}.get(value.derived.op, value.derived.op)
         return f"({prov_text(a)}) {op} ({prov_text(b)})"
     p = value.prov
     if p is None:
