@@ -94,19 +94,17 @@ def _threedl() -> tuple[pl.DataFrame, pl.DataFrame]:
 
 @cache
 def undl_votes() -> pl.DataFrame:
-    """One row per recorded vote: id_record, voter (lineage), vote (yes/no/abstain/non-voting), series."""
-    main = (
-        load("undl_ga_votes")
-        .join(_name_lineages(), on="country", how="left")
-        .select(
-            "id_record",
-            "voter",
-            pl.col("vote").replace_strict(UNDL_VOTES, return_dtype=pl.String),
-            pl.lit("undl").alias("series"),
-        )
+    """One row per recorded vote: id_record, voter (lineage), vote (yes/no/abstain/non-voting), series
+    (in the tables' order: by record, then as the record lists the states)."""
+    lineages = dict(_name_lineages().iter_rows())
+    main = load("undl_ga_votes").select(
+        "id_record",
+        pl.col("country").replace_strict(lineages, return_dtype=pl.Int32).alias("voter"),
+        pl.col("vote").replace_strict(UNDL_VOTES, return_dtype=pl.String),
+        pl.lit("undl").alias("series"),
     )
     extra, _ = _threedl()
-    return pl.concat([main, extra]).sort("id_record", "voter")
+    return pl.concat([main, extra])
 
 
 @cache

@@ -117,6 +117,17 @@ def _years(years: int | Iterable[int] | None) -> list[int] | None:
     return sorted(set(picked))
 
 
+def _resolve_series(series: Series, years) -> Series:
+    """"auto" over years all on one side of the switch is that one series (the other is never built)."""
+    picked = _years(years)
+    if series != "auto" or not picked:
+        return series
+    cut = D.voeten_last_year()
+    if max(picked) <= cut:
+        return "voeten"
+    return "undl" if min(picked) > cut else series
+
+
 def check_vote_years(years: list[int] | None, series: Series) -> None:
     """Refuse years after the last roll call of the series, naming that year."""
     last = D.last_vote_year(series)
@@ -219,6 +230,7 @@ def agreement(
     the ``series`` column names the table(s) each row's roll calls come from.
     """
     keys = _keys(by)
+    series = _resolve_series(series, years)
     sa, la = _voter(a, series)
     sb, lb = _voter(b, series)
     rc = _roll_calls(by, important_only, issues, years, series)
@@ -281,6 +293,7 @@ def alignment_with(
     instead. For single states ``n_members`` is 1, or 0 with no common votes.
     """
     keys = _keys(by)
+    series = _resolve_series(series, years)
     focal_state, focal = _voter(state, series)
     targets = _targets(others, series)
     rc = _roll_calls(by, important_only, issues, years, series)
@@ -332,6 +345,15 @@ def _eu_mean(grid, keys, paired, per_other, members) -> pl.DataFrame:
 PERIOD_SERIES: Series = "undl"
 
 
+def _as_date(x: dt.date | str | None, name: str) -> dt.date | None:
+    if x is None or isinstance(x, dt.date):
+        return x
+    try:
+        return dt.date.fromisoformat(str(x))
+    except ValueError:
+        raise BadArgument(f"{name}: {x!r} is not a date; write it as YYYY-MM-DD") from None
+
+
 def _windows(cut: dt.date, start: dt.date | None, end: dt.date | None, rc: pl.DataFrame) -> tuple[dt.date, dt.date]:
     first, last = rc["date"].min(), rc["date"].max()
     end = end or last
@@ -346,22 +368,24 @@ def alignment_before_after(
     state: str | int,
     others: Iterable[str | int] | str,
     *,
-    cut: dt.date = INVASION,
-    start: dt.date | None = None,
-    end: dt.date | None = None,
+    cut: dt.date | str = INVASION,
+    start: dt.date | str | None = None,
+    end: dt.date | str | None = None,
 ) -> pl.DataFrame:
     """Vote agreement of `state` with each of `others` before `cut` and from `cut` on, side by side.
 
     Scores are pooled over the roll calls of each window (not averaged over years), all from the
     UN Digital Library series so that both windows follow one set of rules. By default the window
     after runs from `cut` (INVASION: Russia's full-scale invasion of Ukraine) to the last
-    roll call, and the window before has the same length, ending the day before `cut`.
+    roll call, and the window before has the same length, ending the day before `cut`. Dates may
+    be ISO strings.
 
     Columns: ``state, other``, then for ``before`` and ``after``: ``{p}_from, {p}_to, n_{p},
     agree_{p}, kappa_{p}, s_{p}``, then ``agree_change`` (after minus before) and ``series``
     (the tables the roll calls come from: "undl", or "3dl+undl" once the 3DL extract's records are included).
     ``other`` may be ``"EU"``: the unweighted mean over the states that were EU members on `cut`.
     """
+    cut, start, end = _as_date(cut, "cut") or INVASION, _as_date(start, "start"), _as_date(end, "end")
     series = PERIOD_SERIES
     data = D.un_data(series)
     begin, finish = _windows(cut, start, end, data.roll_calls)

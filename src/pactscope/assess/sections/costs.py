@@ -57,19 +57,19 @@ def _ukraine_votes(ctx: Ctx) -> list:
     frame = ctx.frame("resolution_votes", **args)
     cites = ctx.cites.metric("resolution_votes")
     shown = list(dict.fromkeys([*states, *VOTE_POWERS]))
-    rows = [[cell(r["resolution"]), cell(r["date"].isoformat()), cell(_short(r["title"])),
+    rows = [[cell(f"{r['resolution'].removeprefix('A/RES/')}, {r['date'].isoformat()}"), cell(_short(r["title"])),
              cell(f"{r['yes']}–{r['no']}–{r['abstain']}"),
              *(cell(SHORT.get(r[s], fmt.DASH) if r[s] else fmt.DASH, emphasis=s in ctx.focus) for s in shown)]
             for r in frame.iter_rows(named=True)]  # fmt: skip
     last = frame["date"].max().isoformat() if frame.height else fmt.DASH
     table = Table(
         id="ukraine-votes", caption=f"UN General Assembly votes on Ukraine, {frame['date'].min().year}–{last}",
-        columns=[Column(key="res", label="Resolution"), Column(key="date", label="Date"), Column(key="title", label="Title"),
-                 Column(key="count", label="Yes–no–abstain"),
+        columns=[Column(key="res", label="A/RES/…, date"), Column(key="title", label="Title"),
+                 Column(key="count", label="Y–N–A"),
                  *(Column(key=s.lower(), label=s) for s in shown)],
         rows=rows,
-        note="Y yes, N no, A abstain, – listed without a vote; states by ISO3 code. A/RES/68/262 (2014) and every resolution of 2022 on that "  # not-a-data-year
-        "names Ukraine or Crimea, or belongs to the eleventh emergency special session. Totals are the record's; long "
+        note="Y yes, N no, A abstain, – listed without a vote; states by ISO3 code; Y–N–A: the record's totals. A/RES/68/262 (2014) and every resolution of 2022 on that "  # not-a-data-year
+        "names Ukraine or Crimea, or belongs to the eleventh emergency special session. Long "
         "titles are cut (full titles: `pactscope metrics votes`).",
     )
     blocks: list = [Heading(text="Votes on Ukraine"), table]
@@ -95,8 +95,11 @@ def _ukraine_votes(ctx: Ctx) -> list:
 
 def _before_after(ctx: Ctx) -> list:
     rows, window = [], None
+    last_year = int(_vote_end(ctx)[:4])
+    short_end = f"{last_year - 1}-12-31"
     for iso in ctx.states:
         args = {"state": iso, "others": _others(ctx, iso)}
+        short = {**args, "end": short_end}
         frame = ctx.frame("alignment_before_after", **args)
         if window is None and frame.height:
             r = frame.row(0, named=True)
@@ -106,7 +109,10 @@ def _before_after(ctx: Ctx) -> list:
             vals = [ctx.value("alignment_before_after", args, col, pick, unit=unit, agg="max")
                     for col, unit in (("agree_before", "share"), ("agree_after", "share"), ("agree_change", "difference"),
                                       ("kappa_before", "ratio"), ("kappa_after", "ratio"))]  # fmt: skip
-            rows.append([cell(ctx.name(iso), emphasis=iso in ctx.focus), cell(_label(ctx, other)), *(cell(v) for v in vals)])
+            alt = [ctx.value("alignment_before_after", short, col, pick, unit="share", agg="max")
+                   for col in ("agree_before", "agree_after")]
+            rows.append([cell(ctx.name(iso), emphasis=iso in ctx.focus), cell(_label(ctx, other)),
+                         *(cell(v) for v in vals[:3]), *(cell(v) for v in alt), *(cell(v) for v in vals[3:])])
             if other == ctx.leader and iso in ctx.focus:
                 ctx.indicator("leader_agreement_change", vals[2], state=iso, support=vals[:2],
                               years=f"{window[0].year}–{window[3].year}" if window else None)
@@ -119,11 +125,15 @@ def _before_after(ctx: Ctx) -> list:
                  Column(key="before", label="Agreement before", numeric=True),
                  Column(key="after", label="Agreement after", numeric=True),
                  Column(key="change", label="Change", numeric=True),
+                 Column(key="b2", label=f"Before, windows to {last_year - 1}", numeric=True),
+                 Column(key="a2", label=f"After, to {last_year - 1}", numeric=True),
                  Column(key="kb", label="Kappa before", numeric=True), Column(key="ka", label="Kappa after", numeric=True)],
         rows=rows,
         note="Both windows have the same length and come from one series (UN Digital Library voting records; the 3DL "
         f"extract for the GA votes after {data.last_year('undl_ga_votes')}'s last record), pooled over each window's roll calls. The EU row is the mean over the "
-        "states that were EU members on 24 February 2022.",  # not-a-data-year
+        "states that were EU members on 24 February 2022. The two \"to\" columns end the window after on 31 December "  # not-a-data-year
+        f"{last_year - 1}, with the window before shortened to the same length, so that the votes of {last_year} (a year "
+        "with more recorded votes than most) do not weigh on the comparison.",
     )]
 
 
@@ -134,7 +144,7 @@ def _yearly_chart(ctx: Ctx, last: int) -> Chart:
     rows, parts = [], []
     for iso in ctx.focus:
         others = [o for o in dict.fromkeys([ctx.leader or "RUS", "CHN"]) if o != iso]
-        args = {"state": iso, "others": others, "years": years}
+        args = {"state": iso, "others": others, "years": years, "series": "undl"}
         frame = ctx.frame("alignment_with", **args).select(cols)
         rows += [{**r, "pair": f"{ctx.name(iso)} with {_label(ctx, r['other'])}"} for r in frame.to_dicts()]
         parts.append(Provenance(metric="alignment_with", args=args, column=cols, agg="rows"))
@@ -146,7 +156,7 @@ def _yearly_chart(ctx: Ctx, last: int) -> Chart:
     return Chart(
         id="costs-alignment", title=f"{title} by year (data to {last})",
         description=f"Share of UN General Assembly roll calls on which each member voted as the leader and as China did, "
-        f"by year, {fmt.span(years[0], last)}: Voeten data to {data.last_year('un_votes')}, UN Digital Library records after.",
+        f"by year, {fmt.span(years[0], last)}, all from the UN Digital Library's voting records.",
         spec=charts.mark_data_ends(spec, {"UN votes": last}, (years[0], ctx.end)),
         data=[ChartData(name="costs-alignment", parts=parts)],
         cites=sorted(set(ctx.cites.metric("alignment_with") + ctx.cites.metric("alignment_before_after"))),
