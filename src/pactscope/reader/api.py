@@ -50,14 +50,14 @@ def _mentions(text: str, gaz: Gazetteer, anchor: dt.date | None = None
     for hit in hits:
         start, end = norm.span(hit.start, hit.end)
         e = hit.entry
-        found.append((hit.start, hit.end, Mention(
+        found.append((hit.start, hit.end, Mention.model_construct(
             start=start, end=end, text=text[start:end], type=e.kind, target=e.target,
             state=e.state if e.kind != "state" else None, organization=e.organization,
             ccode=_ccode(e.target) if e.kind == "state" else None,
             negated=is_negated(folded, hit.start, e.target) if e.kind == "event" else None)))
     for d in find_dates(folded, anchor):
         start, end = norm.span(d.start, d.end)
-        found.append((d.start, d.end, Mention(
+        found.append((d.start, d.end, Mention.model_construct(
             start=start, end=end, text=text[start:end], type="date", target=d.value,
             first=d.first, last=d.last)))
     found.sort(key=lambda t: t[0])

@@ -89,6 +89,14 @@ class Facts:
     dates: list[Fact] = field(default_factory=list)
     events: set[str] = field(default_factory=set)
     words: list[str] = field(default_factory=list)
+    named_set: frozenset[str] = frozenset()  # set(named_states), kept once per sentence
+    kinds: frozenset[str] = frozenset()  # event categories that point at threat types
+
+    def settle(self, gaz: Gazetteer) -> Facts:
+        """Fill the per-sentence values that every candidate's score reads."""
+        self.named_set = frozenset(self.named_states)
+        self.kinds = frozenset(cat for cat in self.events if gaz.event_fits.get(cat))
+        return self
 
     @classmethod
     def of(cls, facts: list[Fact]) -> Facts:
@@ -262,7 +270,7 @@ def _worth(case, s: Facts, named: set[str], gaz: Gazetteer) -> bool:
     """A case can reach the threshold for this sentence: its name, a party or one of its places
     in the sentence, or a sentence that names no state at all (parties then come from the text)."""
     principal, third = _sides(case)
-    return (case.id in named or not s.named_states or not s.states.isdisjoint(principal | third)
+    return (case.id in named or not s.named_set or not s.states.isdisjoint(principal | third)
             or not s.places.isdisjoint(_case_places(case, gaz)))
 
 
@@ -298,7 +306,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     parties, third = _sides(case)
     _overlap(score, {case.id}, s.records, d.records, w["name"], w["name_text"], "its name")
     in_sentence, in_doc = parties & s.states, parties & d.states
-    is_list = len(set(s.named_states)) > 3  # a list of members names no party
+    is_list = len(s.named_set) > 3  # a list of members names no party
     from_doc = w["parties_text"] * len(in_doc) / len(parties)
     if s.states and not in_sentence:
         from_doc *= w["about_others"]  # the sentence is about other states
@@ -308,7 +316,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
         return Score()  # no party named: not this case
     if share:
         if own >= from_doc:
-            listed = set() if is_list else set(s.named_states)
+            listed = set() if is_list else s.named_set
         else:
             listed = ctx.focus
         outside = len(listed - parties - third) / len(listed) if listed else 0.0
@@ -323,7 +331,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     _dates(score, s, around, case.start_date, case.end_date or case.start_date, ctx)
     places = _case_places(case, gaz)
     _overlap(score, places, s.places, d.places, w["place"], w["place_text"], "place")
-    kinds = {cat for cat in s.events if gaz.event_fits.get(cat)}
+    kinds = s.kinds
     fitting = {cat for cat in kinds if case.threat_type.value in gaz.event_fits[cat]}
     if fitting:
         score.add(w["threat_fit"] * len(fitting) / len(kinds),
@@ -482,6 +490,7 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
         if pair and sentence_texts and _BOTH.search(sentence_texts[i]):
             s.states |= pair  # "the two countries": the pair the text is about
             s.named_states.extend(sorted(pair))
+        s.settle(gaz)
         around = [] if s.dates else (previous[i] or following[i])
         case_named = s.records - meeting_ids
         if s.events & CASE_WORDS or case_named:
