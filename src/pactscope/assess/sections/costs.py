@@ -261,10 +261,47 @@ def _democracy(ctx: Ctx) -> list:
         rows=rows, note="0 (least) to 1 (most democratic); V-Dem via isard's compilation."), chart]
 
 
+def _when(day, precision) -> str:
+    from pactscope.ledger.frames_footprint import shown_date
+
+    return shown_date(day, precision) or fmt.DASH
+
+
 def _footprint(ctx: Ctx) -> list:
-    return [Heading(text="Russia's military presence"), para(
-        "The ledger does not yet hold sourced records of Russian bases on the members' territory (agreements, terms, "
-        f"dates) or of the size of {fmt.org(ctx.oid)}'s collective forces, so this report gives no figures for them.")]
+    """Foreign military facilities on the states' territory and the alliance's collective forces (ledger)."""
+    blocks: list = [Heading(text="Foreign military presence and the collective forces")]
+    sites = ctx.frame("ledger.presence_frame", org=ctx.oid).filter(pl.col("host").is_in(ctx.states))
+    rows = [[cell(ctx.name(r["host"]), emphasis=r["host"] in ctx.focus), cell(ctx.name(r["user"])), cell(r["name"]),
+             cell(_when(r["start"], r["start_precision"])),
+             cell(_when(r["end"], r["end_precision"]) if r["end"] else "in use"),
+             cell(f"{r['agreement']} ({_when(r['signed'], r['signed_precision'])})" if r["agreement"] else fmt.DASH),
+             cell(str(r["runs_to"]) if r["runs_to"] else fmt.DASH),
+             cell(f"{r['personnel']:,} ({r['size_date'].isoformat()})" if r["personnel"] else fmt.DASH,
+                  ctx.cites.ledger(*r["sources"]))]
+            for r in sites.sort("host", "start", nulls_last=True).iter_rows(named=True)]  # fmt: skip
+    if rows:
+        blocks.append(Table(
+            id="presence", caption="Foreign military facilities on the states' territory (ledger)",
+            columns=[Column(key="host", label="Host"), Column(key="user", label="Used by"), Column(key="name", label="Facility"),
+                     Column(key="from", label="From"), Column(key="until", label="Until"),
+                     Column(key="agreement", label="Latest basis agreement (signed)"),
+                     Column(key="runs", label="Agreed to"), Column(key="size", label="Personnel (as of)")],
+            rows=rows,
+            note="Each row cites the ledger sources of the facility, its agreements and its size figures; a dash where no "
+            "sourced figure is recorded.",
+        ))
+    else:
+        blocks.append(para("The ledger records no foreign military facility on these states' territory."))
+    forces = ctx.frame("ledger.forces_frame", org=ctx.oid)
+    if forces.height:
+        items = []
+        for r in forces.iter_rows(named=True):
+            size = f", {r['personnel']:,} personnel declared ({r['size_date'].isoformat()})" if r["personnel"] else ", no declared size"
+            used = f", deployed in ledger case {', '.join(r['deployments'])}" if r["deployments"] else ""
+            items += [f"{'; ' if items else ''}{r['name']} (established {r['established'].isoformat()}{size}{used})",
+                      ctx.cites.ledger(*r["sources"])]
+        blocks.append(para(f"Collective forces of {fmt.org(ctx.oid)} in the ledger: ", *items, "."))
+    return blocks
 
 
 def build(ctx: Ctx) -> Section:
@@ -272,7 +309,7 @@ def build(ctx: Ctx) -> Section:
         id="costs", title="What membership costs and what it brings since 2022",  # not-a-data-year
         question="Since Russia's full-scale invasion of Ukraine on 24 February 2022, how have the states voted on Ukraine, "  # not-a-data-year
         "has their UN alignment with the alliance's leader and with other powers changed, what do they spend on defence "
-        "against their economies, and how have their democracy scores moved?",
+        "against their economies, how have their democracy scores moved, and which foreign forces are based on their territory?",
     )
     if ctx.end < INVASION.year or not ctx.focus:
         section.blocks = [para(f"The report's years end before {INVASION.year}.")]
