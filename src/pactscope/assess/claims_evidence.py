@@ -2,11 +2,17 @@
 
 The reader may not import the metrics layer, so it leaves a `metric` item on such claims and
 the interfaces call `add_metric_evidence` to fill in the figures.  Each figure names its
-years, and the call that produced it.
+years, and the call that produced it.  Figures are kept in a small JSON file in the reader's
+cache folder, keyed by the data catalogue and the ledger, so a fresh process need not
+recompute them.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from pactscope.errors import PactscopeError
@@ -67,17 +73,55 @@ def _alignment(org: str) -> dict[str, Any]:
 _FIGURES = {"dominance": _dominance, "alignment": _alignment}
 
 
+def _store() -> Path | None:
+    """The cache file for these figures, named by the data catalogue and the ledger's checksum."""
+    try:
+        from pactscope.reader.cache import cache_dir, checksum
+
+        catalogue = resources.files("pactscope.data").joinpath("datapackage.json").read_bytes()
+    except (ImportError, OSError):
+        return None
+    key = hashlib.sha256(catalogue + checksum().encode()).hexdigest()[:20]
+    return cache_dir() / f"claims-figures-{key}.json"
+
+
+def _load(path: Path | None) -> dict[str, dict[str, Any]]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8")) if path else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _save(path: Path | None, figures: dict[str, dict[str, Any]]) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(figures, default=str), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only cache folder only costs time
+
+
 def add_metric_evidence(claims: list) -> None:
     """Fill in the figures of every `metric` evidence item (in place); failures become a note."""
-    cache: dict[tuple[str, str], dict[str, Any]] = {}
+    wanted = {(i["metric"], i["organization"]) for c in claims for i in c.record
+              if i.get("kind") == "metric" and i.get("metric") in _FIGURES}
+    if not wanted:
+        return
+    path = _store()
+    figures = _load(path)
+    missing = [k for k in wanted if f"{k[0]}:{k[1]}" not in figures]
+    for metric, org in missing:
+        try:
+            figures[f"{metric}:{org}"] = _FIGURES[metric](org)
+        except PactscopeError as exc:
+            figures[f"{metric}:{org}"] = {"figures": f"not available: {exc}"}
+    if missing:
+        _save(path, figures)
     for claim in claims:
         for item in claim.record:
-            if item.get("kind") != "metric" or item.get("metric") not in _FIGURES:
-                continue
-            key = (item["metric"], item["organization"])
-            if key not in cache:
-                try:
-                    cache[key] = _FIGURES[key[0]](key[1])
-                except PactscopeError as exc:
-                    cache[key] = {"figures": f"not available: {exc}"}
-            item.update(cache[key])
+            key = f"{item.get('metric')}:{item.get('organization')}"
+            if item.get("kind") == "metric" and key in figures:
+                item.update(figures[key])

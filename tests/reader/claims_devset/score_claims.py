@@ -97,7 +97,7 @@ def _ratio(a: int, b: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--texts", type=Path, default=os.environ.get("PACTSCOPE_CLAIMS_TEXTS"))
-    parser.add_argument("--split", choices=("dev", "heldout", "heldout2"))
+    parser.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3"))
     parser.add_argument("--show", action="store_true", help="print misses, extras and verdict disagreements")
     parser.add_argument("--undated", action="store_true", help="do not give the claim check the publication dates")
     args = parser.parse_args()

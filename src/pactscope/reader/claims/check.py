@@ -204,7 +204,8 @@ def _request(s: _Sentence, trigger: dict[str, Any] | None = None) -> dict[str, A
 
 def _trigger(s: _Sentence, org: str | None, ev: Evidence) -> dict[str, Any] | None:
     c = s.cues
-    hits = [h for h in c.of("trigger") if not c.requested_object(h) and s.acts(h)]
+    hits = [h for h in c.of("trigger") if not c.requested_object(h)
+            and (s.acts(h) or not any(x < s.original(h.start) for x in s.state_at))]
     o = ev.organizations.get(org or "")
     if not hits or o is None:
         return None

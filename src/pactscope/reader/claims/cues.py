@@ -67,7 +67,13 @@ class SentenceCues:
         size = {"request": 3, "request_nouns": 1, "help": 8}.get(hit.kind, NEGATION_WINDOW)
         window = _last_words(clause_before(self.text, hit.start), size)
         pattern = self.vocab.lists["negators"]
-        return bool(pattern and pattern.search(window))
+        return bool(pattern and pattern.search(window)) or self.negated_after(hit)
+
+    def negated_after(self, hit: Hit) -> bool:
+        """A negator after the cue in its clause: "такого обращения ... не было"."""
+        rest = _CLAUSE_END.split(self.text[hit.end:hit.end + 160])[0]
+        pattern = self.vocab.lists["negators_after"]
+        return bool(pattern and pattern.search(" ".join(re.findall(r"\S+", rest)[:NEGATION_WINDOW + 2])))
 
     def only(self, hit: Hit) -> bool:
         window = _last_words(clause_before(self.text, hit.start), ONLY_WINDOW)
