@@ -43,7 +43,7 @@ def read(
         data = _read_bounded(file, 4 * MAX_CHARS)  # MAX_CHARS characters of up to four UTF-8 bytes
         with user_errors():
             result = read_text(data, date=date, claims=claims)
-            if claims:
+            if claims and _needs_metrics(result):  # the metrics load only when a claim needs them
                 from pactscope.assess.claims_evidence import add_metric_evidence
 
                 add_metric_evidence(result.claims or [])
@@ -74,6 +74,12 @@ def _read_bounded(file: str, limit: int) -> bytes:
         fail(BadArgument(f"{file} is larger than {limit:,} bytes; the reader takes at most {limit // 4:,} "
                          "characters, so split the text"))
     return data
+
+
+def _needs_metrics(result) -> bool:
+    from pactscope.reader.claims import needs_metrics
+
+    return needs_metrics(result.claims)
 
 
 def _claims_html(result) -> str:

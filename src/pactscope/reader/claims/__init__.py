@@ -3,4 +3,10 @@
 from pactscope.reader.claims.check import find_claims
 from pactscope.reader.claims.model import VERDICTS, Claim
 
-__all__ = ["VERDICTS", "Claim", "find_claims"]
+
+def needs_metrics(claims: list[Claim] | None) -> bool:
+    """Whether any claim carries evidence that only the metrics can fill in (dominance, alignment)."""
+    return any(item.get("kind") == "metric" for c in claims or [] for item in c.record)
+
+
+__all__ = ["VERDICTS", "Claim", "find_claims", "needs_metrics"]

@@ -130,7 +130,9 @@ async def reader_submit(request: Request) -> HTMLResponse:
 
 def _read(text: str, claims: bool):
     result = read_text(text, claims=claims)
-    if claims:
+    from pactscope.reader.claims import needs_metrics
+
+    if claims and needs_metrics(result.claims):  # the metrics load only when a claim needs them
         from pactscope.assess.claims_evidence import add_metric_evidence
 
         add_metric_evidence(result.claims or [])
