@@ -102,7 +102,9 @@ class SentenceCues:
         return bool(pattern and pattern.search(self.text))
 
     def future(self) -> bool:
-        pattern = self.vocab.lists["future"]
+        pattern, decided = self.vocab.lists["future"], self.vocab.lists["decided"]
+        if decided is not None and decided.search(self.text):
+            return False  # "announced it would send a mission": the decision is the claim
         return bool(pattern and pattern.search(self.text))
 
     def articles(self) -> list[str]:

@@ -72,7 +72,7 @@ class Vocabulary:
 
 
 LISTS = ("help", "response_words", "refusal", "none", "evaluative", "negators", "only", "every_case",
-         "request", "request_nouns", "not_request", "trigger", "organization_words", "future", "conditional", "hypothetical", "negators_after")
+         "request", "request_nouns", "not_request", "trigger", "organization_words", "future", "conditional", "hypothetical", "negators_after", "decided")
 
 
 @lru_cache(maxsize=1)
