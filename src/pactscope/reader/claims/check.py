@@ -174,7 +174,7 @@ def _response(s: _Sentence, scale: tuple[str, ...]) -> dict[str, Any] | None:
         hi = lo
     if lo == scale[0] and hi == scale[-1] and not evaluative:
         return None  # no level said, nothing denied
-    used = pos + neg + none + [h for h in helps + words if c.negated(h)]
+    used = list({(h.start, h.end): h for h in pos + neg + none + [h for h in helps + words if c.negated(h)]}.values())
     asserted: dict[str, Any] = {"min": lo, "max": hi, "words": s.words(sorted(used, key=lambda h: h.start))}
     if evaluative:
         asserted["judgement"] = s.words(evaluative)
