@@ -130,7 +130,7 @@ def test_csto_record_since_1993_in_the_json():
 
     rows = {r["id"]: r for r in cases_json("CSTO")}
     tajik = rows["tjk-afg-1993-07-border-post-12"]
-    assert tajik["start_date"] == "1993-07-13" and tajik["response"] == "military-deployment"
+    assert tajik["start_date"] == "1993-07-13" and tajik["response"] == "none"  # the deployment was the CIS's
     assert tajik["response_acted_through"].startswith("CIS Council of Heads of State")
     karabakh = rows["arm-aze-1993-09-karabakh-war"]
     assert [p["member"] for p in karabakh["parties"]] == [True, True]  # both were parties then

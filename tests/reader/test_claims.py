@@ -3,8 +3,8 @@
 Expected values were read off the ledger records by hand: arm-aze-2022-09 (request yes,
 Art. 4; strongest response a fact-finding mission; obligation disputed), kaz-2022-01-unrest
 (request yes, Art. 4; military deployment; triggered yes), arm-aze-2020-07 and
-arm-aze-2020-09 (no request; statements only), tjk-afg-1993-07-border-post-12 (military
-deployment), and the CSTO Charter's Art. 19 (withdrawal on six months' notice).
+arm-aze-2020-09 (no request; statements only), and the CSTO Charter's Art. 19 (withdrawal
+on six months' notice).
 """
 
 from __future__ import annotations
@@ -29,16 +29,15 @@ VERDICT_TEXTS = [
      "response", "arm-aze-2022-09"),
     ("ru", "partly", "Когда Азербайджан атаковал Армению в сентябре 2022 года, ОДКБ ничего не сделала.", "response",
      "arm-aze-2022-09"),
-    ("ru", "not-checkable", "В сентябре 2022 года ОДКБ не отреагировала должным образом на нападение Азербайджана "
-     "на Армению.", "response", "arm-aze-2022-09"),
+    # (Georgia 2008 now links to the ledger's Russia-Georgia case, so a year without a case is used)
+    ("ru", "not-checkable", "В 2014 году ОДКБ ничего не сделала для Украины.", "response", None),
     ("ar", "consistent", "في يناير 2022 أرسلت منظمة معاهدة الأمن الجماعي قوات حفظ السلام إلى كازاخستان.", "response",
      "kaz-2022-01-unrest"),
     ("ar", "inconsistent", "في سبتمبر 2022 لم تطلب أرمينيا المساعدة من منظمة معاهدة الأمن الجماعي بعد هجوم أذربيجان.",
      "request", "arm-aze-2022-09"),
     ("ar", "partly", "عندما هاجمت أذربيجان أرمينيا في سبتمبر 2022، تجاهلت منظمة معاهدة الأمن الجماعي الأمر.",
      "response", "arm-aze-2022-09"),
-    ("ar", "not-checkable", "كان موقف منظمة معاهدة الأمن الجماعي خذلانا لأرمينيا بعد هجوم أذربيجان في سبتمبر 2022.",
-     "response", "arm-aze-2022-09"),
+    ("ar", "not-checkable", "في عام 2014 تجاهلت منظمة معاهدة الأمن الجماعي الحرب في أوكرانيا.", "response", None),
 ]
 
 
@@ -122,10 +121,7 @@ def test_never_covers_every_case_of_the_organization():
     claim = _claims("The CSTO has never sent troops to help a member.", "response")[0]
     assert claim.about == "group" and len(claim.ids) >= 18
     assert claim.verdict == "partly"  # Kazakhstan, January 2022
-    # the two CSTO cases the ledger codes as a military deployment (Kazakhstan 2022; the CIS collective
-    # peacekeeping forces on the Tajik-Afghan border, 1993)
-    assert {r["id"] for r in claim.record if r["verdict"] == "inconsistent"} == {
-        "kaz-2022-01-unrest", "tjk-afg-1993-07-border-post-12"}
+    assert {r["id"] for r in claim.record if r["verdict"] == "inconsistent"} == {"kaz-2022-01-unrest"}
 
 
 def test_claim_about_the_organization_gets_evidence_not_a_verdict():
@@ -134,12 +130,6 @@ def test_claim_about_the_organization_gets_evidence_not_a_verdict():
     notices = {r["id"]: r["notice_months"] for r in claim.record if r.get("kind") == "clause"}
     assert notices["charter-art19-withdrawal"] == 6
     assert any(r.get("kind") == "exit" and r["state"] == "UZB" for r in claim.record)
-
-
-def test_a_claim_about_an_event_the_ledger_lacks_is_not_checkable():
-    claim = _claims("In 2019 the CSTO did nothing when protests shook Kazakhstan.", "response")[0]
-    assert claim.verdict == "not-checkable" and claim.ids == []
-    assert claim.rule.startswith("no recorded case")
 
 
 def test_questions_and_predictions_are_not_claims():

@@ -104,6 +104,23 @@ def _show_footprint(oid: str, root: Path | None) -> None:
             t.add_row(shown_date(r["start"], r["precision"]), shown_date(r["end"], r["precision"]), r["name"], r["status"], _d(r["host"]), " ".join(r["participants"]),
                       _d(r["personnel"]), ", ".join(r["sources"]))
         out.print(t)
+    _show_departures(oid, root)
+
+
+def _show_departures(oid: str, root: Path | None) -> None:
+    """Members that left a structure of the organization without leaving the treaty, with sources."""
+    from pactscope import ledger as lg
+    from pactscope.ledger.frames_footprint import shown_date
+
+    frame = lg.departures_frame(oid, root)
+    if not frame.height:
+        return
+    records = {d.id: d for d in lg.load_ledger(root).departures.get(oid, ())}
+    t = Table("state", "structure", "from", "until", "sources", title="Departures from alliance structures")
+    for r in frame.iter_rows(named=True):
+        t.add_row(r["state"], r["structure"], shown_date(r["start"], r["start_precision"]),
+                  shown_date(r["end"], r["end_precision"]), ", ".join(records[r["id"]].sources))
+    out.print(t)
 
 
 @app.command()

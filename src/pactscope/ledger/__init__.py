@@ -13,6 +13,7 @@ from pactscope.ledger.frames import (
 )
 from pactscope.ledger.frames_footprint import (
     agreements_frame,
+    departures_frame,
     exercises_frame,
     forces_frame,
     presence_frame,
@@ -29,6 +30,8 @@ from pactscope.ledger.loader import (
     resolve_org_id,
 )
 from pactscope.ledger.problems import Problem, Severity
+from pactscope.ledger.rules import expected_trigger
+from pactscope.ledger.sources import source_origin
 from pactscope.ledger.statuses import counted_statuses, departure_statuses, is_counted, status_meaning
 from pactscope.ledger.validate import validate
 
@@ -43,7 +46,9 @@ __all__ = [
     "clauses_frame",
     "counted_statuses",
     "departure_statuses",
+    "departures_frame",
     "exercises_frame",
+    "expected_trigger",
     "forces_frame",
     "get_organization",
     "is_counted",
@@ -56,6 +61,7 @@ __all__ = [
     "presence_frame",
     "resolve_org_id",
     "sizes_frame",
+    "source_origin",
     "sources_frame",
     "status_meaning",
     "validate",

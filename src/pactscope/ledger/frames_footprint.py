@@ -158,3 +158,23 @@ def exercises_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
         "force": _S, "personnel": _I, "confidence": _S, "sources": _LIST,
     }
     return pl.DataFrame(rows, schema=schema).sort("org", "start", "id")
+
+
+def departures_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
+    """One row per departure from an alliance structure short of leaving the treaty: org, id, state,
+    structure, announced, start, start_precision, end (the return, or null), end_precision, summary."""
+    ledger = load_ledger(root)
+    rows = [
+        {
+            "org": oid, "id": d.id, "state": d.state, "structure": d.structure, "announced": d.announced,
+            "start": d.start, "start_precision": d.start_precision.value, "end": d.end,
+            "end_precision": d.end_precision.value if d.end_precision else None, "summary": d.summary,
+        }
+        for oid in _orgs(org, root)
+        for d in sorted(ledger.departures.get(oid, ()), key=lambda d: (d.start, d.id))
+    ]
+    schema: Schema = {
+        "org": _S, "id": _S, "state": _S, "structure": _S, "announced": _D, "start": _D,
+        "start_precision": _S, "end": _D, "end_precision": _S, "summary": _S,
+    }
+    return pl.DataFrame(rows, schema=schema)

@@ -13,7 +13,7 @@ from pydantic.json_schema import models_json_schema
 from pactscope.codes import resolve
 from pactscope.ledger.loader import load_ledger, resolve_org_id
 from pactscope.ledger.schema import CrisisCase, Membership, Organization, Organs, SourceList
-from pactscope.ledger.schema_footprint import Exercises, Forces, Presence
+from pactscope.ledger.schema_footprint import Departures, Exercises, Forces, Presence
 
 SCHEMA_PATH = Path(__file__).resolve().parent / "ledger.schema.json"
 CASES_JSON_VERSION = 1  # bump only on a breaking change; new keys may be added freely
@@ -97,7 +97,7 @@ def cases_json(org: str, member: str | None = None, root: str | Path | None = No
 def ledger_json_schema() -> dict[str, Any]:
     """JSON Schema for each kind of ledger file, under one ``$defs``."""
     models: list[type[BaseModel]] = [
-        Organization, Membership, Organs, CrisisCase, SourceList, Presence, Forces, Exercises,
+        Organization, Membership, Organs, CrisisCase, SourceList, Presence, Forces, Exercises, Departures,
     ]
     _, schema = models_json_schema(
         [(m, "validation") for m in models], title="pactscope alliance ledger"
@@ -105,7 +105,7 @@ def ledger_json_schema() -> dict[str, Any]:
     schema["description"] = (
         "organization.yaml: Organization; membership.yaml: Membership; organs.yaml: Organs; "
         "cases/<id>.yaml: CrisisCase; sources/<name>.yaml: SourceList; presence.yaml: Presence; "
-        "forces.yaml: Forces; exercises.yaml: Exercises"
+        "forces.yaml: Forces; exercises.yaml: Exercises; departures.yaml: Departures"
     )
     return schema
 

@@ -12,7 +12,7 @@ from typing import Any
 from pactscope.errors import LedgerError, UnknownAlliance, close_matches
 from pactscope.ledger.parse import read_tree
 from pactscope.ledger.schema import CrisisCase, Meeting, MembershipSpell, Organ, Organization, Source
-from pactscope.ledger.schema_footprint import CollectiveForce, Exercise, Facility
+from pactscope.ledger.schema_footprint import CollectiveForce, Departure, Exercise, Facility
 from pactscope.ledger.statuses import counted_statuses
 
 # statuses under which a state counts as a member on a given day (statuses.yaml, docs/ledger.md)
@@ -34,6 +34,7 @@ class Ledger:
     facilities: dict[str, tuple[Facility, ...]] = field(default_factory=dict)
     forces: dict[str, tuple[CollectiveForce, ...]] = field(default_factory=dict)
     exercises: dict[str, tuple[Exercise, ...]] = field(default_factory=dict)
+    departures: dict[str, tuple[Departure, ...]] = field(default_factory=dict)
 
     def cases_of(self, org: str) -> list[CrisisCase]:
         return [c for c in self.cases.values() if c.organization == org]
@@ -89,6 +90,7 @@ def _load(root: str | None) -> Ledger:
         facilities=by_org(tree.facilities),
         forces=by_org(tree.forces),
         exercises=by_org(tree.exercises),
+        departures=by_org(tree.departures),
     )
 
 

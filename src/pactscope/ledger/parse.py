@@ -22,7 +22,7 @@ from pactscope.ledger.schema import (
     Organization,
     Source,
 )
-from pactscope.ledger.schema_footprint import CollectiveForce, Exercise, Facility
+from pactscope.ledger.schema_footprint import CollectiveForce, Departure, Exercise, Facility
 from pactscope.ledger.yamlio import LineDict, field_path, line_of, read_yaml
 
 RECORDS = Path(__file__).resolve().parent / "records"
@@ -35,10 +35,12 @@ _LIST_FILES: dict[str, dict[str, type[BaseModel]]] = {
     "presence": {"facilities": Facility},
     "forces": {"forces": CollectiveForce},
     "exercises": {"exercises": Exercise},
+    "departures": {"departures": Departure},
 }
 _REQUIRED_KEYS = {"sources": {"sources"}, "membership": {"spells"}, "organs": {"organs"},
-                  "presence": {"facilities"}, "forces": {"forces"}, "exercises": {"exercises"}}
-_FOOTPRINT = ("presence", "forces", "exercises")  # list files whose items Tree keeps per organization
+                  "presence": {"facilities"}, "forces": {"forces"}, "exercises": {"exercises"},
+                  "departures": {"departures"}}
+_FOOTPRINT = ("presence", "forces", "exercises", "departures")  # list files whose items Tree keeps per organization
 
 
 @dataclass
@@ -78,6 +80,7 @@ class Tree:
     facilities: dict[str, list[Item]] = field(default_factory=dict)
     forces: dict[str, list[Item]] = field(default_factory=dict)
     exercises: dict[str, list[Item]] = field(default_factory=dict)
+    departures: dict[str, list[Item]] = field(default_factory=dict)
     sources: list[Item] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 

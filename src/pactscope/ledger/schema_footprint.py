@@ -195,3 +195,29 @@ class Forces(Strict):
 
 class Exercises(Strict):
     exercises: list[Exercise]
+
+
+class Departure(Strict):
+    """A member leaving a structure of the organization without leaving the treaty
+    (France 1966 and Greece 1974 from NATO's integrated command; Armenia and CSTO exercises 2023)."""
+
+    id: Identifier
+    state: Iso3
+    structure: str = Field(description="e.g. integrated military command, CSTO exercises on its territory")
+    announced: dt.date | None = None
+    start: dt.date
+    start_precision: Precision = Precision.day
+    end: dt.date | None = Field(None, description="return, if the state came back")
+    end_precision: Precision | None = None
+    summary: str
+    sources: SourceIds
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Departure:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
+class Departures(Strict):
+    departures: list[Departure]

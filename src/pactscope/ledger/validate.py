@@ -58,7 +58,7 @@ class _Checker:
     def all_items(self) -> Iterator[Item]:
         t = self.tree
         yield from t.organizations.values()
-        for group in (t.spells, t.organs, t.meetings, t.facilities, t.forces, t.exercises):
+        for group in (t.spells, t.organs, t.meetings, t.facilities, t.forces, t.exercises, t.departures):
             for items in group.values():
                 yield from items
         yield from t.cases
@@ -84,7 +84,8 @@ class _Checker:
             o = item.model
             once([(item, ("documents", k, "id"), d.id) for k, d in enumerate(o.documents)], "document")
             once([(item, ("clauses", k, "id"), c.id) for k, c in enumerate(o.clauses)], "clause")
-        footprint = ((self.tree.facilities, "facility"), (self.tree.forces, "force"), (self.tree.exercises, "exercise"))
+        footprint = ((self.tree.facilities, "facility"), (self.tree.forces, "force"), (self.tree.exercises, "exercise"),
+                     (self.tree.departures, "departure"))
         for group, what in ((self.tree.organs, "organ"), (self.tree.meetings, "meeting"), *footprint):
             for items in group.values():
                 once([(i, ("id",), i.model.id) for i in items], what)
@@ -174,6 +175,16 @@ class _Checker:
                 if item.model.organ not in organs:
                     self.add(item, ("organ",), f"no organ {item.model.organ!r} in {org}/organs.yaml")
         self.footprint_references()
+        self.departures_by_members()
+
+    def departures_by_members(self) -> None:
+        """A departure from a structure is by a state that was a member when it left."""
+        for org, items in self.tree.departures.items():
+            spells = [i.model for i in self.tree.spells.get(org, [])]
+            for item in items:
+                d = item.model
+                if spells and not is_member(spells, d.state, d.start):
+                    self.add(item, ("state",), f"{d.state} was not a member on {d.start}")
 
     def footprint_references(self) -> None:
         """Exercises name known forces, forces name known cases, hosts were members some time."""
