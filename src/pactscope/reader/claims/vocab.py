@@ -25,11 +25,11 @@ def _word(word: str) -> str:
     stem = word.endswith("*")
     core = re.escape(word.rstrip("*"))
     if _ARABIC.search(word):
-        if word.startswith("ال"):
-            prefix = r"(?:[وف]?[بك]?(?=ال)|[وف]?ل(?=ل))?"
-            core = core if not core.startswith("ال") else "(?:ال|ل)" + core[2:]
+        if word.startswith("ال"):  # وال، بال، فال، and لل for ل + ال
+            prefix = "[وفبك]{0,2}"
+            core = "(?:ال|ل)" + core[2:]
         else:
-            prefix = r"(?:[وف]?(?:[بلك]?ال|لل|[بلك])?)"
+            prefix = "[وفبلك]{0,2}(?:ال|ل)?"
         return prefix + core + (r"\w*" if stem else _SUFFIX_AR)
     return core + (r"\w*" if stem else "")
 
@@ -78,7 +78,8 @@ LISTS = ("help", "response_words", "refusal", "none", "evaluative", "negators", 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     """The bundled vocabulary, compiled (cached for the process)."""
-    raw = yaml.safe_load(resources.files("pactscope.reader.claims").joinpath("vocab.yaml").read_text("utf-8"))
+    text = resources.files("pactscope.reader.claims").joinpath("vocab.yaml").read_text("utf-8")
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present
     levels = {level: p for level, entry in raw["levels"].items() if (p := _alternation(_all_languages(entry)))}
     unknown = set(levels) - {t.value for t in RESPONSE_SCALE}
     if unknown:
