@@ -49,3 +49,17 @@ def test_source_origin():
     assert source_origin(sources["reuters-2020-08-19-kremlin-no-need-belarus"]) == "repost"  # via Daily Maverick
     assert source_origin(sources["csto-2008-09-05-moscow-declaration"]) == "primary"
     assert source_origin(sources["independent-1993-07-14-russia-may-seal-tajik-border"]) == "repost"  # AFP report
+
+
+def test_exercises_2022_to_2025():
+    # Kazakhstan 26 Sep - 13 Oct 2022, over 6,500 planned (Russian MoD via Euro Weekly); Balykchy 2024 without
+    # Armenia, over 1,500 (Trend via MENAFN); Belarus 31 Aug - 6 Sep 2025 (TASS)
+    from pactscope.ledger import exercises_frame
+
+    frame = exercises_frame("CSTO")
+    i22 = _row(frame, id="interaction-2022")
+    assert (i22["host"], i22["start"], i22["end"], i22["personnel"]) == (
+        "KAZ", dt.date(2022, 9, 26), dt.date(2022, 10, 13), 6500)
+    i24 = _row(frame, id="interaction-2024")
+    assert i24["host"] == "KGZ" and "ARM" not in i24["participants"] and i24["personnel"] == 1500
+    assert _row(frame, id="interaction-2025")["end"] == dt.date(2025, 9, 6)
