@@ -328,8 +328,9 @@ def alignment_with(
 def _eu_mean(grid, keys, paired, per_other, members) -> pl.DataFrame:
     """Unweighted mean of the scores over the EU members of each row's year."""
     on = ["year", "other"]
-    stats = per_other.join(members.select(on), on=on, how="semi")
-    means = stats.group_by(keys).agg(
+    # sorted first: a float mean depends on the order it adds, and group_by output order is not fixed
+    stats = per_other.join(members.select(on), on=on, how="semi").sort([*keys, "other"])
+    means = stats.group_by(keys, maintain_order=True).agg(
         pl.col("agree_share", "kappa", "s_score").mean(),
         pl.len().alias("n_members"),
     )
@@ -405,7 +406,7 @@ def alignment_before_after(
             stats = per_other.filter(pl.col("other") == lineage)
         else:
             label = "EU"
-            stats = per_other.filter(pl.col("other").is_in(list(eu))).group_by("period").agg(
+            stats = per_other.filter(pl.col("other").is_in(list(eu))).sort("period", "other").group_by("period", maintain_order=True).agg(
                 pl.col("n_common").max(), pl.col("agree_share", "kappa", "s_score").mean()
             )
         rows.append(stats.select(pl.lit(label).alias("other"), "period", *_SCORES))
