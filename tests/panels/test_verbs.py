@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 import pactscope.panels as ps
 from pactscope.cli import app
+from pactscope.errors import BadArgument
 
 
 def one(frame: pl.DataFrame, **keys) -> dict:
@@ -219,3 +220,20 @@ def test_state_days_start_on_the_day_the_list_gives():
     assert str(days["date"].min()) == "1991-12-26"
     assert str(days["date"].max()) == f"{ps.last_complete_year()}-12-31"
     assert days.height == days["date"].n_unique()
+
+
+def test_spells_follow_peacesciencers_counter():
+    # hand-worked from the spell rule: a spell ends at an event year (or, with ongo, at the
+    # first year of a run of events, the continuing years getting none)
+    frame = pl.DataFrame({
+        "ccode1": [2] * 9 + [20] * 3, "ccode2": [20] * 9 + [2] * 3,
+        "year": [*range(1990, 1999), 1990, 1991, 1992],
+        "gmlmidongoing": [0, 0, 1, 1, 1, 0, 0, 1, 0, 1, 1, 0],
+        "gmlmidonset": [0, 0, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0],
+    })
+    panel = ps.declare_panel(frame)
+    assert ps.add_spells(panel).frame["gmlmidspell"].to_list() == [0, 1, 2, 0, 0, 0, 1, 2, 0, 0, 0, 0]
+    assert ps.add_spells(panel, ongo=True).frame["gmlmidspell"].to_list() == [0, 1, 2, None, None, 0, 1, 2, 0, 0, None, 0]
+    assert ps.add_spells(panel, "onset").frame["gmlmidspell"].to_list() == [0, 1, 2, 0, 1, 2, 3, 4, 0, 0, 0, 1]
+    with pytest.raises(BadArgument, match="already"):
+        ps.add_spells(ps.add_peace_years(panel))

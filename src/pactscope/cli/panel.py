@@ -32,7 +32,7 @@ class Standardize(str, Enum):
 ADD_HELP = (
     "comma-separated steps: atop, nmc, majors, contiguity, gml-mids, cow-mids, cow-wars, cow-civil-wars, ucdp, "
     "igos, strategic-rivalries (or rivalries), democracy, gdppop, capital-distance, minimum-distance, "
-    "territorial-threat, creg, rugged, cow-trade, ccode, gwcode, archigos, lead, lwuf, prd, peace-years"
+    "territorial-threat, creg, rugged, cow-trade, ccode, gwcode, archigos, lead, lwuf, prd, peace-years, spells"
 )
 OUT_HELP = "output file: .parquet, .csv or .dta (Stata, with variable labels); written atomically"
 YEARS_HELP = "a year or range, e.g. 1946-2025"

@@ -20,7 +20,7 @@ from pactscope.panels.crosswalk import add_ccode_to_gw, add_gwcode_to_cow
 from pactscope.panels.filters import filter_prd, filter_years
 from pactscope.panels.frame import Panel, PanelKind, declare_panel
 from pactscope.panels.leaders import add_archigos, add_lead, add_lwuf, create_leaderdyadyears, create_leaderyears
-from pactscope.panels.spells import add_peace_years
+from pactscope.panels.spells import add_peace_years, add_spells
 from pactscope.panels.years import last_complete_year
 
 __all__ = [
@@ -28,6 +28,6 @@ __all__ = [
     "add_contiguity", "add_cow_majors", "add_cow_mids", "add_cow_trade", "add_cow_wars", "add_creg_fractionalization",
     "add_democracy", "add_gml_mids", "add_gwcode_to_cow", "add_igos", "add_latent_territorial_threat", "add_lead",
     "add_lwuf", "add_minimum_distance", "add_nmc", "add_peace_years", "add_rivalries", "add_rugged_terrain",
-    "add_sim_gdp_pop", "add_strategic_rivalries", "add_ucdp_acd", "create_dyadyears", "create_leaderdyadyears",
+    "add_sim_gdp_pop", "add_spells", "add_strategic_rivalries", "add_ucdp_acd", "create_dyadyears", "create_leaderdyadyears",
     "create_leaderyears", "create_statedays", "create_stateyears", "declare_panel", "filter_prd", "filter_years", "last_complete_year",
 ]

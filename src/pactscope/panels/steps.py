@@ -37,6 +37,7 @@ STEPS: dict[str, Callable[[Panel], Panel]] = {
     "lwuf": ps.add_lwuf,
     "prd": ps.filter_prd,
     "peace-years": ps.add_peace_years,
+    "spells": ps.add_spells,
 }
 
 
