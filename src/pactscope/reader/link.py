@@ -451,6 +451,8 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
     unsure_refs: list[Reference] = []
     meetings = [(org, m) for org, ms in ev.meetings.items() for m in ms]
     organs_with_meetings = {m.organ for _, m in meetings}
+    summits = {o for o in organs_with_meetings
+               if "summit" in (gaz.organ_kinds.get(o) or "").lower() or "heads of state" in (gaz.organ_kinds.get(o) or "").lower()}
     meeting_ids = {m.id for _, m in meetings}
     cases = [c for c in ev.cases.values() if c.id in doc.records or not doc.states.isdisjoint(frozenset().union(*_sides(c)))]
     places: dict[tuple[str, str], int] = {}
@@ -500,9 +502,11 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
             near = range(max(0, i - window), i + 1)
             near_orgs = set().union(*(by_sentence[j].organizations for j in near))
             near_organs = set().union(*(by_sentence[j].organs for j in near))
+            summit = "summit" in s.events
             refs.append(("meeting", [(m.id, score_meeting(m, org, s, doc, near_orgs, near_organs, around, gaz, ctx,
                                                           places[(m.organ, m.place)] == 1))
-                                     for org, m in meetings]))
+                                     for org, m in meetings  # the rest score nothing (see score_meeting)
+                                     if m.organ in near_organs or m.id in s.records or (summit and m.organ in summits)]))
         text = sentence_texts[i] if sentence_texts else ""
         plural = bool(_REPEATED.search(text)) or (bool(_PLURAL.search(text)) and not s.dates)
         for kind, scored in refs:
