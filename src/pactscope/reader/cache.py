@@ -13,12 +13,14 @@ import hashlib
 import os
 import pickle
 import threading
+import time
 from importlib import resources
 from pathlib import Path
 
 from pactscope.reader.evidence import Evidence, load_evidence
 
 FORMAT = 4  # bump when the pickled structures change
+STALE_DAYS = 14  # indexes of other versions untouched this long are removed
 _lock = threading.Lock()
 _loaded: tuple[Evidence, object] | None = None
 
@@ -67,8 +69,11 @@ def _write(path: Path, value) -> None:
         with tmp.open("wb") as fh:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for old in path.parent.glob("reader-*.pickle"):  # stale indexes of earlier ledgers
-            if old != path:
+        # Indexes of other ledger versions may belong to another installation using the same
+        # directory: only those untouched for STALE_DAYS are removed.
+        cutoff = time.time() - STALE_DAYS * 86400
+        for old in path.parent.glob("reader-*.pickle"):
+            if old != path and old.stat().st_mtime < cutoff:
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # unwritable cache directory: work from memory
