@@ -22,13 +22,8 @@ from pactscope.metrics._alignment_data import lineage_of
 
 UNDL_VOTES = {"Y": "yes", "N": "no", "A": "abstain", "NV": "non-voting"}
 THREEDL_VOTES = {"YES": "yes", "NO": "no", "ABSTAIN": "abstain"}
-_TITLE_TAIL = re.compile(r"\s*:\s*resolution\s*/\s*adopted by the General Assembly.*$", re.I)
+_TITLE_TAIL = r"(?i)\s*:\s*resolution\s*/\s*adopted by the General Assembly.*$"  # the Library's title tail
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
-
-
-def clean_title(title: str | None) -> str | None:
-    """A record's title without the Library's " : resolution / adopted by ..." tail."""
-    return _TITLE_TAIL.sub("", title).strip() if title else title
 
 
 def _roman(text: str) -> int | None:
@@ -62,6 +57,7 @@ def _name_lineages() -> pl.DataFrame:
     )
 
 
+@cache
 def _threedl() -> tuple[pl.DataFrame, pl.DataFrame]:
     """(votes, records) of the 3DL GA resolutions that undl_ga_votes does not carry (resolutions
     only, as in undl_ga_votes: the one GA decision of the extract is left out)."""
@@ -124,5 +120,5 @@ def undl_records() -> pl.DataFrame:
     return both.with_columns(
         pl.col("date").dt.year().cast(pl.Int32).alias("year"),
         pl.Series("session", sessions, dtype=pl.Int32),
-        pl.col("title").map_elements(clean_title, return_dtype=pl.String),
+        pl.col("title").str.replace(_TITLE_TAIL, "").str.strip_chars(),
     ).sort("date", "id_record")
