@@ -103,11 +103,21 @@ def test_calendar_years_not_dispute_year_units(default_report):
     labels = [c.label for c in table.columns]
     assert kgz[labels.index("Years with a militarized dispute (MIDs)")].value.value == 9
     assert kgz[labels.index("Dispute-years (one per dispute and year)")].value.value == 12
-    span = default_report.years[1] - default_report.years[0] + 1
-    for row in table.rows:
-        for i, label in enumerate(labels):
-            if label.startswith("Years") and row[i].value is not None:
-                assert row[i].value.value <= span, (row[0].text, label)
+
+
+
+def test_calendar_year_columns_fit_the_span(reports):
+    """No column counting calendar years exceeds the report's span (Armenia's 35 adversary-years over
+    1992-2026 are labelled as that unit; its years with a state adversary are 30)."""
+    for report in reports.values():
+        table = next(b for s in report.sections for b in s.blocks if getattr(b, "id", "") == "threat-summary")
+        span = report.years[1] - report.years[0] + 1
+        labels = [c.label for c in table.columns]
+        for row in table.rows:
+            for i, label in enumerate(labels):
+                if label.startswith("Years") and row[i].value is not None:
+                    assert row[i].value.value <= span, (report.title, row[0].text, label)
+        assert any("(one per adversary and year)" in label for label in labels)
 
 
 def test_every_time_chart_marks_where_its_data_stop(reports):
