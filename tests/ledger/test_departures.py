@@ -32,7 +32,7 @@ def test_armenia_stops_hosting_csto_exercises():
 
 def test_departure_by_a_non_member_is_an_error(tmp_path):
     for rel in ["nato/organization.yaml", "nato/membership.yaml", "nato/organs.yaml", "nato/departures.yaml",
-                "sources/nato.yaml", "sources/departures.yaml"]:
+                "sources/nato.yaml", "sources/departures.yaml", "sources/footprint.yaml"]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(RECORDS / rel, tmp_path / rel)
     path = tmp_path / "nato/departures.yaml"
@@ -40,7 +40,7 @@ def test_departure_by_a_non_member_is_an_error(tmp_path):
     errors = [p for p in validate(tmp_path) if p.is_error]
     assert [(p.file, p.field, p.line) for p in errors] == [
         ("nato/departures.yaml", "departures[1].state", line_with(path, "state: SWE"))]
-    assert errors[0].message == "SWE was not a member on 1974-08-01"
+    assert errors[0].message == "SWE was not a member on 1974-08-14"
 
 
 def test_source_origin():

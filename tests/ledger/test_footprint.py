@@ -87,8 +87,8 @@ def test_forces_founding_dates_and_non_signers():
 
 def test_declared_size_over_time():
     crdf = sizes_frame("CSTO").filter(id="crdf-central-asia")
-    # Jamestown 2001: some 2,000 in four battalions; ITAR-TASS via Asia-Plus 2006: 1,500
-    assert crdf["personnel"].to_list() == [2000, 1500]
+    # Jamestown 2001: some 2,000 in four battalions; ITAR-TASS via Asia-Plus 2006: 1,500; 4,000 by 2013
+    assert crdf["personnel"].to_list() == [2000, 1500, 4000]
     assert crdf["date"].is_sorted()
 
 
@@ -139,7 +139,7 @@ def test_unknown_host_and_participant_codes(full):
     edit(full / "csto/exercises.yaml", "  participants: [KAZ, KGZ, RUS]", "  participants: [KAZ, QQQ, RUS]")
     messages = sorted((p.file, p.field, p.message) for p in _errors(full))
     assert messages == [
-        ("csto/exercises.yaml", "exercises[1].participants[1]", "unknown state code 'QQQ'"),
+        ("csto/exercises.yaml", "exercises[10].participants[1]", "unknown state code 'QQQ'"),
         ("csto/presence.yaml", "facilities[12].host", "unknown state code 'XXX'"),
     ]
 
@@ -160,7 +160,7 @@ def test_exercise_naming_an_unknown_force(full):
     path = full / "csto/exercises.yaml"
     edit(path, "  force: crdf-central-asia\n  personnel: 1000\n  size_note: more", "  force: crdf-typo\n  personnel: 1000\n  size_note: more")
     [p] = _errors(full)
-    assert (p.file, p.field, p.line) == ("csto/exercises.yaml", "exercises[1].force", line_with(path, "crdf-typo"))
+    assert (p.file, p.field, p.line) == ("csto/exercises.yaml", "exercises[10].force", line_with(path, "crdf-typo"))
 
 
 def test_show_lists_presence_forces_exercises_with_sources():
