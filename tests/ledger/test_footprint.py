@@ -36,6 +36,12 @@ def _errors(root: Path) -> list:
     return [p for p in validate(root) if p.is_error]
 
 
+def _index(path: Path, ident: str) -> int:
+    """Position of the record ``ident`` in a list file."""
+    ids = [line.split(":", 1)[1].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("- id:")]
+    return ids.index(ident)
+
+
 def _row(frame, ident: str) -> dict:
     [row] = frame.filter(frame["id"] == ident).to_dicts()
     return row
@@ -74,6 +80,8 @@ def test_us_presence_is_recorded_with_its_end():
 def test_every_facility_host_was_a_member():
     hosts = set(presence_frame("CSTO")["host"])
     assert hosts == {"ARM", "KAZ", "KGZ", "TJK", "UZB"}
+    gyumri = _row(agreements_frame("CSTO"), "rus-arm-2010-protocol-5")
+    assert gyumri["in_force"] == dt.date(2011, 7, 6)  # instruments exchanged (RTTNews)
 
 
 def test_forces_founding_dates_and_non_signers():
@@ -87,8 +95,9 @@ def test_forces_founding_dates_and_non_signers():
 
 def test_declared_size_over_time():
     crdf = sizes_frame("CSTO").filter(id="crdf-central-asia")
-    # Jamestown 2001: some 2,000 in four battalions; ITAR-TASS via Asia-Plus 2006: 1,500; 4,000 by 2013
-    assert crdf["personnel"].to_list() == [2000, 1500, 4000]
+    # Jamestown 2001: some 2,000 in four battalions; Interfax-AVN 2004: 5,500; ITAR-TASS via Asia-Plus
+    # 2006: 1,500; 4,000 by 2013 (Nikitina); roughly 5,000 (Joint Staff, August 2021)
+    assert crdf["personnel"].to_list() == [2000, 5500, 1500, 4000, 5000]
     assert crdf["date"].is_sorted()
 
 
@@ -138,9 +147,11 @@ def test_unknown_host_and_participant_codes(full):
     edit(full / "csto/presence.yaml", "  host: UZB\n", "  host: XXX\n")
     edit(full / "csto/exercises.yaml", "  participants: [KAZ, KGZ, RUS]", "  participants: [KAZ, QQQ, RUS]")
     messages = sorted((p.file, p.field, p.message) for p in _errors(full))
+    k2 = _index(full / "csto/presence.yaml", "usa-karshi-khanabad-air-base")
+    rubezh = _index(full / "csto/exercises.yaml", "rubezh-2021")
     assert messages == [
-        ("csto/exercises.yaml", "exercises[10].participants[1]", "unknown state code 'QQQ'"),
-        ("csto/presence.yaml", "facilities[12].host", "unknown state code 'XXX'"),
+        ("csto/exercises.yaml", f"exercises[{rubezh}].participants[1]", "unknown state code 'QQQ'"),
+        ("csto/presence.yaml", f"facilities[{k2}].host", "unknown state code 'XXX'"),
     ]
 
 
@@ -160,7 +171,8 @@ def test_exercise_naming_an_unknown_force(full):
     path = full / "csto/exercises.yaml"
     edit(path, "  force: crdf-central-asia\n  personnel: 1000\n  size_note: more", "  force: crdf-typo\n  personnel: 1000\n  size_note: more")
     [p] = _errors(full)
-    assert (p.file, p.field, p.line) == ("csto/exercises.yaml", "exercises[10].force", line_with(path, "crdf-typo"))
+    field = f"exercises[{_index(path, 'rubezh-2021')}].force"
+    assert (p.file, p.field, p.line) == ("csto/exercises.yaml", field, line_with(path, "crdf-typo"))
 
 
 def test_show_lists_presence_forces_exercises_with_sources():
