@@ -26,3 +26,20 @@ def test_eu_mean_alignment_is_identical_across_threads_and_seeds():
     assert json.loads(first), "no rows"
     assert _run(2, 2) == first
     assert _run(2, 3) == first
+
+
+REPORT = """
+import datetime as dt, hashlib, json
+from pactscope.assess import build_report
+report = build_report("CSTO", region="central-asia", today=dt.date(2026, 12, 1))
+print(hashlib.sha256(json.dumps(report.model_dump(mode="json"), sort_keys=True).encode()).hexdigest())
+"""
+
+
+def test_default_report_is_identical_across_threads_and_seeds():
+    runs = set()
+    for threads, seed in ((1, 1), (2, 4)):
+        env = {**os.environ, "POLARS_MAX_THREADS": str(threads), "PYTHONHASHSEED": str(seed)}
+        out = subprocess.run([sys.executable, "-c", REPORT], capture_output=True, text=True, check=True, env=env)
+        runs.add(out.stdout.strip())
+    assert len(runs) == 1

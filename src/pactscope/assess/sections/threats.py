@@ -104,11 +104,12 @@ def _participation_table(ctx: Ctx) -> Table:
     rows = []
     for iso in ctx.states:
         frame = ctx.frame("threats", **_args(ctx, iso)).filter(pl.col("source") == "ucdp")
-        groups = frame.group_by("conflict_id", "role", "side").agg(
+        groups = frame.sort("year").group_by("conflict_id", "role", "side", maintain_order=True).agg(
             pl.col("year").unique().sort(), pl.col("counted").any(),
             pl.col("adversary_name").filter(pl.col("adversary").is_not_null()).unique().sort(),
             pl.col("source_row").first())
-        for r in groups.sort(["conflict_id", "role"]).iter_rows(named=True):
+        # a total order: one conflict can list a state on one side in some years and on both in others
+        for r in groups.sort([pl.col("conflict_id"), pl.col("role"), pl.col("year").list.first(), pl.col("side")]).iter_rows(named=True):
             rows.append([
                 cell(ctx.name(iso), emphasis=iso in ctx.focus), cell(str(r["conflict_id"])),
                 cell("primary party" if r["role"] == "primary" else "supporter (secondary party)"
