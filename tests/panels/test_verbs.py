@@ -237,3 +237,13 @@ def test_spells_follow_peacesciencers_counter():
     assert ps.add_spells(panel, "onset").frame["gmlmidspell"].to_list() == [0, 1, 2, 0, 1, 2, 3, 4, 0, 0, 0, 1]
     with pytest.raises(BadArgument, match="already"):
         ps.add_spells(ps.add_peace_years(panel))
+
+
+@pytest.mark.parametrize("kind", ["cow-dyad-directed", "cow-dyad-undirected", "gw-state", "gw-dyad"])
+@pytest.mark.parametrize("spell_step", [ps.add_peace_years, ps.add_spells], ids=["add_peace_years", "add_spells"])
+def test_spell_steps_never_change_rows(spell_step, kind):
+    panel = PANELS[kind]()
+    panel = ps.add_ucdp_acd(panel) if kind == "gw-state" else ps.add_gml_mids(panel)
+    added = spell_step(panel)
+    assert added.frame.height == panel.frame.height
+    assert added.frame.select(panel.keys).equals(panel.frame.select(panel.keys))
