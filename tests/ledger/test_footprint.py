@@ -63,6 +63,7 @@ def test_gyumri_kant_baikonur_terms():
     assert _row(frame, "rus-102nd-base-gyumri")["runs_to"] == 2044  # 2010 protocol No. 5
     assert _row(frame, "rus-102nd-base-gyumri")["signed"] == dt.date(2010, 8, 20)
     assert _row(frame, "rus-kant-air-base")["runs_to"] == 2032  # 2012 united base agreement
+    assert _row(frame, "rus-kant-air-base")["signed"] == dt.date(2012, 9, 20)  # Bishkek (RIA, RFE/RL)
     assert _row(frame, "rus-kant-air-base")["collective"] is True
     assert _row(frame, "rus-baikonur-cosmodrome")["runs_to"] == 2050  # 9 January 2004, Astana
 
