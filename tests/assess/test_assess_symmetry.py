@@ -49,8 +49,8 @@ def test_departures_from_a_structure_count_like_freezes(monkeypatch):
          "end": dt.date(1980, 10, 20), "end_precision": "month", "summary": "Greece left the military wing.", "sources": []},
     ]
 
-    def departures_frame(org=None, root=None):
-        return pl.DataFrame([r for r in rows if org in (None, r["org"])], schema={
+    def departures_frame(alliance=None, root=None):
+        return pl.DataFrame([r for r in rows if alliance in (None, r["org"])], schema={
             "org": pl.String, "id": pl.String, "state": pl.String, "structure": pl.String, "announced": pl.Date,
             "start": pl.Date, "start_precision": pl.String, "end": pl.Date, "end_precision": pl.String,
             "summary": pl.String, "sources": pl.List(pl.String)})

@@ -11,16 +11,16 @@ from pactscope.ledger.loader import load_ledger, resolve_org_id
 Root = str | Path | None
 
 
-def _orgs(org: str | None, root: Root) -> list[str]:
+def _orgs(alliance: str | None, root: Root) -> list[str]:
     ledger = load_ledger(root)
-    return [resolve_org_id(org, root)] if org else sorted(ledger.organizations)
+    return [resolve_org_id(alliance, root)] if alliance else sorted(ledger.organizations)
 
 
-def cases_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
+def cases_frame(alliance: str | None = None, root: Root = None) -> pl.DataFrame:
     """One row per crisis case."""
     ledger = load_ledger(root)
     rows = []
-    for oid in _orgs(org, root):
+    for oid in _orgs(alliance, root):
         for c in sorted(ledger.cases_of(oid), key=lambda c: (c.start_date, c.id)):
             rows.append({
                 "org": oid,
@@ -51,7 +51,7 @@ def cases_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema)
 
 
-def membership_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
+def membership_frame(alliance: str | None = None, root: Root = None) -> pl.DataFrame:
     """One row per membership spell; ``end`` is null for an open spell."""
     ledger = load_ledger(root)
     rows = [
@@ -62,7 +62,7 @@ def membership_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
             "end_reason": s.end_reason.value if s.end_reason else None,
             "confidence": s.confidence.value,
         }
-        for oid in _orgs(org, root)
+        for oid in _orgs(alliance, root)
         for s in sorted(ledger.spells.get(oid, ()), key=lambda s: (s.state, s.start))
     ]
     schema = {
@@ -73,11 +73,11 @@ def membership_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema)
 
 
-def meetings_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
+def meetings_frame(alliance: str | None = None, root: Root = None) -> pl.DataFrame:
     """One row per meeting of an organ, in date order."""
     ledger = load_ledger(root)
     rows = []
-    for oid in _orgs(org, root):
+    for oid in _orgs(alliance, root):
         names = {o.id: o.names.en for o in ledger.organs.get(oid, ())}
         for m in sorted(ledger.meetings.get(oid, ()), key=lambda m: (m.date, m.id)):
             rows.append({
@@ -95,11 +95,11 @@ def meetings_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema)
 
 
-def clauses_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
+def clauses_frame(alliance: str | None = None, root: Root = None) -> pl.DataFrame:
     """One row per key clause, with the title and dates of its document."""
     ledger = load_ledger(root)
     rows = []
-    for oid in _orgs(org, root):
+    for oid in _orgs(alliance, root):
         o = ledger.organizations[oid]
         docs = {d.id: d for d in o.documents}
         for c in o.clauses:

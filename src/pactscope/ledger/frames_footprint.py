@@ -39,13 +39,13 @@ def _source_ids(*groups: list[str]) -> list[str]:
     return list(dict.fromkeys(sid for g in groups for sid in g))
 
 
-def presence_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
+def presence_frame(alliance: str | None = None, root: Root = None) -> pl.DataFrame:
     """One row per foreign facility on members' territory: host, user, dates, the latest basis
     agreement (title, signed, in force), the latest agreed end year of any of its agreements
     (``runs_to``), the newest published personnel figure, and every source id cited."""
     ledger = load_ledger(root)
     rows = []
-    for oid in _orgs(org, root):
+    for oid in _orgs(alliance, root):
         for f in sorted(ledger.facilities.get(oid, ()), key=lambda f: (f.host, f.start or f.end or dt.date.min, f.id)):
             a, size = _latest_agreement(f), _latest_size(f.sizes)
             groups = [f.sources] + [x.sources for x in f.agreements] + [s.sources for s in f.sizes]
@@ -72,7 +72,7 @@ def presence_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema)
 
 
-def agreements_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
+def agreements_frame(alliance: str | None = None, root: Root = None) -> pl.DataFrame:
     """One row per basis agreement of a facility, with its ratifications as ``STATE date`` strings."""
     ledger = load_ledger(root)
     rows = [
@@ -82,7 +82,7 @@ def agreements_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
             "ratifications": [f"{r.state} {r.date.isoformat()}" for r in a.ratifications],
             "sources": _source_ids(a.sources, *(r.sources for r in a.ratifications)),
         }
-        for oid in _orgs(org, root)
+        for oid in _orgs(alliance, root)
         for f in ledger.facilities.get(oid, ())
         for a in f.agreements
     ]
@@ -93,11 +93,11 @@ def agreements_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema).sort("org", "signed", "id", nulls_last=True)
 
 
-def forces_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
+def forces_frame(alliance: str | None = None, root: Root = None) -> pl.DataFrame:
     """One row per collective force: founding decision, acts, the newest declared total size."""
     ledger = load_ledger(root)
     rows = []
-    for oid in _orgs(org, root):
+    for oid in _orgs(alliance, root):
         for c in sorted(ledger.forces.get(oid, ()), key=lambda c: (c.established, c.id)):
             size = _latest_size(c.sizes)
             groups = [c.sources] + [a.sources for a in c.acts] + [s.sources for s in c.sizes]
@@ -117,11 +117,11 @@ def forces_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema)
 
 
-def sizes_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
+def sizes_frame(alliance: str | None = None, root: Root = None) -> pl.DataFrame:
     """Every published size figure of a facility or force, oldest first: the declared size over time."""
     ledger = load_ledger(root)
     rows = []
-    for oid in _orgs(org, root):
+    for oid in _orgs(alliance, root):
         owners = [("facility", f.id, f.sizes) for f in ledger.facilities.get(oid, ())]
         owners += [("force", c.id, c.sizes) for c in ledger.forces.get(oid, ())]
         for what, ident, sizes in owners:
@@ -138,7 +138,7 @@ def sizes_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema).sort("org", "id", "date")
 
 
-def exercises_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
+def exercises_frame(alliance: str | None = None, root: Root = None) -> pl.DataFrame:
     """One row per joint exercise (held, postponed or cancelled), in date order."""
     ledger = load_ledger(root)
     rows = [
@@ -149,7 +149,7 @@ def exercises_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
             "n_participants": len(e.participants) or None, "force": e.force, "personnel": e.personnel,
             "confidence": e.confidence.value, "sources": list(e.sources),
         }
-        for oid in _orgs(org, root)
+        for oid in _orgs(alliance, root)
         for e in ledger.exercises.get(oid, ())
     ]
     schema: Schema = {
@@ -160,7 +160,7 @@ def exercises_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=schema).sort("org", "start", "id")
 
 
-def departures_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
+def departures_frame(alliance: str | None = None, root: Root = None) -> pl.DataFrame:
     """One row per departure from an alliance structure short of leaving the treaty: org, id, state,
     structure, announced, start, start_precision, end (the return, or null), end_precision, summary."""
     ledger = load_ledger(root)
@@ -170,7 +170,7 @@ def departures_frame(org: str | None = None, root: Root = None) -> pl.DataFrame:
             "start": d.start, "start_precision": d.start_precision.value, "end": d.end,
             "end_precision": d.end_precision.value if d.end_precision else None, "summary": d.summary,
         }
-        for oid in _orgs(org, root)
+        for oid in _orgs(alliance, root)
         for d in sorted(ledger.departures.get(oid, ()), key=lambda d: (d.start, d.id))
     ]
     schema: Schema = {

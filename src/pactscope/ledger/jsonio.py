@@ -79,14 +79,14 @@ def _case_json(case: CrisisCase, sources: dict) -> dict[str, Any]:
     }
 
 
-def cases_json(org: str, member: str | None = None, root: str | Path | None = None) -> list[dict]:
-    """Cases of ``org`` as plain JSON-ready dicts (see docs/ledger.md), oldest first.
+def cases_json(alliance: str, member: str | None = None, root: str | Path | None = None) -> list[dict]:
+    """Cases of ``alliance`` as plain JSON-ready dicts (see docs/ledger.md), oldest first.
 
     ``member`` (any code or name the crosswalk resolves) keeps only cases in which that state is
     a party; an unknown state raises UnknownState.
     """
     ledger = load_ledger(root)
-    oid = resolve_org_id(org, root)
+    oid = resolve_org_id(alliance, root)
     cases = sorted(ledger.cases_of(oid), key=lambda c: (c.start_date, c.id))
     if member:
         iso3 = resolve(member).iso3

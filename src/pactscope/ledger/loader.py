@@ -116,11 +116,11 @@ _LATIN = str.maketrans({
 })
 
 
-def resolve_org_id(org: str, root: str | Path | None = None) -> str:
-    """The canonical id for ``org`` (case-insensitive; abbreviations in any language work, and
+def resolve_org_id(alliance: str, root: str | Path | None = None) -> str:
+    """The canonical id for ``alliance`` (case-insensitive; abbreviations in any language work, and
     Russian ones also in Latin letters: ``odkb`` for ОДКБ)."""
     ledger = load_ledger(root)
-    wanted = org.strip().casefold()
+    wanted = alliance.strip().casefold()
     for oid, o in ledger.organizations.items():
         names = [oid, o.names.en, o.names.ru or "", o.names.ar or ""]
         names += o.abbreviations.en + o.abbreviations.ru + o.abbreviations.ar
@@ -128,8 +128,8 @@ def resolve_org_id(org: str, root: str | Path | None = None) -> str:
         if wanted in {n.casefold() for n in names if n}:
             return oid
     choices = sorted(ledger.organizations)
-    close = close_matches(org.upper(), choices)
-    raise UnknownAlliance(f"no organization {org!r} in the ledger", suggestions=close or choices)
+    close = close_matches(alliance.upper(), choices)
+    raise UnknownAlliance(f"no organization {alliance!r} in the ledger", suggestions=close or choices)
 
 
 def org_id(alliance: str, argument: str = "alliance") -> str:
@@ -140,6 +140,6 @@ def org_id(alliance: str, argument: str = "alliance") -> str:
         raise UnknownAlliance(f"{argument}: no organization {alliance!r} in the ledger", suggestions=exc.suggestions) from None
 
 
-def get_organization(org: str, root: str | Path | None = None) -> Organization:
-    """The organization with id or abbreviation ``org``; UnknownAlliance if absent."""
-    return load_ledger(root).organizations[resolve_org_id(org, root)]
+def get_organization(alliance: str, root: str | Path | None = None) -> Organization:
+    """The organization with id or abbreviation ``alliance``; UnknownAlliance if absent."""
+    return load_ledger(root).organizations[resolve_org_id(alliance, root)]

@@ -270,7 +270,7 @@ def _when(day, precision) -> str:
 def _footprint(ctx: Ctx) -> list:
     """Foreign military facilities on the states' territory and the alliance's collective forces (ledger)."""
     blocks: list = [Heading(text="Foreign military presence and the collective forces")]
-    sites = ctx.frame("ledger.presence_frame", org=ctx.oid).filter(pl.col("host").is_in(ctx.states))
+    sites = ctx.frame("ledger.presence_frame", alliance=ctx.oid).filter(pl.col("host").is_in(ctx.states))
     rows = [[cell(ctx.name(r["host"]), emphasis=r["host"] in ctx.focus), cell(ctx.name(r["user"])), cell(r["name"]),
              cell(_when(r["start"], r["start_precision"])),
              cell(_when(r["end"], r["end_precision"]) if r["end"] else "in use"),
@@ -292,7 +292,7 @@ def _footprint(ctx: Ctx) -> list:
         ))
     else:
         blocks.append(para("The ledger records no foreign military facility on these states' territory."))
-    forces = ctx.frame("ledger.forces_frame", org=ctx.oid)
+    forces = ctx.frame("ledger.forces_frame", alliance=ctx.oid)
     if forces.height:
         items = []
         for r in forces.iter_rows(named=True):

@@ -56,7 +56,7 @@ def _structure_departures(ctx: Ctx):
 
     if not hasattr(ledger, "departures_frame"):
         return None
-    args = {"org": ctx.oid}
+    args = {"alliance": ctx.oid}
     frame = ctx.frame("ledger.departures_frame", **args)
     events = ctx.value("ledger.departures_frame", args, "id", {}, agg="count", label="departures from a structure")
     back = ctx.value("ledger.departures_frame", args, "id", {"end": {"not_null": True}}, agg="count",

@@ -100,7 +100,7 @@ def _clause_table(ctx: Ctx) -> Table:
     for c in clauses:
         conditions = "; ".join(([f"trigger: {c.trigger}"] if c.trigger else []) + c.conditions)
         notice = (
-            ctx.value("ledger.clauses_frame", {"org": ctx.oid}, "notice_months", {"id": c.id}, unit="months")
+            ctx.value("ledger.clauses_frame", {"alliance": ctx.oid}, "notice_months", {"id": c.id}, unit="months")
             if c.notice_months is not None else None
         )
         doc = docs.get(c.document)
@@ -154,7 +154,7 @@ def build(ctx: Ctx) -> Section:
     )
     founded.runs += para("The ledger's membership records count ", count, f" member states on {ctx.today.isoformat()} "
                          "(full members and states that froze their own participation).").runs
-    clauses_args = {"org": ctx.oid}
+    clauses_args = {"alliance": ctx.oid}
     frame = ctx.frame("ledger.clauses_frame", **clauses_args)
     defence = ctx.value("ledger.clauses_frame", clauses_args, "id", {"type": "collective-defence"}, agg="count",
                         label="collective-defence clauses")

@@ -168,8 +168,8 @@ def _case_details(ctx: Ctx) -> list[Details]:
 
 def _timeline(ctx: Ctx) -> Chart:
     cols = ["id", "title", "start_date", "threatened", "response", "obligation_triggered"]
-    prov = Provenance(metric="ledger.cases_frame", args={"org": ctx.oid}, column=cols, agg="rows")
-    frame = ctx.frame("ledger.cases_frame", org=ctx.oid).select(cols)
+    prov = Provenance(metric="ledger.cases_frame", args={"alliance": ctx.oid}, column=cols, agg="rows")
+    frame = ctx.frame("ledger.cases_frame", alliance=ctx.oid).select(cols)
     return Chart(
         id="case-timeline", title=f"{ctx.oid} cases over time",
         description=f"Each {ctx.oid} case in the ledger by start date and threatened member; colour is the strongest "
@@ -290,7 +290,7 @@ def build(ctx: Ctx) -> Section:
                          for c in triggered if c.disputed_points)
     ctx.indicator("case_fulfilment", yes["rate"], support=[yes["low"], yes["high"], yes["cases"]], years=_case_years(ctx),
                   caveat=disputed or None)
-    total = ctx.value("ledger.cases_frame", {"org": ctx.oid}, "id", {}, agg="count", label="cases")
+    total = ctx.value("ledger.cases_frame", {"alliance": ctx.oid}, "id", {}, agg="count", label="cases")
     if yes["cases"].value:
         few = yes["cases"].value < indicators.FEW_CASES
         rests = f" This rate rests on {'one case' if yes['cases'].value == 1 else str(yes['cases'].value) + ' cases'}." if few else ""
