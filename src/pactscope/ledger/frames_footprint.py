@@ -73,13 +73,15 @@ def presence_frame(alliance: str | None = None, root: Root = None) -> pl.DataFra
 
 
 def agreements_frame(alliance: str | None = None, root: Root = None) -> pl.DataFrame:
-    """One row per basis agreement of a facility, with its ratifications as ``STATE date`` strings."""
+    """One row per basis agreement of a facility, with its ratifications as ``STATE date`` strings
+    (the date as precise as it is known)."""
     ledger = load_ledger(root)
     rows = [
         {
             "org": oid, "facility": f.id, "host": f.host, "user": f.user, "id": a.id, "title": a.title,
-            "signed": a.signed, "in_force": a.in_force, "term": a.term, "runs_to": a.runs_to,
-            "ratifications": [f"{r.state} {r.date.isoformat()}" for r in a.ratifications],
+            "signed": a.signed, "signed_precision": a.signed_precision.value if a.signed else None,
+            "in_force": a.in_force, "term": a.term, "runs_to": a.runs_to,
+            "ratifications": [f"{r.state} {shown_date(r.date, r.date_precision.value)}" for r in a.ratifications],
             "sources": _source_ids(a.sources, *(r.sources for r in a.ratifications)),
         }
         for oid in _orgs(alliance, root)
@@ -88,7 +90,7 @@ def agreements_frame(alliance: str | None = None, root: Root = None) -> pl.DataF
     ]
     schema: Schema = {
         "org": _S, "facility": _S, "host": _S, "user": _S, "id": _S, "title": _S, "signed": _D,
-        "in_force": _D, "term": _S, "runs_to": _I, "ratifications": _LIST, "sources": _LIST,
+        "signed_precision": _S, "in_force": _D, "term": _S, "runs_to": _I, "ratifications": _LIST, "sources": _LIST,
     }
     return pl.DataFrame(rows, schema=schema).sort("org", "signed", "id", nulls_last=True)
 
@@ -162,19 +164,21 @@ def exercises_frame(alliance: str | None = None, root: Root = None) -> pl.DataFr
 
 def departures_frame(alliance: str | None = None, root: Root = None) -> pl.DataFrame:
     """One row per departure from an alliance structure short of leaving the treaty: org, id, state,
-    structure, announced, start, start_precision, end (the return, or null), end_precision, summary."""
+    structure, announced, start, start_precision, end (the return, or null), end_precision, summary,
+    sources (ids)."""
     ledger = load_ledger(root)
     rows = [
         {
             "org": oid, "id": d.id, "state": d.state, "structure": d.structure, "announced": d.announced,
             "start": d.start, "start_precision": d.start_precision.value, "end": d.end,
             "end_precision": d.end_precision.value if d.end_precision else None, "summary": d.summary,
+            "sources": list(d.sources),
         }
         for oid in _orgs(alliance, root)
         for d in sorted(ledger.departures.get(oid, ()), key=lambda d: (d.start, d.id))
     ]
     schema: Schema = {
         "org": _S, "id": _S, "state": _S, "structure": _S, "announced": _D, "start": _D,
-        "start_precision": _S, "end": _D, "end_precision": _S, "summary": _S,
+        "start_precision": _S, "end": _D, "end_precision": _S, "summary": _S, "sources": _LIST,
     }
     return pl.DataFrame(rows, schema=schema)

@@ -11,6 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from pactscope.assess import render_text
+from pactscope.ledger.frames_footprint import shown_date
 from pactscope.web import charts, views
 
 TEMPLATES = files("pactscope.web") / "templates"
@@ -59,7 +60,8 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(number=_number, percent=_percent, words=_words, state_name=views.state_name)
+    env.filters.update(number=_number, percent=_percent, words=_words, state_name=views.state_name,
+                       day=shown_date)
     env.globals.update(prov_text=render_text.prov_text, paragraph_cites=render_text.paragraph_cites,
                        table_cites=render_text.table_cites, suggests=render_text.SUGGESTS, localize=charts.localize)
     env.policies["json.dumps_function"] = lambda value, **_: dumps(value)

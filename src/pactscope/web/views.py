@@ -114,13 +114,29 @@ def alliance_years(oid: str) -> pl.DataFrame:
 
 
 class Series(StrEnum):
-    """Tables behind the alliance charts, offered as JSON and CSV."""
+    """Tables behind the alliance charts and footprint sections, offered as JSON and CSV."""
 
     membership = "membership"
     member_years = "member-years"
     dominance = "dominance"
     burden = "burden"
     reliability = "reliability"
+    presence = "presence"
+    agreements = "agreements"
+    forces = "forces"
+    sizes = "sizes"
+    exercises = "exercises"
+    departures = "departures"
+
+
+FOOTPRINT_FRAMES = {
+    "presence": ledger.presence_frame,
+    "agreements": ledger.agreements_frame,
+    "forces": ledger.forces_frame,
+    "sizes": ledger.sizes_frame,
+    "exercises": ledger.exercises_frame,
+    "departures": ledger.departures_frame,
+}
 
 
 def series(oid: str, name: str) -> pl.DataFrame:
@@ -132,7 +148,21 @@ def series(oid: str, name: str) -> pl.DataFrame:
         "burden": lambda: burden(oid),
         "reliability": lambda: metrics.case_reliability(oid),
     }
-    return loaders[Series(name).value]()
+    name = Series(name).value
+    return FOOTPRINT_FRAMES[name](oid) if name in FOOTPRINT_FRAMES else loaders[name]()
+
+
+@lru_cache(maxsize=32)
+def footprint(oid: str) -> dict[str, tuple[dict, ...]]:
+    """The alliance's footprint tables (see :data:`FOOTPRINT_FRAMES`) as rows, by table name."""
+    return {name: _rows(frame(oid)) for name, frame in FOOTPRINT_FRAMES.items()}
+
+
+@lru_cache(maxsize=32)
+def footprint_sources(oid: str) -> dict[str, dict]:
+    """Every source cited by the alliance's footprint rows, by source id."""
+    ids = [sid for rows in footprint(oid).values() for row in rows for sid in row["sources"]]
+    return {s["id"]: s for s in sources(ids)}
 
 
 @lru_cache(maxsize=32)

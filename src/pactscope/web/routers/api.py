@@ -124,7 +124,7 @@ async def series_csv(oid: Annotated[str, Depends(valid_alliance_id)], series: vi
     return attachment(await csv_bodies(oid, series.value), "text/csv; charset=utf-8", f"{oid}-{series.value}.csv")
 
 
-@router.get("/alliances/{alliance_id}/{series}", summary="A series behind the alliance charts: membership, dominance or burden",
+@router.get("/alliances/{alliance_id}/{series}", summary="A table behind the alliance page: a chart series (membership, dominance, burden) or a footprint table (presence, agreements, forces, sizes, exercises, departures)",
             responses=ERRORS)
 async def series_json(oid: Annotated[str, Depends(valid_alliance_id)], series: views.Series) -> Response:
     return _json_bytes(await bodies("series", oid, series.value))

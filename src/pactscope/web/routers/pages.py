@@ -40,6 +40,8 @@ def _alliance(oid: str) -> str:
         reliability=views.reliability(oid),
         dominance_latest=views.dominance_latest(oid),
         org_sources=views.sources(org.sources),
+        footprint=views.footprint(oid),
+        footprint_sources=views.footprint_sources(oid),
         charts=charts.alliance_charts(oid),
         compare=default_compare(oid),
         presets=metrics.regions(),
