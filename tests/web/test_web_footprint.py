@@ -54,11 +54,11 @@ def test_nato_page_shows_frances_1966_departure(client):
     html = client.get("/alliances/NATO").text
     row = unescape(_row(html, "departure-fra-1966-integrated-command"))
     assert "France" in row and "NATO integrated military command" in row
-    assert "left 1966-03; returned 2009-04-03" in row
+    assert "left 1966-03" in row and "returned 2009-04-03" in row  # Strasbourg-Kehl summit
     shape = ledger.load_ledger().sources["shape-france-1966"]
     assert f'href="{shape.url}"' in row and shape.publisher in row
     greece = unescape(_row(html, "departure-grc-1974-military-structure"))
-    assert "left 1974-08; returned 1980-10" in greece
+    assert "left 1974-08" in greece and "returned 1980-10" in greece  # rejoined in October 1980
     # NATO has no footprint records yet: the sections say so
     assert "The ledger records no foreign military facilities on the territory of members of the North Atlantic" in html
 
