@@ -76,6 +76,10 @@ def test_us_presence_is_recorded_with_its_end():
     assert (k2["host"], k2["end"], k2["end_precision"]) == ("UZB", dt.date(2005, 11, 1), "month")
     assert not manas["in_use"] and not k2["in_use"]
     assert set(frame.filter(frame["in_use"])["user"]) == {"RUS"}
+    # Germany at Termez to 11 Dec 2015, France at Dushanbe to 30 Oct 2014
+    others = frame.filter(frame["user"].is_in(["DEU", "FRA"]))
+    assert sorted(zip(others["user"], others["end"], strict=True)) == [
+        ("DEU", dt.date(2015, 12, 11)), ("FRA", dt.date(2014, 10, 30))]
 
 
 def test_every_facility_host_was_a_member():
@@ -145,7 +149,7 @@ def test_unknown_source_id_in_a_facility(full):
 
 
 def test_unknown_host_and_participant_codes(full):
-    edit(full / "csto/presence.yaml", "  host: UZB\n", "  host: XXX\n")
+    edit(full / "csto/presence.yaml", "  host: UZB\n  user: USA\n", "  host: XXX\n  user: USA\n")
     edit(full / "csto/exercises.yaml", "  participants: [KAZ, KGZ, RUS]", "  participants: [KAZ, QQQ, RUS]")
     messages = sorted((p.file, p.field, p.message) for p in _errors(full))
     k2 = _index(full / "csto/presence.yaml", "usa-karshi-khanabad-air-base")
