@@ -47,17 +47,8 @@ def test_the_catalogue_records_coverage_years():
     assert 1816 in years and 2022 in years  # COW's first year; NMC v7.0's last (checked in catalog.yaml)
 
 
-BASELINE = Path(__file__).with_name("data_years_baseline.txt")
-
-
-def _baseline() -> set[tuple[str, str]]:
-    lines = BASELINE.read_text(encoding="utf-8").splitlines()
-    return {(f, y) for f, y in (line.split() for line in lines if line and not line.startswith("#"))}
-
-
 def test_no_data_year_is_typed_into_code_or_templates():
-    allowed = _baseline()
-    found = [v for v in violations() if not {(v.split(":")[0], y.strip()) for y in v.split(": ")[1].split(",")} <= allowed]
+    found = violations()
     assert not found, "data years typed by hand; read them with pactscope.data.coverage(name):\n" + "\n".join(found)
 
 
@@ -83,13 +74,6 @@ def version_violations() -> list[str]:
     return found
 
 
-VERSION_BASELINE = {  # files still typing a version in docstrings or prose; only shrink this set
-    "assess/context.py", "assess/sections/alternatives.py", "metrics/alignment.py", "metrics/burden.py",
-    "metrics/coalition.py", "metrics/dominance.py", "metrics/exit_terms.py", "panels/add_alliances.py",
-    "panels/add_conflicts.py", "panels/add_contiguity.py",
-}
-
-
 def test_no_data_version_is_typed_into_code_or_templates():
-    found = [v for v in version_violations() if v.split(":")[0] not in VERSION_BASELINE]
+    found = version_violations()
     assert not found, "data versions typed by hand; read them with pactscope.data.version(name) or label(name):\n" + "\n".join(found)

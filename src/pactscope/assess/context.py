@@ -8,6 +8,7 @@ from typing import Any
 
 import polars as pl
 
+from pactscope import data
 from pactscope.assess import fmt
 from pactscope.assess.cites import Citations, about_state, preferred
 from pactscope.assess.model import (
@@ -170,5 +171,5 @@ def without_capability_data(ctx: Ctx, section: Section) -> Section | None:
     """The section with a note instead of evidence when the report's years start after NMC ends."""
     if ctx.nmc_end >= ctx.start:
         return None
-    section.blocks = [para(f"No capability data cover these years: COW NMC v7.0 ends in {ctx.nmc_end}.")]
+    section.blocks = [para(f"No capability data cover these years: {data.label('cow_nmc')}.")]
     return section

@@ -45,7 +45,7 @@ def assess(
     fmt: str = typer.Option("html", "--format", help="html, md or json"),
     out: Path = typer.Option(None, "--out", help="output file (default: out/<alliance>-<states>.<format>)",
                           callback=writable_out),
-    years: str = typer.Option(None, "--years", help="year range, e.g. 1992-2025 (default: the alliance's first year to now)"),
+    years: str = typer.Option(None, "--years", help="year range, e.g. 1992-1999 (default: the alliance's first year to now)"),
     compare: str = typer.Option(None, "--compare", help="second alliance for the power section (default: NATO, or the CSTO for NATO)"),
     versus: str = typer.Option(None, "--versus", help="states to compare the bloc with, e.g. RUS,CHN,AFG"),
 ) -> None:

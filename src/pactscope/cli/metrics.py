@@ -58,7 +58,7 @@ BURDEN_CAPTIONS = {
 
 FormatOpt = typer.Option(None, "--format", help="table (default), json or csv")
 OutOpt = typer.Option(None, "--out", help="write the rows to FILE.csv or FILE.parquet", callback=check_out)
-YearsOpt = typer.Option(None, "--years", help="a year or a span such as 1992-2022")
+YearsOpt = typer.Option(None, "--years", help="a year or a span such as 1992-1999")
 
 
 @app.command()
@@ -69,7 +69,7 @@ def members(
     fmt: Format | None = FormatOpt,
     path: Path | None = OutOpt,
 ) -> None:
-    """States in ALLIANCE each year (status on 31 December; ATOP to 2016, then the ledger)."""
+    """States in ALLIANCE each year (status on 31 December; ATOP while its member records run, then the ledger)."""
     try:
         frame = m.alliance_years(alliance, years)
     except PactscopeError as exc:
@@ -90,7 +90,7 @@ def dominance(
 ) -> None:
     """Leader's share, HHI and members-to-half per alliance-year, alliances side by side.
 
-    Example: pactscope metrics dominance CSTO NATO --years 1992-2022
+    Example: pactscope metrics dominance CSTO NATO --years 1992-1999
     """
     try:
         frame = m.dominance(alliances, years) if long else m.dominance_side_by_side(alliances, years, indicator)

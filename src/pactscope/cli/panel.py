@@ -35,7 +35,7 @@ ADD_HELP = (
     "territorial-threat, creg, rugged, cow-trade, ccode, gwcode, archigos, lead, lwuf, prd, peace-years, spells"
 )
 OUT_HELP = "output file: .parquet, .csv or .dta (Stata, with variable labels); written atomically"
-YEARS_HELP = "a year or range, e.g. 1946-2025"
+YEARS_HELP = "a year or range, e.g. 1950-1999"
 
 
 def _build(kind: str, create: Callable[[], Panel], add: str, out: Path) -> None:
@@ -69,7 +69,7 @@ def state_years(
 ) -> None:
     """One row per state and year.
 
-    Example: pactscope panel state-years --add nmc,majors,democracy --years 1992-2022 --out sy.parquet
+    Example: pactscope panel state-years --add nmc,majors,democracy --years 1992-1999 --out sy.parquet
     """
     from pactscope.panels import create_stateyears
 

@@ -20,7 +20,6 @@ from pactscope.data import last_year, load
 from pactscope.errors import BadArgument
 
 VOTE_CODES = {"yes": 1, "abstain": 2, "no": 3}
-LAST_ATOP_YEAR = 2018
 
 
 @cache
@@ -183,14 +182,15 @@ def check_issues(issues: list[str]) -> list[str]:
 
 @cache
 def system_members() -> pl.DataFrame:
-    """(year, ccode) of COW state-system members, 1816-2018.
+    """(year, ccode) of COW state-system members, from the first year of the state system to ATOP's last.
 
-    COW's list ends in 2016; spells still open then are carried to 2018, the last ATOP year.
+    Spells still open when COW's list ends are carried to the last ATOP year (both from the catalogue).
     """
+    cow_last, atop_last = last_year("cow_states"), last_year("atop_alliance")
     spells = load("cow_states").select(
         "ccode",
         "styear",
-        pl.when(pl.col("endyear") >= 2016).then(LAST_ATOP_YEAR).otherwise(pl.col("endyear")).alias("endyear"),
+        pl.when(pl.col("endyear") >= cow_last).then(atop_last).otherwise(pl.col("endyear")).alias("endyear"),
     )
     return (
         spells.with_columns(pl.int_ranges("styear", pl.col("endyear") + 1, dtype=pl.Int32).alias("year"))

@@ -2,7 +2,7 @@
 ``eu_members`` table (accession and withdrawal dates to the day, with their sources).
 
 A state counts as a member in every calendar year from its accession year through its withdrawal
-year: the United Kingdom, which left on 31 January 2020, counts for the January 2020 roll call.
+year: the United Kingdom, which left on 31 January 2020, counts for the January 2020 roll call.  (not-a-data-year: the exit)
 Germany is one lineage: West Germany until October 1990, united Germany after (East Germany entered
 through unification, not accession).
 """

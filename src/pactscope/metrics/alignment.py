@@ -4,7 +4,7 @@ Vote measures (per year or per session, for one pair of states) on the roll call
 states voted on, each vote coded yes = 1, abstain = 2, no = 3:
 
 * ``agree_share``: share of roll calls on which the two cast the same vote.
-* ``kappa``: Cohen's (1960) kappa, ``(p_o - p_e) / (1 - p_e)``, where ``p_o`` is
+* ``kappa``: Cohen's kappa (``cohen1960cans``), ``(p_o - p_e) / (1 - p_e)``, where ``p_o`` is
   ``agree_share`` and ``p_e = sum_k p_a(k) p_b(k)`` the agreement expected from each
   state's own mix of yes/abstain/no; null when ``p_e = 1`` (both cast one and the same
   vote throughout, so chance explains all agreement; see Häge 2011).
@@ -14,7 +14,7 @@ states voted on, each vote coded yes = 1, abstain = 2, no = 3:
   no) to 1 (identical votes), and an abstention against yes or no counts half a split.
 
 Sources: Voeten, Strezhnev and Bailey's UN voting data (``voetenetal2009unga``; the copy
-in the unvotes R package, 1946 to January 2020), ATOP v5.1 (``leedsetal2002atop``) and the
+in the unvotes R package; years in ``pactscope data info un_votes``), ATOP (``leedsetal2002atop``) and the
 COW state system (``cowstates2016``). BibTeX keys: ``cohen1960cans``,
 ``signorinoritter1999tbn``, ``haege2011cc``, ``kendall1938nmrc``.
 """
@@ -442,7 +442,7 @@ def portfolio_similarity(
     method: Literal["s", "tau_b"] = "s",
     coding: Literal["ordinal", "defence", "any"] = "ordinal",
 ) -> pl.DataFrame:
-    """Similarity of the ATOP alliance portfolios of `a` and `b`, per year (1816-2018).
+    """Similarity of the ATOP alliance portfolios of `a` and `b`, per year (over ATOP's years).
 
     Each state's portfolio in a year is its vector of tie levels to every member of the
     COW state system that year (itself included, at the top level, as in Bueno de

@@ -12,10 +12,10 @@ already contains milex as one of its six components, so ``ratio_cinc`` leans tow
 
 ``flag`` is ``ok``, ``missing`` (the member lacks milex, CINC or tpop: no shares),
 ``zero-milex`` (it spends nothing: ratios are 0) or ``zero-capability`` (a zero share below a
-ratio: the ratio is null), or ``no-data`` after NMC ends (2022). ``note`` says it in words and
+ratio: the ratio is null), or ``no-data`` after NMC ends. ``note`` says it in words and
 names the members left out of the base.
 
-Source: COW National Material Capabilities v7.0 (``cow_nmc``); membership as in
+Source: COW National Material Capabilities (``cow_nmc``); membership as in
 :mod:`pactscope.metrics.membership`.
 """
 
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from pactscope import data
 from pactscope.data import coverage
 from pactscope.metrics._capabilities import nmc
 from pactscope.metrics.membership import alliance_years, first_year
@@ -81,7 +82,7 @@ def burden(alliance: str, years=None) -> pl.DataFrame:
 
     Columns: alliance, year, iso3, milex (thousands of current USD), milex_share, cinc_share,
     tpop_share, ratio_cinc, ratio_tpop, flag, note. One row per member-year; ``years`` defaults to
-    the alliance's first year through 2022 (NMC's last year; later years get flag ``no-data``).
+    the alliance's first year through NMC's last year (later years get flag ``no-data``).
     """
     nmc_last = coverage("cow_nmc")[1]
     start, end = year_span(years, (first_year(alliance), nmc_last))
@@ -93,6 +94,6 @@ def burden(alliance: str, years=None) -> pl.DataFrame:
     after = pl.col("year") > nmc_last
     out = out.with_columns(
         flag=pl.when(after).then(pl.lit("no-data")).otherwise(pl.col("flag")),
-        note=pl.when(after).then(pl.lit(f"no data: NMC v7.0 ends in {nmc_last}")).otherwise(pl.col("note")),
+        note=pl.when(after).then(pl.lit(f"no data after {nmc_last}: {data.label('cow_nmc')}")).otherwise(pl.col("note")),
     )
     return out.select(COLUMNS).sort("alliance", "year", "iso3")

@@ -3,7 +3,7 @@ replace and against chosen potential adversaries.
 
 For each year, each group (the bloc, the alliance's counted members that year, and each
 ``versus`` state) gets the sum of its states' CINC, milex (thousands of current USD), milper
-(thousands) and tpop (thousands) from COW NMC v7.0 (``cow_nmc``, to 2022). A state without a
+(thousands) and tpop (thousands) from COW NMC (``cow_nmc``, to its last year). A state without a
 value is left out of that sum and named in ``note``; a sum with no values is null.
 ``cinc_ratio`` and ``milex_ratio`` are bloc / group (1 for the bloc itself): below 1 the bloc is
 the weaker side. :func:`coalition_overlap` shows which ledger organizations each bloc state
@@ -54,7 +54,7 @@ def coalition(
 
     Columns: year, group ("bloc" or the region name, the alliance id, or an adversary's ISO3), kind
     (bloc, alliance, versus), states, cinc, milex, milper, tpop, cinc_ratio, milex_ratio, note.
-    ``years`` defaults to 1992 through 2022 (NMC's last year; later years have null sums).
+    ``years`` defaults to 1992 through NMC's last year (later years have null sums).
     """
     bloc = states_of(states, region)
     rivals = states_of(versus, argument="versus") if versus else []

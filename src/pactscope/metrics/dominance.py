@@ -10,7 +10,7 @@ count as members that year (:mod:`pactscope.metrics.membership`: member or froze
 - ``members_to_half`` is the smallest k such that the k largest members hold more than half
   of the total.
 
-Source: COW National Material Capabilities v7.0 (``cow_nmc``), which ends in 2022; years after it
+Source: COW National Material Capabilities (``cow_nmc``; version and years in the catalogue); years after it
 get null figures and a note saying so.
 """
 
@@ -87,7 +87,7 @@ def dominance(alliances: list[str] | str, years=None) -> pl.DataFrame:
 
     Columns: alliance, year, indicator (cinc, milex, milper, tpop), n_members, n_missing, total,
     leader (ISO3), leader_share, hhi, members_to_half, note. Several alliances are stacked (same
-    columns, one block each). ``years`` defaults to each alliance's first year through 2022.
+    columns, one block each). ``years`` defaults to each alliance's first year through NMC's last year.
     """
     if isinstance(alliances, str):
         alliances = [alliances]

@@ -6,9 +6,9 @@
   membership spells: a spell ending ``withdrawn`` or ``not-renewed``, or a ``status-change`` to
   frozen, suspended, observer or partner. ``returned`` is the start of its next ``member`` spell.
   ``joined_after`` lists what it joined from the exit on: spells in the other ledger
-  organizations starting on or after the exit day, and ATOP v4.01 alliances (outside the
+  organizations starting on or after the exit day, and ATOP alliances (``atop4_01_member``; outside the
   organization's own ATOP ids) it first entered in or after the exit year, with their
-  obligations and the partners it had when the state came in. ATOP ends in 2016, so later alliances come from the ledger only.
+  obligations and the partners it had when the state came in. ATOP's member records end earlier than the ledger, so later alliances come from the ledger only.
 """
 
 from __future__ import annotations

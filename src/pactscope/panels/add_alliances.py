@@ -1,4 +1,4 @@
-"""add_atop_alliance: ATOP v5.1 alliance pledges on dyad-years."""
+"""add_atop_alliance: ATOP alliance pledges on dyad-years (``atop_alliance``)."""
 
 from __future__ import annotations
 

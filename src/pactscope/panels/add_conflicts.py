@@ -145,7 +145,7 @@ def _whittled_intra_wars(intratype: str) -> pl.LazyFrame:
 
 
 def add_cow_wars(panel: Panel, type: str = "inter", intratype: str = "all") -> Panel:
-    """COW wars: inter-state (v4.0) on dyad- or state-years, intra-state (v4.1) on state-years.
+    """COW wars: inter-state (``cow_war_inter``) on dyad- or state-years, intra-state (``cow_war_intra``) on state-years.
 
     ``type="inter"``: ``cowinteronset``, ``cowinterongoing``. Dyad-years: whether the two states
     fought on opposite sides (sidea1/sidea2, initiators, outcomes, battle deaths, ``warnum``);

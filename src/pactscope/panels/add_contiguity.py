@@ -1,4 +1,4 @@
-"""add_contiguity: COW direct contiguity (v3.2)."""
+"""add_contiguity: COW direct contiguity (``cow_contdir``)."""
 
 from __future__ import annotations
 

@@ -40,7 +40,7 @@ def _austria_recoded(code: str) -> pl.Expr:
 
 
 def _tss_years() -> pl.LazyFrame:
-    """Both orders of every TSS rivalry-year from 1816, kinds 0/1, Austria recoded."""
+    """Both orders of every TSS rivalry-year from the start of the state system, kinds 0/1, Austria recoded."""
     first = coverage("tss_rivalries")[0]
     return (
         undirected(load("tss_rivalries").lazy().select("tssr_id", "ccode1", "ccode2", "start", "end", *TSS_KINDS))

@@ -47,7 +47,7 @@ def create_stateyears(system: System = "cow", years: YearsArg = None) -> Panel:
     (``gwcode``, ``gw_name``) system, named as peacesciencer names them.
 
     States alive at the end of the list are assumed alive through the last complete year
-    (peacesciencer's ``mry = TRUE``); ``years`` subsets, e.g. ``"1946-2025"``.
+    (peacesciencer's ``mry = TRUE``); ``years`` subsets, e.g. ``"1950-1999"``.
     """
     last = last_complete_year()
     start, end = parse_years(years, last=last)

@@ -36,7 +36,7 @@ def filter_prd(panel: Panel, carry_forward: bool = True) -> Panel:
 
 
 def filter_years(panel: Panel, years: YearsArg) -> Panel:
-    """Keep the rows of a year or range, e.g. ``"1992-2022"``."""
+    """Keep the rows of a year or range, e.g. ``"1992-1999"``."""
     require(panel, "filter_years")
     start, end = parse_years(years)
     return panel.with_frame(panel.frame.filter(pl.col("year").is_between(start, end)))

@@ -1,4 +1,4 @@
-"""Year ranges: parsing '1946-2025' and the last complete year."""
+"""Year ranges: parsing '1950-1999' and the last complete year."""
 
 from __future__ import annotations
 
@@ -7,15 +7,13 @@ import re
 
 from pactscope.errors import BadArgument
 
-FIRST_YEAR = 1816
-
 
 def current_year() -> int:
     return dt.date.today().year
 
 
 def year_span(years: YearsArg, default: tuple[int, int], *, first: int | None = None) -> tuple[int, int]:
-    """Read ``years`` (None, 1995, "1992-2022", (a, b), range) into (start, end) for a metric.
+    """Read ``years`` (None, 1995, "1992-1999", (a, b), range) into (start, end) for a metric.
 
     None gives ``default``. Years before ``first`` (default: the first year of the state system
     data) or after the current calendar year are refused, naming the coverage of the data.
@@ -51,15 +49,15 @@ def state_system_years() -> tuple[int, int]:
 
 
 def parse_years(years: YearsArg, *, last: int | None = None) -> tuple[int, int]:
-    """Turn ``None``, ``1990``, ``"1946-2025"``, ``(1946, 2025)`` or ``range(1946, 2026)`` into (start, end)."""
+    """Turn ``None``, ``1990``, ``"1950-1999"``, ``(1950, 1999)`` or ``range(1950, 2000)`` into (start, end)."""
     last = last_complete_year() if last is None else last
+    first, system_last = state_system_years()
     if years is None:
-        return FIRST_YEAR, last
+        return first, last
     start, end = read_years(years)
-    if start < FIRST_YEAR or end > last:
-        first, system_last = state_system_years()
+    if start < first or end > last:
         raise BadArgument(
-            f"years: {start}-{end} is outside {FIRST_YEAR}-{last}: the state system data (COW) cover "
+            f"years: {start}-{end} is outside {first}-{last}: the state system data (COW) cover "
             f"{first}-{system_last} and panels end at the last complete year, {last}"
         )
     return start, end
@@ -76,7 +74,7 @@ def read_years(years: tuple[int, int] | range | str | int) -> tuple[int, int]:
     elif isinstance(years, str):
         match = re.fullmatch(r"\s*(\d{4})\s*(?:[-:\u2013]\s*(\d{4})\s*)?", years)
         if not match:
-            raise BadArgument(f"years: cannot read {years!r}; write a year or a range such as 1946-2025")
+            raise BadArgument(f"years: cannot read {years!r}; write a year or a range such as 1950-1999")
         start = int(match.group(1))
         end = int(match.group(2) or start)
     else:

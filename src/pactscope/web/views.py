@@ -195,6 +195,11 @@ def state(x: str) -> dict:
 
 
 @lru_cache(maxsize=1)
+def vote_data_label() -> str:
+    """Where the UN vote series behind the agreement charts end, from the data catalogue."""
+    return f"votes to {max(data.last_year(n) for n in ('un_votes', 'undl_ga_votes', 'unga_2025_3dl'))}"
+
+
 def state_choices() -> tuple[dict, ...]:
     """States with a COW code, each code once under its latest name, sorted by name."""
     table = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from pactscope import data
 from pactscope.assess import charts, fmt, indicators
 from pactscope.assess.context import Ctx, cell, para, without_capability_data
 from pactscope.assess.model import Chart, ChartData, Column, Provenance, Section, Table
@@ -116,7 +117,7 @@ def build(ctx: Ctx) -> Section:
         cites=ctx.cites.metric("coalition"),
     )
     section.blocks = [
-        para(f"{chosen}: {fmt.listing([ctx.name(v) for v in ctx.versus]) or 'none'}. Capabilities are COW NMC v7.0 sums",
+        para(f"{chosen}: {fmt.listing([ctx.name(v) for v in ctx.versus]) or 'none'}. Capabilities are {data.label('cow_nmc')} sums",
              ctx.cites.metric("coalition"), "; a scenario adds up capabilities and says nothing about whether such a bloc "
              "would form or act together."),
         _table(ctx), chart,

@@ -70,7 +70,7 @@ def _data() -> str:
 def _dyad(ccode_a: int | None, ccode_b: int | None) -> str:
     result = views.dyad(ccode_a, ccode_b) if ccode_a is not None else None
     return render("dyad.html", nav="dyad", choices=views.state_choices(), dyad=result,
-                  charts=charts.dyad_charts(ccode_a, ccode_b) if result else {})
+                  charts=charts.dyad_charts(ccode_a, ccode_b) if result else {}, vote_label=views.vote_data_label())
 
 
 home_html = Cached(_home, maxsize=1)
