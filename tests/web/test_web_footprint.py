@@ -94,3 +94,23 @@ def test_footprint_tables_as_json_and_csv(client):
     assert (france["state"], france["start"], france["end"]) == ("FRA", "1966-03-01", "2009-04-03")
     assert "shape-france-1966" in france["sources"].split(";")
     assert client.get("/api/alliances/SCO/exercises").json() == []
+
+
+def test_csto_exercise_row_gives_dates_host_participants_and_declared_size(client):
+    html = client.get("/alliances/CSTO").text
+    assert '<details id="exercises">' in html  # long, so folded
+    row = unescape(_row(html, "exercise-interaction-2021"))
+    # records/csto/exercises.yaml: 18-23 October 2021 at Harbmaidon, Tajikistan; Belarus, Russia, Tajikistan;
+    # 4,000 is the joint figure of the three drills of Combat Brotherhood-2021
+    assert "2021-10-18 to 2021-10-23" in row
+    assert "Tajikistan</abbr>: Harbmaidon range, Khatlon" in row
+    assert ">Belarus</abbr>, <abbr title=\"RUS\">Russia</abbr>, <abbr title=\"TJK\">Tajikistan</abbr>" in row
+    assert "4,000" in row and "Combat Brotherhood-2021" in row
+    cancelled = unescape(_row(html, "exercise-" + ledger.exercises_frame("CSTO").filter(status="cancelled")["id"][0]))
+    assert "cancelled" in cancelled and "Armenia" in cancelled
+
+
+def test_force_deployment_links_to_its_case(client):
+    row = unescape(_row(client.get("/alliances/CSTO").text, "force-peacekeeping-forces"))
+    case = next(c for c in ledger.cases_json("CSTO") if c["id"] == "kaz-2022-01-unrest")
+    assert f'<a href="/alliances/CSTO/cases/kaz-2022-01-unrest">{case["title"]}</a>' in row

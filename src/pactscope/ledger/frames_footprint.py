@@ -53,7 +53,7 @@ def presence_frame(alliance: str | None = None, root: Root = None) -> pl.DataFra
                 "org": oid, "id": f.id, "name": f.names.en, "kind": f.kind.value, "host": f.host,
                 "user": f.user, "location": f.location, "start": f.start,
                 "start_precision": f.start_precision.value, "end": f.end,
-                "end_precision": (f.end_precision or "day") if f.end else None,
+                "end_precision": (f.end_precision or "day") if f.end else None, "end_reason": f.end_reason,
                 "in_use": f.end is None, "collective": f.collective,
                 "agreement": a.title if a else None, "signed": a.signed if a else None,
                 "signed_precision": a.signed_precision.value if a and a.signed else None,
@@ -64,7 +64,7 @@ def presence_frame(alliance: str | None = None, root: Root = None) -> pl.DataFra
             })
     schema: Schema = {
         "org": _S, "id": _S, "name": _S, "kind": _S, "host": _S, "user": _S, "location": _S,
-        "start": _D, "start_precision": _S, "end": _D, "end_precision": _S, "in_use": _B,
+        "start": _D, "start_precision": _S, "end": _D, "end_precision": _S, "end_reason": _S, "in_use": _B,
         "collective": _B, "agreement": _S, "signed": _D, "signed_precision": _S,
         "in_force": _D, "runs_to": _I, "personnel": _I, "size_date": _D, "rent": _S,
         "confidence": _S, "sources": _LIST,
@@ -148,7 +148,7 @@ def exercises_frame(alliance: str | None = None, root: Root = None) -> pl.DataFr
             "org": oid, "id": e.id, "series": e.series, "name": e.name, "start": e.start, "end": e.end,
             "precision": e.date_precision.value, "status": e.status.value, "host": e.host,
             "places": list(e.places), "participants": list(e.participants),
-            "n_participants": len(e.participants) or None, "force": e.force, "personnel": e.personnel,
+            "n_participants": len(e.participants) or None, "force": e.force, "personnel": e.personnel, "size_note": e.size_note,
             "confidence": e.confidence.value, "sources": list(e.sources),
         }
         for oid in _orgs(alliance, root)
@@ -157,7 +157,7 @@ def exercises_frame(alliance: str | None = None, root: Root = None) -> pl.DataFr
     schema: Schema = {
         "org": _S, "id": _S, "series": _S, "name": _S, "start": _D, "end": _D, "precision": _S,
         "status": _S, "host": _S, "places": _LIST, "participants": _LIST, "n_participants": _I,
-        "force": _S, "personnel": _I, "confidence": _S, "sources": _LIST,
+        "force": _S, "personnel": _I, "size_note": _S, "confidence": _S, "sources": _LIST,
     }
     return pl.DataFrame(rows, schema=schema).sort("org", "start", "id")
 
