@@ -18,7 +18,7 @@ from pactscope.metrics.reliability_war import (
     RESULTS,
     SILENCE,
     alliance_war_record,
-    summarise_cases,
+    summarise_war_cases,
     war_cases,
     war_obligations,
     war_published,
@@ -217,7 +217,7 @@ def test_pledge_unit_is_kept_as_an_option():
 
 def test_summarise_cases_of_a_subset():
     ww2 = war_cases().filter(pl.col("cowwar") == 139)
-    table = summarise_cases(ww2)
+    table = summarise_war_cases(ww2)
     assert table.filter(pl.col("level") == "all")["n"][0] == ww2.filter(pl.col("result") != "not-applicable").height
     assert table["published_rate"].null_count() == table.height
 

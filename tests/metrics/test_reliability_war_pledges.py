@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pactscope.data import load
-from pactscope.metrics.reliability_war import OBLIGATION_SCHEMA, summarise, war_obligations
+from pactscope.metrics.reliability_war import OBLIGATION_SCHEMA, summarise_pledges, war_obligations
 from pactscope.metrics.reliability_war import war_reliability as _war_reliability
 
 
@@ -331,7 +331,7 @@ def test_strict_only_removes_cases():
 @given(st.sets(st.integers(min_value=0, max_value=6443), max_size=400))
 def test_summary_properties_on_subsets(picked):
     frame = war_obligations()[sorted(i for i in picked if i < war_obligations().height)]
-    table = summarise(frame)
+    table = summarise_pledges(frame)
     by = {(r["group"], r["level"]): r for r in table.iter_rows(named=True)}
     overall = by[("overall", "all")]
     assert overall["n"] == frame["applies"].sum()

@@ -7,20 +7,20 @@ docs/reliability-war.md gives every rule, the presets and the comparison with th
 """
 
 from pactscope.metrics.reliability_war.cases import CASE_SCHEMA, RESULTS
-from pactscope.metrics.reliability_war.pledges import OBLIGATION_SCHEMA, summarise, war_obligations
+from pactscope.metrics.reliability_war.pledges import OBLIGATION_SCHEMA, summarise_pledges, war_obligations
 from pactscope.metrics.reliability_war.published import war_published
 from pactscope.metrics.reliability_war.rules import PRESETS, WarRules
 from pactscope.metrics.reliability_war.summary import (
     SILENCE,
     SUMMARY_SCHEMA,
     alliance_war_record,
-    summarise_cases,
+    summarise_war_cases,
     war_cases,
     war_reliability,
 )
 
 __all__ = [
     "CASE_SCHEMA", "OBLIGATION_SCHEMA", "PRESETS", "RESULTS", "SILENCE", "SUMMARY_SCHEMA", "WarRules",
-    "alliance_war_record", "summarise", "summarise_cases", "war_cases", "war_obligations", "war_published",
+    "alliance_war_record", "summarise_pledges", "summarise_war_cases", "war_cases", "war_obligations", "war_published",
     "war_reliability",
 ]

@@ -194,7 +194,7 @@ def _row(group: str, level: str, sub: pl.DataFrame) -> dict:
             "rate": p.rate, "ci_low": p.low, "ci_high": p.high}
 
 
-def summarise(obligations: pl.DataFrame) -> pl.DataFrame:
+def summarise_pledges(obligations: pl.DataFrame) -> pl.DataFrame:
     """Summary table (overall, per type, per era) of any subset of ``war_obligations()`` rows."""
     tested = obligations.filter(pl.col("applies"))
     rows = [_row("overall", "all", tested)]
@@ -205,5 +205,5 @@ def summarise(obligations: pl.DataFrame) -> pl.DataFrame:
 
 @functools.cache
 def pledge_reliability(strict: bool = False, alliance: str | None = None) -> pl.DataFrame:
-    """``summarise`` of every pledge row (optionally one organization's ATOP records)."""
-    return summarise(war_obligations(strict=strict, alliance=alliance))
+    """``summarise_pledges`` of every pledge row (optionally one organization's ATOP records)."""
+    return summarise_pledges(war_obligations(strict=strict, alliance=alliance))

@@ -51,7 +51,7 @@ def _row(group: str, level: str, honoured: int, n: int) -> dict:
             "rate": p.rate, "ci_low": p.low, "ci_high": p.high}
 
 
-def summarise_cases(cases: pl.DataFrame, preset: str | None = None) -> pl.DataFrame:
+def summarise_war_cases(cases: pl.DataFrame, preset: str | None = None) -> pl.DataFrame:
     """Overall, per obligation tested and per era, from any subset of ``war_cases()`` rows; plus the
     separate non-aggression "silence = kept" indicator (never in the overall row). With ``preset``
     the published figures are joined beside each row."""
@@ -78,7 +78,7 @@ def _summary(rules: WarRules, alliance: str | None) -> pl.DataFrame:
     cases = _all_cases(rules)
     if alliance is not None:
         cases = cases.filter(pl.col("atopid").is_in(org_atop_ids(alliance)[1]))
-    return summarise_cases(cases, None if alliance else rules.preset)
+    return summarise_war_cases(cases, None if alliance else rules.preset)
 
 
 def _pledge_summary(strict: bool, alliance: str | None) -> pl.DataFrame:
