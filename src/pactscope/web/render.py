@@ -9,6 +9,7 @@ from typing import Any
 
 from fastapi.responses import JSONResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from pactscope.assess import render_text
 from pactscope.ledger.frames_footprint import shown_date
@@ -52,6 +53,12 @@ def _words(value: str | None) -> str:
     return "–" if value in (None, "") else str(value).replace("-", " ").replace("_", " ")
 
 
+def _day(day, precision: str | None) -> Markup:
+    """A ledger date as precise as it is known, in a ``<time>`` element that does not wrap."""
+    text = escape(shown_date(day, precision))
+    return Markup(f'<time datetime="{text}">{text}</time>') if text else Markup("")
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
@@ -61,7 +68,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters.update(number=_number, percent=_percent, words=_words, state_name=views.state_name,
-                       day=shown_date)
+                       day=_day)
     env.globals.update(prov_text=render_text.prov_text, paragraph_cites=render_text.paragraph_cites,
                        table_cites=render_text.table_cites, suggests=render_text.SUGGESTS, localize=charts.localize)
     env.policies["json.dumps_function"] = lambda value, **_: dumps(value)
