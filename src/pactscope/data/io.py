@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,24 @@ if TYPE_CHECKING:
     import polars as pl
 
 MIN_FREE_BYTES = 1 << 20  # refuse a file system with less room than this before any work is done
+
+
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold Ctrl-C and SIGTERM while a temporary file is created and its cleanup armed, so that no
+    signal can land between the two; a held signal is delivered right after."""
+    try:
+        old = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    except (AttributeError, ValueError, OSError):  # no signal masks here: go on without
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _cannot_write(target: Path, exc: OSError) -> OutputError:
@@ -38,9 +57,10 @@ def check_writable(target: Path | str) -> Path:
     if not folder.is_dir():
         raise OutputError(f"cannot write {target}: {folder} is not a folder")
     try:
-        fd, probe = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
-        os.close(fd)
-        os.unlink(probe)
+        with _signals_held():  # the probe never outlives this block, even on a signal
+            fd, probe = tempfile.mkstemp(prefix=".pactscope-probe-", dir=folder)
+            os.close(fd)
+            os.unlink(probe)
         free = shutil.disk_usage(folder).free
     except OSError as exc:
         raise OutputError(f"cannot write {target}: the folder {folder} does not accept new files "
@@ -59,12 +79,13 @@ def atomic_write(target: Path | str) -> Iterator[Path]:
     into an exception, as ``pactscope`` does). An OSError while writing becomes OutputError.
     """
     target = Path(target)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    except OSError as exc:
-        raise _cannot_write(target, exc) from None
-    tmp = Path(name)
+    with _signals_held():  # a signal lands only once the cleanup below is armed
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        except OSError as exc:
+            raise _cannot_write(target, exc) from None
+        tmp = Path(name)
     try:
         os.close(fd)
         yield tmp
