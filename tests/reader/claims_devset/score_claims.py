@@ -26,14 +26,14 @@ from pathlib import Path
 import yaml
 
 from pactscope.reader import read_text
-from pactscope.reader.normalise import normalise
+from pactscope.reader.normalize import fold_with_offsets
 from pactscope.reader.sentences import split_sentences
 
 GOLD = Path(__file__).with_name("gold.yaml")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    norm = normalise(text)
+    norm = fold_with_offsets(text)
     return [norm.span(a, b) for a, b in split_sentences(norm.text) if b > a]
 
 

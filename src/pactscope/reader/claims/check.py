@@ -16,7 +16,7 @@ from pactscope.reader.claims.resolve import MEMBER_LIST, SentenceFacts, TextFact
 from pactscope.reader.claims.vocab import Vocabulary, lower, vocabulary
 from pactscope.reader.dates import month_number
 from pactscope.reader.evidence import Evidence
-from pactscope.reader.normalise import normalise
+from pactscope.reader.normalize import fold_with_offsets
 from pactscope.reader.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -284,7 +284,7 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
         published = result.article_date
     vocab = vocabulary()
     scale = vocab.scale
-    norm = normalise(result.text)
+    norm = fold_with_offsets(result.text)
     fspans = [sp for sp in split_sentences(norm.text) if sp[1] > sp[0]]
     sentences = [_Sentence(i, result, norm, sp, vocab) for i, sp in enumerate(fspans)]
     for before, s in itertools.pairwise(sentences):

@@ -10,7 +10,7 @@ from importlib import resources
 import yaml
 
 from pactscope.ledger.schema import RESPONSE_SCALE
-from pactscope.reader.normalise import fold
+from pactscope.reader.normalize import fold
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _SUFFIX_AR = r"(?:ها|هم|ه|ات|ين|ون|ي)?"
