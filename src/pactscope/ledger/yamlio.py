@@ -39,7 +39,11 @@ class LineList(list):
         self.item_lines: list[int] = []
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (about ten times faster on the ledger), the Python one otherwise
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):
     """SafeLoader that keeps node start marks and notes duplicate keys."""
 
     def __init__(self, stream: Any) -> None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
@@ -282,8 +282,17 @@ def _code_case(war: int, atopid: int, records: dict[int, list[dict]], formed_her
     return done(VIOLATED, "no obligated ally fought alongside", tested, **extra)
 
 
-@functools.cache
 def _all_cases(rules: WarRules) -> pl.DataFrame:
+    """Every war x alliance case under ``rules``: the coding depends on the compliance, condition and
+    wartime rules only, so presets that differ in their years share one coding."""
+    frame = _coded_cases(replace(rules, preset="bf2018", last_year=None))
+    if rules.last_year is not None:
+        frame = frame.filter(pl.col("year") <= rules.last_year)
+    return frame
+
+
+@functools.cache
+def _coded_cases(rules: WarRules) -> pl.DataFrame:
     ctx = context()
     records, by_member, formed = _alliances()
     wars: dict[int, set[int]] = defaultdict(set)
@@ -295,7 +304,4 @@ def _all_cases(rules: WarRules) -> pl.DataFrame:
             row = _code_case(w, atopid, records[atopid], w in formed.get(atopid, set()), ctx, rules)
             if row is not None:
                 rows.append(row)
-    frame = pl.DataFrame(rows, schema=CASE_SCHEMA)
-    if rules.last_year is not None:
-        frame = frame.filter(pl.col("year") <= rules.last_year)
-    return frame.sort("cowwar", "atopid")
+    return pl.DataFrame(rows, schema=CASE_SCHEMA).sort("cowwar", "atopid")
