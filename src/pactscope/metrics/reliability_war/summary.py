@@ -15,17 +15,7 @@ from pactscope.metrics.reliability_war.rules import WarRules, resolve
 from pactscope.metrics.stats import wilson
 
 SILENCE = "nonagg-silence-kept"  # the separate, labelled non-aggression indicator
-SUMMARY_SCHEMA = {
-    "group": pl.String,
-    "level": pl.String,
-    "n": pl.Int64,
-    "fulfilled": pl.Int64,
-    "rate": pl.Float64,
-    "ci_low": pl.Float64,
-    "ci_high": pl.Float64,
-    "published_n": pl.Int64,
-    "published_rate": pl.Float64,
-}
+SUMMARY_SCHEMA = {**pledges.SUMMARY_SCHEMA, "published_n": pl.Int64, "published_rate": pl.Float64}
 UNITS = ("alliance", "pledge")
 BY = (None, "overall", "type", "era")
 
