@@ -149,7 +149,7 @@ def un_data(series: str = "voeten") -> UNData:
         votes, rc = _voeten() if series == "voeten" else _undl()
         votes = votes.sort("voter", "rcid") if series == "voeten" else votes  # UNDL rows come in record order
         issues = load("un_roll_call_issues") if series == "voeten" else load("un_roll_call_issues").clear()
-    by_voter = {key[0]: part.drop("voter") for key, part in votes.partition_by("voter", as_dict=True).items()}
+    by_voter = {key[0]: part for key, part in votes.partition_by("voter", as_dict=True, include_key=False).items()}
     return UNData(by_voter, votes, rc, issues)
 
 
