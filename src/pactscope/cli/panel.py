@@ -60,12 +60,18 @@ def _build(kind: str, create: Callable[[], Panel], add: str, out: Path) -> None:
     err_console.print(f"wrote {panel.frame.height:,} rows × {panel.frame.width} columns ({panel.describe()}) to {out}")
 
 
+# Options every panel command shares (typer reads a default Option object once per command).
+OutOpt = typer.Option(..., "--out", "-o", help=OUT_HELP, callback=check_out)
+YearsOpt = typer.Option(None, "--years", help=YEARS_HELP)
+AddOpt = typer.Option("", "--add", help=ADD_HELP)
+
+
 @app.command("state-years")
 def state_years(
-    out: Path = typer.Option(..., "--out", "-o", help=OUT_HELP, callback=check_out),
+    out: Path = OutOpt,
     system: System = typer.Option(System.cow, "--system"),
-    years: str | None = typer.Option(None, "--years", help=YEARS_HELP),
-    add: str = typer.Option("", "--add", help=ADD_HELP),
+    years: str | None = YearsOpt,
+    add: str = AddOpt,
 ) -> None:
     """One row per state and year.
 
@@ -78,11 +84,11 @@ def state_years(
 
 @app.command("dyad-years")
 def dyad_years(
-    out: Path = typer.Option(..., "--out", "-o", help=OUT_HELP, callback=check_out),
+    out: Path = OutOpt,
     system: System = typer.Option(System.cow, "--system"),
     directed: bool = typer.Option(True, "--directed/--undirected"),
-    years: str | None = typer.Option(None, "--years", help=YEARS_HELP),
-    add: str = typer.Option("", "--add", help=ADD_HELP),
+    years: str | None = YearsOpt,
+    add: str = AddOpt,
 ) -> None:
     """Every pair of states in the system in a year.
 
@@ -95,10 +101,10 @@ def dyad_years(
 
 @app.command("leader-years")
 def leader_years(
-    out: Path = typer.Option(..., "--out", "-o", help=OUT_HELP, callback=check_out),
+    out: Path = OutOpt,
     standardize: Standardize = typer.Option(Standardize.none, "--standardize", help="keep leader-years of states in the cow or gw system (none: all Archigos)"),
-    years: str | None = typer.Option(None, "--years", help=YEARS_HELP),
-    add: str = typer.Option("", "--add", help=ADD_HELP),
+    years: str | None = YearsOpt,
+    add: str = AddOpt,
 ) -> None:
     """One row per Archigos leader and year in office.
 
@@ -111,11 +117,11 @@ def leader_years(
 
 @app.command("leader-dyad-years")
 def leader_dyad_years(
-    out: Path = typer.Option(..., "--out", "-o", help=OUT_HELP, callback=check_out),
+    out: Path = OutOpt,
     system: System = typer.Option(System.gw, "--system"),
     directed: bool = typer.Option(True, "--directed/--undirected"),
-    years: str | None = typer.Option(None, "--years", help=YEARS_HELP),
-    add: str = typer.Option("", "--add", help=ADD_HELP),
+    years: str | None = YearsOpt,
+    add: str = AddOpt,
 ) -> None:
     """Every pair of leaders of two states in office in the same year.
 

@@ -47,23 +47,24 @@ class Candidate(BaseModel):
     score: float
 
 
-class Ambiguous(BaseModel):
-    """An event reference that fits several records too evenly to pick one."""
-
-    start: int
-    end: int
-    text: str
-    kind: str = Field(description="case | meeting")
-    candidates: list[Candidate] = Field(description="the records within the margin of the best, best first")
-
-
-class Unlinked(BaseModel):
-    """An event reference the reader found but could not place in the ledger."""
+class _Reference(BaseModel):
+    """An event reference in the text: its span, its words and the kind of record it is about."""
 
     start: int
     end: int
     text: str
     kind: str = Field(description="case | meeting: what kind of record it was compared with")
+
+
+class Ambiguous(_Reference):
+    """An event reference that fits several records too evenly to pick one."""
+
+    candidates: list[Candidate] = Field(description="the records within the margin of the best, best first")
+
+
+class Unlinked(_Reference):
+    """An event reference the reader found but could not place in the ledger."""
+
     words: list[str] = Field(description="the event words that made it a reference")
     best: str | None = Field(None, description="closest ledger record, below the threshold")
     best_score: float = 0.0
