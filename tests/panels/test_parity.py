@@ -8,16 +8,13 @@ below the parity runs show each documented difference at a concrete dyad-year.
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import polars as pl
 import pytest
 from parity import column_mismatches, reference
 from raw_tables import raw_rows
+from threads import probe_on_threads
 
 import pactscope.panels as ps
 
@@ -186,11 +183,6 @@ print(json.dumps({"threads": pl.thread_pool_size(), "resume": row["resume"], "ou
 
 def test_war_whittling_does_not_depend_on_threads():
     # cow_war_inter holds war 46 twice for 255-390 in 1864: resume 0 (outcome1 1), then resume 1
-    results = []
-    for threads in ("1", "2"):
-        env = {**os.environ, "POLARS_MAX_THREADS": threads}
-        out = subprocess.run([sys.executable, "-c", WHITTLE_PROBE], env=env, capture_output=True, text=True, check=True)
-        results.append(json.loads(out.stdout))
-    assert [r["threads"] for r in results] == [1, 2]
+    results = probe_on_threads(WHITTLE_PROBE)
     assert [(r["resume"], r["outcome1"]) for r in results] == [(0, 1), (0, 1)]
     assert results[0]["digest"] == results[1]["digest"]

@@ -36,14 +36,20 @@ ADD_HELP = (
 )
 OUT_HELP = "output file: .parquet, .csv or .dta (Stata, with variable labels); written atomically"
 YEARS_HELP = "a year or range, e.g. 1950-1999"
+WHITTLE_HELP = (
+    "comma-separated rules that pick one dispute per dyad-year for gml-mids/cow-mids, in order: onsets, fatality, "
+    "hostility, mindur, maxdur, recip, stmon, jds (default: peacesciencer's bundled choice, i.e. all of them in that order)"
+)
 
 
-def _build(kind: str, create: Callable[[], Panel], add: str, out: Path) -> None:
+def _build(kind: str, create: Callable[[], Panel], add: str, out: Path, whittle: str = "") -> None:
     from pactscope.panels.labels import column_labels
     from pactscope.panels.steps import apply_steps, parse_steps
+    from pactscope.panels.whittle import parse_rules
 
     with user_errors():
         steps = parse_steps(add)
+        rules = parse_rules(whittle)
         with Progress(console=err_console, transient=True) as progress:
             task = progress.add_task(f"creating {kind}", total=len(steps) + 2)
             panel = create()
@@ -52,7 +58,7 @@ def _build(kind: str, create: Callable[[], Panel], add: str, out: Path) -> None:
             def advance(name: str) -> None:
                 progress.update(task, advance=1, description=f"added {name}")
 
-            panel = apply_steps(panel, steps, on_step=advance)
+            panel = apply_steps(panel, steps, on_step=advance, whittle_rules=rules)
             progress.update(task, description=f"writing {out.name}")
             labels = column_labels(panel) if out.suffix.lower() == ".dta" else None
             write_frame(panel.frame, out, labels=labels)
@@ -64,6 +70,7 @@ def _build(kind: str, create: Callable[[], Panel], add: str, out: Path) -> None:
 OutOpt = typer.Option(..., "--out", "-o", help=OUT_HELP, callback=check_out)
 YearsOpt = typer.Option(None, "--years", help=YEARS_HELP)
 AddOpt = typer.Option("", "--add", help=ADD_HELP)
+WhittleOpt = typer.Option("", "--whittle", help=WHITTLE_HELP)
 
 
 @app.command("state-years")
@@ -89,6 +96,7 @@ def dyad_years(
     directed: bool = typer.Option(True, "--directed/--undirected"),
     years: str | None = YearsOpt,
     add: str = AddOpt,
+    whittle: str = WhittleOpt,
 ) -> None:
     """Every pair of states in the system in a year.
 
@@ -96,7 +104,7 @@ def dyad_years(
     """
     from pactscope.panels import create_dyadyears
 
-    _build("dyad-years", lambda: create_dyadyears(system.value, directed=directed, years=years), add, out)
+    _build("dyad-years", lambda: create_dyadyears(system.value, directed=directed, years=years), add, out, whittle)
 
 
 @app.command("leader-years")
@@ -122,6 +130,7 @@ def leader_dyad_years(
     directed: bool = typer.Option(True, "--directed/--undirected"),
     years: str | None = YearsOpt,
     add: str = AddOpt,
+    whittle: str = WhittleOpt,
 ) -> None:
     """Every pair of leaders of two states in office in the same year.
 
@@ -129,4 +138,33 @@ def leader_dyad_years(
     """
     from pactscope.panels import create_leaderdyadyears
 
-    _build("leader-dyad-years", lambda: create_leaderdyadyears(system.value, directed=directed, years=years), add, out)
+    _build("leader-dyad-years", lambda: create_leaderdyadyears(system.value, directed=directed, years=years), add, out, whittle)
+
+
+class ConflictType(str, Enum):
+    gml = "gml"
+    cow_mid = "cow-mid"
+
+
+@app.command("dispute-years")
+def dispute_years_command(
+    out: Path = OutOpt,
+    type: ConflictType = typer.Option(ConflictType.gml, "--type", help="gml (GML MIDs) or cow-mid (COW MIDs)"),
+    leaders: bool = typer.Option(False, "--leaders", help="leader-dyad dispute-years (gml only)"),
+    whittle: str = typer.Option("", "--whittle", help="comma-separated rules applied in order: onsets, fatality, hostility, mindur, maxdur, recip, stmon, jds"),
+) -> None:
+    """Directed dispute-years (every dispute of every dyad-year), optionally whittled.
+
+    Example: pactscope panel dispute-years --type gml --whittle onsets,fatality,hostility --out disputes.csv
+    """
+    from pactscope.panels.labels import dispute_labels
+    from pactscope.panels.whittle import dispute_years, parse_rules
+    from pactscope.panels.whittle import whittle as apply_rules
+
+    with user_errors():
+        disputes = apply_rules(dispute_years(type.value, leaders=leaders), parse_rules(whittle))  # type: ignore[arg-type]
+        labels = dispute_labels(disputes) if out.suffix.lower() == ".dta" else None
+        write_frame(disputes.frame, out, labels=labels)
+    left = disputes.duplicates()
+    note = f"; {left:,} unit-years still hold more than one dispute" if left else ""
+    err_console.print(f"wrote {disputes.frame.height:,} dispute-years × {disputes.frame.width} columns to {out}{note}")

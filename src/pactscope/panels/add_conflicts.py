@@ -11,6 +11,7 @@ from pactscope.errors import BadArgument
 from pactscope.panels._join import fill_coverage, join_on_keys, left_join, undirected
 from pactscope.panels.crosswalk import cow_view
 from pactscope.panels.frame import Panel, PanelKind, require
+from pactscope.panels.whittle import DisputeYears, drop_ongoing_beside_onsets, keep_extreme, keep_first
 
 DYAD = ["ccode1", "ccode2", "year"]
 
@@ -34,12 +35,31 @@ def _initiators(init: str) -> list[pl.Expr]:
     return [_initiated(init, side).cast(pl.Int32).alias(f"init{side}") for side in "12"]
 
 
+def _whittled_source(step: str, disputes: DisputeYears, conflict_type: str, leaders: bool, prefix: str) -> pl.LazyFrame:
+    """A user's whittled dispute-years as the step's source: the right type, one dispute per unit-year."""
+    if not isinstance(disputes, DisputeYears) or disputes.conflict_type != conflict_type or disputes.leaders != leaders:
+        unit = "leader-dyad" if leaders else "dyad"
+        raise BadArgument(f"{step}(disputes=...): needs {conflict_type} {unit} dispute-years, from dispute_years({conflict_type!r}{', leaders=True' if leaders else ''})")
+    if disputes.duplicates():
+        raise BadArgument(
+            f"{step}(disputes=...): {disputes.duplicates():,} unit-years still hold more than one dispute; "
+            "whittle further (whittle_conflicts_jds() as the last step keeps one)"
+        )
+    return disputes.frame.lazy().rename({disputes.ongoing: f"{prefix}ongoing", disputes.onset: f"{prefix}onset"})
+
+
 def _add_dyadic_disputes(
-    panel: Panel, step: str, table: str, prefix: str, keep: Sequence[str] | None, init: str | None = None
+    panel: Panel, step: str, table: str, prefix: str, keep: Sequence[str] | None, init: str | None = None,
+    disputes: DisputeYears | None = None,
 ) -> Panel:
     panel, keys = cow_view(panel, step, kinds=(PanelKind.dyad_year,))
     core = [f"{prefix}ongoing", f"{prefix}onset"]
-    source = load(table).lazy()
+    sources: tuple[str, ...] = (table,)
+    if disputes is None:
+        source = load(table).lazy()
+    else:
+        source = _whittled_source(step, disputes, "gml" if prefix == "gmlmid" else "cow-mid", False, prefix)
+        sources = disputes.sources or (table,)
     extras = [c for c in source.collect_schema().names() if c not in (*DYAD, *core)]
     if keep is not None:
         unknown = sorted(set(keep) - set(extras))
@@ -53,10 +73,12 @@ def _add_dyadic_disputes(
     renamed = {c: f"{prefix}_{c}" for c in (extras if keep is None else keep)}
     source = source.select(*DYAD, *core, *renamed, *added).rename(renamed)
     frame = join_on_keys(panel, source, keys).with_columns(fill_coverage(core, table))
-    return panel.with_frame(frame, table)
+    return panel.with_frame(frame, *sources)
 
 
-def add_gml_mids(panel: Panel, keep: Sequence[str] | None = None, init: str = "sidea-all-joiners") -> Panel:
+def add_gml_mids(
+    panel: Panel, keep: Sequence[str] | None = None, init: str = "sidea-all-joiners", disputes: DisputeYears | None = None
+) -> Panel:
     """Gibler-Miller-Little MIDs: ``gmlmidongoing``, ``gmlmidonset`` plus dispute details.
 
     The source is already one dispute per directed dyad-year, whittled by peacesciencer's rules
@@ -65,21 +87,28 @@ def add_gml_mids(panel: Panel, keep: Sequence[str] | None = None, init: str = "s
     also get ``init1, init2``, whether each state counts as an initiator under peacesciencer's
     ``init`` rule: ``"sidea-all-joiners"`` (side A, or any joiner), ``"sidea-with-joiners"``
     (side A, joiners included) or ``"sidea-orig"`` (side A originators only). Missing -> 0
-    inside the source's coverage; later years stay missing.
+    inside the source's coverage; later years stay missing. ``disputes``: dispute-years whittled
+    with the ``whittle_conflicts_*`` verbs, merged instead of the bundled table (which equals
+    ``dispute_years("gml")`` whittled by peacesciencer's rules in its order).
     """
     if isinstance(panel, Panel) and panel.kind is PanelKind.leader_dyad_year:
-        return _add_leader_disputes(panel, init)
-    return _add_dyadic_disputes(panel, "add_gml_mids", "gml_mid_ddydisps", "gmlmid", keep, init)
+        return _add_leader_disputes(panel, init, disputes)
+    return _add_dyadic_disputes(panel, "add_gml_mids", "gml_mid_ddydisps", "gmlmid", keep, init, disputes)
 
 
-def _add_leader_disputes(panel: Panel, init: str) -> Panel:
+def _add_leader_disputes(panel: Panel, init: str, disputes: DisputeYears | None = None) -> Panel:
     """GML MIDs on leader-dyad-years (``gml_mid_ddlydisps``, one dispute per leader dyad-year).
 
     Directed panels also get ``gmlmidongoing_init`` (ongoing, and leader 1 was in office when
     the dispute began and initiated it under ``init``) and ``gmlmidonset_init``.
     """
     table = "gml_mid_ddlydisps"
-    source = load(table).lazy().drop("ccode1", "ccode2")
+    sources: tuple[str, ...] = (table,)
+    if disputes is None:
+        source = load(table).lazy().drop("ccode1", "ccode2")
+    else:
+        source = _whittled_source("add_gml_mids", disputes, "gml", True, "gmlmid").drop("ccode1", "ccode2")
+        sources = disputes.sources or (table,)
     core = ["gmlmidongoing", "gmlmidonset"]
     if panel.directed:
         started = pl.col("obsid_start1") == pl.col("obsid1")
@@ -91,32 +120,28 @@ def _add_leader_disputes(panel: Panel, init: str) -> Panel:
     details = [c for c in source.collect_schema().names() if c not in ("obsid1", "obsid2", "year", *core)]
     source = source.rename({c: f"gmlmid_{c}" for c in details})
     frame = left_join(panel.frame, source, ["obsid1", "obsid2", "year"]).with_columns(fill_coverage(core, table))
-    return panel.with_frame(frame, table)
+    return panel.with_frame(frame, *sources)
 
 
-def add_cow_mids(panel: Panel, keep: Sequence[str] | None = None) -> Panel:
+def add_cow_mids(panel: Panel, keep: Sequence[str] | None = None, disputes: DisputeYears | None = None) -> Panel:
     """COW MIDs: ``cowmidongoing``, ``cowmidonset`` plus details prefixed ``cowmid_``.
 
-    One dispute per dyad-year as whittled by peacesciencer. Missing -> 0 inside the coverage.
+    One dispute per dyad-year as whittled by peacesciencer, or ``disputes`` whittled by the
+    ``whittle_conflicts_*`` verbs from ``dispute_years("cow-mid")``. Missing -> 0 inside the coverage.
     """
-    return _add_dyadic_disputes(panel, "add_cow_mids", "cow_mid_ddydisps", "cowmid", keep)
+    return _add_dyadic_disputes(panel, "add_cow_mids", "cow_mid_ddydisps", "cowmid", keep, disputes=disputes)
 
 
 def _whittle(wars: pl.LazyFrame, key: list[str], onset: str, deaths: tuple[str, str]) -> pl.LazyFrame:
-    """peacesciencer's rule for several wars in one unit-year: where an onset and an ongoing war
-    share the unit-year the ongoing one goes; of those left, the deadliest war stays (negative
-    death codes count as unknown, wars with no known deaths rank last) and, among equals, the
-    earlier record in the source. The order is total, so the result never depends on threads."""
+    """peacesciencer's rule for several wars in one unit-year, built from the whittle verbs' rules:
+    where an onset and an ongoing war share the unit-year the ongoing one goes; of those left, the
+    deadliest war stays (negative death codes count as unknown, wars with no known deaths rank
+    last) and, among equals, the earlier record in the source. Total and order-keeping, so the
+    result never depends on threads."""
     known = [pl.when(pl.col(c) >= 0).then(pl.col(c)) for c in deaths]
     total = pl.when(known[0].is_null() & known[1].is_null()).then(None).otherwise(pl.sum_horizontal(known))
-    return (
-        wars.with_row_index("_record")
-        .with_columns(_any_onset=pl.col(onset).max().over(key), _deaths=total)
-        .filter((pl.col(onset) == 1) | (pl.col("_any_onset") == 0))
-        .sort([*key, "_deaths", "_record"], descending=[False] * len(key) + [True, False], nulls_last=True, maintain_order=True)
-        .unique(key, keep="first", maintain_order=True)
-        .drop("_any_onset", "_deaths", "_record")
-    )
+    wars = drop_ongoing_beside_onsets(wars.with_columns(_deaths=total), key, onset)
+    return keep_first(keep_extreme(wars, key, pl.col("_deaths")), key).drop("_deaths")
 
 
 def _whittled_wars() -> pl.LazyFrame:

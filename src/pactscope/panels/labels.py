@@ -6,6 +6,7 @@ import re
 
 from pactscope.data import info
 from pactscope.panels.frame import Panel
+from pactscope.panels.whittle import DisputeYears
 
 DERIVED = {
     "year": "calendar year",
@@ -63,3 +64,9 @@ def column_labels(panel: Panel) -> dict[str, str]:
         elif column.endswith("spell"):
             labels[column] = f"{column.removesuffix('spell')}: {SPELLS['spell']}"
     return labels
+
+
+def dispute_labels(disputes: DisputeYears) -> dict[str, str]:
+    """Descriptions of a dispute-year frame's columns, from its source tables."""
+    known = _catalogue_descriptions(disputes.sources)
+    return {c: known[c] for c in disputes.frame.columns if c in known}

@@ -7,7 +7,8 @@ from functools import partial
 
 import pactscope.panels as ps
 from pactscope.errors import BadArgument, close_matches
-from pactscope.panels.frame import Panel
+from pactscope.panels.frame import Panel, PanelKind
+from pactscope.panels.whittle import dispute_years, whittle
 
 STEPS: dict[str, Callable[[Panel], Panel]] = {
     "atop": ps.add_atop_alliance,
@@ -51,9 +52,23 @@ def parse_steps(spec: str | list[str]) -> list[str]:
     return names
 
 
-def apply_steps(panel: Panel, names: list[str], on_step: Callable[[str], None] | None = None) -> Panel:
+MID_STEPS = {"gml-mids": "gml", "cow-mids": "cow-mid"}
+
+
+def apply_steps(
+    panel: Panel, names: list[str], on_step: Callable[[str], None] | None = None, whittle_rules: list[str] | None = None
+) -> Panel:
+    """Run the named steps in order; with ``whittle_rules`` the MID steps merge dispute-years
+    whittled by those rules (``whittle_conflicts_*``) instead of peacesciencer's bundled choice."""
+    if whittle_rules and not MID_STEPS.keys() & set(names):
+        raise BadArgument("--whittle chooses among the disputes of gml-mids or cow-mids; add one of them to --add")
     for name in names:
-        panel = STEPS[name](panel)
+        if whittle_rules and name in MID_STEPS:
+            leaders = panel.kind is PanelKind.leader_dyad_year
+            disputes = whittle(dispute_years(MID_STEPS[name], leaders=leaders), whittle_rules)  # type: ignore[arg-type]
+            panel = STEPS[name](panel, disputes=disputes)  # type: ignore[call-arg]
+        else:
+            panel = STEPS[name](panel)
         if on_step:
             on_step(name)
     return panel
