@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -81,7 +82,9 @@ def _store() -> Path | None:
         catalogue = resources.files("pactscope.data").joinpath("datapackage.json").read_bytes()
     except (ImportError, OSError):
         return None
-    key = hashlib.sha256(catalogue + checksum().encode()).hexdigest()[:20]
+    from pactscope import __version__
+
+    key = hashlib.sha256(catalogue + checksum().encode() + __version__.encode()).hexdigest()[:20]
     return cache_dir() / f"claims-figures-{key}.json"
 
 
@@ -97,7 +100,7 @@ def _save(path: Path | None, figures: dict[str, dict[str, Any]]) -> None:
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # one per process: concurrent writers never share it
         tmp.write_text(json.dumps(figures, default=str), encoding="utf-8")
         tmp.replace(path)
     except OSError:

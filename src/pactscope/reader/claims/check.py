@@ -124,14 +124,25 @@ class _Sentence:
     def acts(self, hit: Hit) -> bool:
         """The organization is the actor of the cue: named before it, or no state named before it."""
         at = self.original(hit.start)
+        end = self.original(hit.end)
+        if self.agent_after(hit):
+            return False
         if any(o < at for o in self.org_at):
             return True
-        end = self.original(hit.end)
         if any(end <= o <= end + 24 for o in self.org_at):  # verb first: "تجاهلت المنظمة", "sent by the CSTO"
             return True
         if not self.org_at:  # named in the sentence before: "It sent ...", "Troops were flown in"
             return self.previous_anchored and not any(x < at for x in self.state_at)
         return not any(x < at for x in self.state_at)
+
+    def agent_after(self, hit: Hit) -> bool:
+        """A state named right after the cue as its agent: "statements by Baku"."""
+        after = self.cues.text[hit.end:hit.end + 24]
+        agent = self.cues.vocab.lists["agent_after"].search(after)
+        if agent is None or after[:agent.start()].strip(' "\'»)'):
+            return False
+        named = self.original(hit.end + agent.end())
+        return any(named <= x <= named + 3 for x in self.state_at)
 
     def words(self, hits: list[Hit]) -> list[str]:
         out = []
@@ -148,12 +159,14 @@ class _Sentence:
 def _response(s: _Sentence, scale: tuple[str, ...]) -> dict[str, Any] | None:
     """What a sentence asserts about the response: min and max on the scale, or a judgement."""
     c = s.cues
-    levels = [h for h in c.of(*scale) if not c.requested_object(h) and s.acts(h)]
-    none = [h for h in c.of("none") if s.acts(h)]
-    words = [h for h in c.of("response_words") if not c.requested_object(h) and s.acts(h)]
-    helps = [h for h in c.of("help") if not c.requested_object(h, sentence=True) and s.acts(h)]
-    evaluative = [h for h in c.of("evaluative") if s.acts(h)]
-    if c.future() or c.hypothetical() or not (levels or none or words or helps or evaluative):
+    if c.hypothetical():
+        return None
+    levels = [h for h in c.of(*scale) if not c.requested_object(h) and s.acts(h) and not c.future(h)]
+    none = [h for h in c.of("none") if s.acts(h) and not c.future(h)]
+    words = [h for h in c.of("response_words") if not c.requested_object(h) and s.acts(h) and not c.future(h)]
+    helps = [h for h in c.of("help") if not c.requested_object(h, sentence=True) and s.acts(h) and not c.future(h)]
+    evaluative = [h for h in c.of("evaluative") if s.acts(h) and not c.future(h)]
+    if not (levels or none or words or helps or evaluative):
         return None
     if not (levels or none or words or helps):
         return {"min": scale[0], "max": scale[-1], "words": [], "judgement": s.words(evaluative)}

@@ -53,7 +53,7 @@ class SentenceCues:
         found: list[Hit] = []
         for level, pattern in vocab.levels.items():
             found += _hits(pattern, level, text)
-        for name in ("help", "response_words", "none", "evaluative", "request", "request_nouns", "trigger", "only", "every_case"):
+        for name in ("help", "response_words", "none", "evaluative", "request", "request_nouns", "trigger", "only", "every_case", "not_response"):
             found += _hits(vocab.lists[name], name, text)
         for topic, pattern in vocab.topics.items():
             found += _hits(pattern, "topic:" + topic, text)
@@ -101,11 +101,14 @@ class SentenceCues:
         pattern = self.vocab.lists["hypothetical"]
         return bool(pattern and pattern.search(self.text))
 
-    def future(self) -> bool:
-        pattern, decided = self.vocab.lists["future"], self.vocab.lists["decided"]
-        if decided is not None and decided.search(self.text):
+    def future(self, hit: Hit) -> bool:
+        """A future or possibility word scopes over the cue: anywhere before it in the sentence
+        ("will meet, under Article 4, for consultations") or after it in its clause ("troops
+        will be sent"); one in a later clause ("did nothing, and we cannot ...") does not."""
+        if self.vocab.lists["decided"].search(self.text):
             return False  # "announced it would send a mission": the decision is the claim
-        return bool(pattern and pattern.search(self.text))
+        after = _CLAUSE_END.split(self.text[hit.end:hit.end + 160])[0]
+        return bool(self.vocab.lists["future"].search(self.text[:hit.end] + after))
 
     def articles(self) -> list[str]:
         out = []

@@ -1,4 +1,4 @@
-"""The claim vocabulary (vocab.yaml) compiled into regular expressions, once per process."""
+"""The claim vocabulary (vocab.yaml) indexed for matching (`match.py`), once per process."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from importlib import resources
 import yaml
 
 from pactscope.ledger.schema import RESPONSE_SCALE
+from pactscope.reader.claims.match import CueIndex, CueList
 from pactscope.reader.normalize import fold
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -18,6 +19,9 @@ _SUFFIX_AR = r"(?:ها|هم|ه|ات|ين|ون|ي)?"
 
 def lower(text: str) -> str:
     """Lower case that keeps every character's offset (the few that would grow stay as they are)."""
+    low = text.lower()
+    if len(low) == len(text):  # no character grew (none shrinks): the offsets hold
+        return low
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
@@ -34,25 +38,8 @@ def _word(word: str) -> str:
     return core + (r"\w*" if stem else "")
 
 
-def compile_cue(cue: str) -> str:
-    """One cue as a regular expression on folded lower-case text (syntax in vocab.yaml)."""
-    parts, gap = [], False
-    for token in lower(fold(cue)).split():
-        if token == "~":
-            gap = True
-            continue
-        if parts:
-            parts.append(r"\W+(?:\w+\W+){0,3}" if gap else r"\W+")
-        parts.append(_word(token))
-        gap = False
-    return r"(?<!\w)" + "".join(parts) + r"(?!\w)"
-
-
-def _alternation(cues: list[str]) -> re.Pattern[str] | None:
-    if not cues:
-        return None
-    ordered = sorted(set(cues), key=len, reverse=True)
-    return re.compile("|".join(f"(?:{compile_cue(c)})" for c in ordered))
+def _split(cue: str) -> list[str]:
+    return lower(fold(cue)).split()
 
 
 def _all_languages(entry: dict | None) -> list[str]:
@@ -64,15 +51,16 @@ class Vocabulary:
     """Compiled cue lists; `levels` and `topics` keep one pattern per level or topic."""
 
     scale: tuple[str, ...]
-    levels: dict[str, re.Pattern[str]]
-    topics: dict[str, re.Pattern[str]]
-    lists: dict[str, re.Pattern[str] | None]
+    levels: dict[str, CueList]
+    topics: dict[str, CueList]
+    lists: dict[str, CueList]
     article_words: dict[str, int]
     article: re.Pattern[str]
 
 
 LISTS = ("help", "response_words", "refusal", "none", "evaluative", "negators", "only", "every_case",
-         "request", "request_nouns", "not_request", "trigger", "organization_words", "future", "conditional", "hypothetical", "negators_after", "decided")
+         "request", "request_nouns", "not_request", "trigger", "organization_words", "future", "conditional", "hypothetical", "negators_after", "decided",
+         "not_response", "agent_after")
 
 
 @lru_cache(maxsize=1)
@@ -80,12 +68,16 @@ def vocabulary() -> Vocabulary:
     """The bundled vocabulary, compiled (cached for the process)."""
     text = resources.files("pactscope.reader.claims").joinpath("vocab.yaml").read_text("utf-8")
     raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present
-    levels = {level: p for level, entry in raw["levels"].items() if (p := _alternation(_all_languages(entry)))}
-    unknown = set(levels) - {t.value for t in RESPONSE_SCALE}
+    unknown = set(raw["levels"]) - {t.value for t in RESPONSE_SCALE}
     if unknown:
         raise ValueError(f"vocab.yaml: levels not on the ledger's response scale: {sorted(unknown)}")
-    topics = {t: p for t, entry in raw["structure"].items() if (p := _alternation(_all_languages(entry)))}
-    lists = {name: _alternation(_all_languages(raw.get(name))) for name in LISTS}
+    cues = {f"level:{k}": _all_languages(v) for k, v in raw["levels"].items()}
+    cues |= {f"topic:{k}": _all_languages(v) for k, v in raw["structure"].items()}
+    cues |= {name: _all_languages(raw.get(name)) for name in LISTS}
+    index = CueIndex(cues, _split)
+    levels = {k: CueList(index, f"level:{k}") for k, v in raw["levels"].items() if _all_languages(v)}
+    topics = {k: CueList(index, f"topic:{k}") for k, v in raw["structure"].items() if _all_languages(v)}
+    lists = {name: CueList(index, name) for name in LISTS}
     words = {lower(fold(k)): int(v) for lang in raw["article_words"].values() for k, v in lang.items()}
     numbers = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     heads = "|".join(_word(lower(fold(w))) if not w.endswith(".") else re.escape(w)

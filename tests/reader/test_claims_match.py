@@ -1,0 +1,76 @@
+"""Cue matching: inflection and clitics, cue syntax, and the scope rules of the claim check.
+
+Texts written for these tests; the word forms were checked by hand (Arabic clitics و ف ب ل ك,
+the article, pronoun suffixes and ة before them; Russian case endings).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pactscope.reader import read_text
+from pactscope.reader.claims.match import CueIndex, arabic_forms
+from pactscope.reader.claims.vocab import _split
+
+
+def _found(cues: list[str], text: str) -> list[str]:
+    index = CueIndex({"x": cues}, _split)
+    return [m.group() for m in index.matches(text).get("x", [])]
+
+
+@pytest.mark.parametrize(("word", "form"), [
+    ("والحلف", "الحلف"), ("بالمنظمه", "منظمه"), ("للمنظمه", "المنظمه"), ("مادتها", "ماده"),
+    ("وقواتها", "قوات"), ("فمساعداتهم", "مساعدات"),
+])
+def test_arabic_forms_take_off_clitics_article_and_suffix(word, form):
+    assert form in arabic_forms(word)
+
+
+def test_arabic_short_words_keep_their_letters():
+    assert "لم" not in arabic_forms("لما")  # "when", not the negator
+    assert _found(["إلا"], "لا يمكن") == []  # "except" is not "not"
+
+
+def test_arabic_cue_with_the_article_needs_it():
+    assert _found(["الحلف"], "وقال الحلف") == ["الحلف"]
+    assert _found(["الحلف"], "حلف جديد") == []
+    assert _found(["حلف"], "والحلف") == ["والحلف"]
+
+
+def test_russian_cues_reach_other_case_endings():
+    assert _found(["наблюдатели"], "направить наблюдателями") == ["наблюдателями"]
+    assert _found(["=наблюдатели"], "направить наблюдателями") == []
+    assert _found(["обратил*"], "армения обратилась") == ["обратилась"]
+
+
+def test_english_is_matched_as_written_with_stars_and_suffixes():
+    assert _found(["troops"], "no troop was sent") == []
+    assert _found(["deploy*"], "it deployed them") == ["deployed"]
+    assert _found(["*n't"], "it didn't act") == ["didn't"]
+    assert _found(["fact-finding mission*"], "a fact finding missions") == ["fact finding missions"]
+
+
+def test_gap_and_longest_cue():
+    assert _found(["adopted ~ decisions"], "adopted a number of decisions") == ["adopted a number of decisions"]
+    assert _found(["adopted ~ decisions"], "adopted one two three four decisions") == []
+    assert _found(["call*", "called for help"], "it called for help") == ["called for help"]
+
+
+def _responses(text: str):
+    return [c for c in read_text(text, claims=True).claims or [] if c.field == "response"]
+
+
+def test_a_modal_in_a_later_clause_leaves_the_claim():
+    said = "In September 2022 the CSTO did nothing for Armenia, and no one could rely on it."
+    assert [c.asserted["max"] for c in _responses(said)] == ["none"]
+    assert _responses("In September 2022 the CSTO could send troops to Armenia.") == []
+
+
+def test_a_state_named_as_agent_is_not_the_organization():
+    said = "In September 2022 the CSTO heard aggressive statements by Azerbaijan about Armenia."
+    assert _responses(said) == []
+
+
+def test_observer_status_is_not_a_mission():
+    said = "В сентябре 2022 года ОДКБ обсуждала статус наблюдателя для Сербии после нападения на Армению."
+    assert all(c.asserted["min"] != "fact-finding-mission" for c in _responses(said))
