@@ -183,7 +183,7 @@ SUPPORT = {
     ps.add_nmc: EVERYWHERE,
     ps.add_cow_majors: EVERYWHERE,
     ps.add_contiguity: EVERYWHERE,
-    ps.add_gml_mids: [*DYADS, "leader-dyad-year"],
+    ps.add_gml_mids: EVERYWHERE,
     ps.add_cow_mids: DYADS,
     ps.add_cow_wars: STATE_AND_DYAD,
     ps.add_igos: STATE_AND_DYAD,
@@ -239,7 +239,7 @@ def test_spells_follow_peacesciencers_counter():
         ps.add_spells(ps.add_peace_years(panel))
 
 
-@pytest.mark.parametrize("kind", ["cow-dyad-directed", "cow-dyad-undirected", "gw-state", "gw-dyad"])
+@pytest.mark.parametrize("kind", ["cow-dyad-directed", "cow-dyad-undirected", "gw-state", "gw-dyad", "cow-state", "leader-year", "leader-dyad-year"])
 @pytest.mark.parametrize("spell_step", [ps.add_peace_years, ps.add_spells], ids=["add_peace_years", "add_spells"])
 def test_spell_steps_never_change_rows(spell_step, kind):
     panel = PANELS[kind]()

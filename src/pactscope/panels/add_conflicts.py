@@ -11,24 +11,11 @@ from pactscope.errors import BadArgument
 from pactscope.panels._join import fill_coverage, join_on_keys, left_join, undirected
 from pactscope.panels.crosswalk import cow_view
 from pactscope.panels.frame import Panel, PanelKind, require
+from pactscope.panels.mid_participants import add_state_or_leader_mids
+from pactscope.panels.mid_participants import initiated as _initiated
 from pactscope.panels.whittle import DisputeYears, drop_ongoing_beside_onsets, keep_extreme, keep_first
 
 DYAD = ["ccode1", "ccode2", "year"]
-
-
-INIT_RULES = ("sidea-all-joiners", "sidea-with-joiners", "sidea-orig")
-
-
-def _initiated(init: str, side: str) -> pl.Expr:
-    """peacesciencer's ``init`` rules for whether a side initiated, from its side A and originator codes."""
-    if init not in INIT_RULES:
-        raise BadArgument(f"add_gml_mids(init={init!r}): choose one of {', '.join(INIT_RULES)}")
-    sidea, orig = pl.col(f"sidea{side}") == 1, pl.col(f"orig{side}")
-    if init == "sidea-orig":
-        return sidea & (orig == 1)
-    if init == "sidea-with-joiners":
-        return sidea
-    return sidea | (orig == 0)
 
 
 def _initiators(init: str) -> list[pl.Expr]:
@@ -87,12 +74,19 @@ def add_gml_mids(
     also get ``init1, init2``, whether each state counts as an initiator under peacesciencer's
     ``init`` rule: ``"sidea-all-joiners"`` (side A, or any joiner), ``"sidea-with-joiners"``
     (side A, joiners included) or ``"sidea-orig"`` (side A originators only). Missing -> 0
-    inside the source's coverage; later years stay missing. ``disputes``: dispute-years whittled
+    inside the source's coverage; later years stay missing. On state-years and leader-years
+    (from the participant table ``gml_part``, as peacesciencer): ``gmlmidongoing, gmlmidonset``
+    and ``gmlmidongoing_init, gmlmidonset_init`` (disputes the state, or the leader in office at
+    their start, initiated under ``init``). ``disputes``: dispute-years whittled
     with the ``whittle_conflicts_*`` verbs, merged instead of the bundled table (which equals
     ``dispute_years("gml")`` whittled by peacesciencer's rules in its order).
     """
     if isinstance(panel, Panel) and panel.kind is PanelKind.leader_dyad_year:
         return _add_leader_disputes(panel, init, disputes)
+    if isinstance(panel, Panel) and panel.kind in (PanelKind.state_year, PanelKind.leader_year):
+        if disputes is not None or keep is not None:
+            raise BadArgument("add_gml_mids(): keep= and disputes= apply to dyad-years; state- and leader-years count participations")
+        return add_state_or_leader_mids(panel, init)
     return _add_dyadic_disputes(panel, "add_gml_mids", "gml_mid_ddydisps", "gmlmid", keep, init, disputes)
 
 

@@ -80,6 +80,16 @@ def _in_system(segments: pl.LazyFrame, spells: pl.LazyFrame, code: str) -> pl.La
     return overlap
 
 
+def cow_leader_segments() -> pl.LazyFrame:
+    """Each leader's days in office per calendar year while the state was in the COW system:
+    ``obsid, ccode, year, start, end`` (peacesciencer's leader-days with standardize="cow")."""
+    spells = _in_system(_with_ccode(_leader_segments()), _cow_spells(last_complete_year()), "ccode")
+    return spells.select(
+        "obsid", "ccode", "year",
+        start=pl.max_horizontal("start", "start_state"), end=pl.min_horizontal("end", "end_state"),
+    )
+
+
 def create_leaderyears(standardize: Standardize = "none", years: YearsArg = None) -> Panel:
     """One row per Archigos leader and calendar year in office (``obsid, leader, gwcode|ccode,
     gender, leaderage, year, yrinoffice``), as peacesciencer's ``create_leaderyears``.
@@ -187,4 +197,4 @@ def add_archigos(panel: Panel) -> Panel:
     return panel.with_frame(frame.with_columns(fill_within(["leadertransition", "irregular", "n_leaders"], last, first)), "archigos")
 
 
-__all__ = ["add_archigos", "add_lead", "add_lwuf", "create_leaderdyadyears", "create_leaderyears"]
+__all__ = ["add_archigos", "add_lead", "add_lwuf", "cow_leader_segments", "create_leaderdyadyears", "create_leaderyears"]

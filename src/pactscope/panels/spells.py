@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import polars as pl
 
 from pactscope.errors import BadArgument
-from pactscope.panels.frame import Panel, require
+from pactscope.panels.frame import ALL_KINDS, Panel, PanelKind, require
 
 # ongoing column -> spell column it produces
 SPELL_COLUMNS = {
     "gmlmidongoing": "gmlmidspell",
+    "gmlmidongoing_init": "gmlmidinitspell",
     "cowmidongoing": "cowmidspell",
     "cowinterongoing": "cowinterspell",
     "cowintraongoing": "cowintraspell",
@@ -42,18 +45,42 @@ def peace_spells(frame: pl.DataFrame, event: str, unit: list[str]) -> pl.Series:
     ).to_series()
 
 
+Counter = Callable[[pl.DataFrame, str, list[str]], pl.Series]
+
+
+def _spells(panel: Panel, events: dict[str, str], count: Counter) -> Panel:
+    """Add one spell column per ``events`` item (indicator -> spell name), counted per unit.
+
+    State- and dyad-years are sorted by unit and year already. Leader panels are sorted by state
+    codes first, so their rows are counted in (leader(s), codes, year) order and put back; the
+    codes keep a leader whose state changes code within a year (Kohl: 260 and 255 in 1990) as
+    two runs rather than one with two rows for a year."""
+    clash = sorted(set(events.values()) & set(panel.columns))
+    if clash:
+        raise BadArgument(f"the panel already has column(s) {', '.join(clash)}; was add_spells or add_peace_years applied already?")
+    unit = panel.keys[:-1]
+    if panel.kind not in (PanelKind.leader_year, PanelKind.leader_dyad_year):
+        return panel.with_frame(panel.frame.hstack([count(panel.frame, e, unit).alias(s) for e, s in events.items()]))
+    unit += [c for c in panel.state_keys[:-1] if c in panel.columns]
+    order = panel.frame.select(pl.arg_sort_by([*unit, "year"], maintain_order=True)).to_series()
+    ordered = panel.frame.select(*unit, "year", *events).gather(order)
+    back = order.arg_sort()
+    return panel.with_frame(panel.frame.hstack([count(ordered, e, unit).gather(back).alias(s) for e, s in events.items()]))
+
+
 def add_peace_years(panel: Panel) -> Panel:
-    """Add a ``*spell`` column for every conflict indicator present (gml/cow MIDs, wars, UCDP)."""
-    require(panel, "add_peace_years")
-    present = [c for c in SPELL_COLUMNS if c in panel.columns]
+    """Add a ``*spell`` column for every conflict indicator present (gml/cow MIDs, wars, UCDP),
+    on state-, dyad-, leader- and leader-dyad-years (``gmlmidinitspell`` where
+    ``gmlmidongoing_init`` is present). Leader-years count per leader, leader-dyad-years per
+    pair of leaders."""
+    require(panel, "add_peace_years", kinds=ALL_KINDS)
+    present = {c: SPELL_COLUMNS[c] for c in SPELL_COLUMNS if c in panel.columns}
     if not present:
         raise BadArgument(
             "add_peace_years() found no conflict column; run add_gml_mids(), add_cow_mids(), "
             "add_cow_wars() or add_ucdp_acd() first"
         )
-    unit = panel.keys[:-1]
-    spells = [peace_spells(panel.frame, event, unit).alias(SPELL_COLUMNS[event]) for event in present]
-    return panel.with_frame(panel.frame.hstack(spells))
+    return _spells(panel, present, peace_spells)
 
 
 CONFLICT_FAMILIES = {"gmlmid": "gmlmidspell", "cowmid": "cowmidspell", "cowinter": "cowinterspell",
@@ -83,18 +110,17 @@ def add_spells(panel: Panel, conflict_event_type: str = "ongoing", ongo: bool = 
     ``conflict_event_type`` picks the ``*ongoing`` or ``*onset`` indicator. With ``ongo=False``
     every event year ends a spell (the counter of ``add_peace_years``); with ``ongo=True`` only
     the first year of a run of event years does, the years continuing it get no spell and the
-    count starts again after them. Years outside a source's coverage get no spell.
+    count starts again after them. Years outside a source's coverage get no spell. Works on
+    state-, dyad-, leader- and leader-dyad-years; where ``add_gml_mids`` gave initiation
+    columns (state-, leader- and directed leader-dyad-years) ``gmlmidinitspell`` counts the
+    years since the last MID initiated (``gmlmidongoing_init`` or ``gmlmidonset_init``).
     """
-    require(panel, "add_spells")
+    require(panel, "add_spells", kinds=ALL_KINDS)
     if conflict_event_type not in ("ongoing", "onset"):
         raise BadArgument(f"add_spells(conflict_event_type={conflict_event_type!r}): choose 'ongoing' or 'onset'")
-    present = {f"{family}{conflict_event_type}": spell for family, spell in CONFLICT_FAMILIES.items()
-               if f"{family}{conflict_event_type}" in panel.columns}
+    wanted = {f"{family}{conflict_event_type}": spell for family, spell in CONFLICT_FAMILIES.items()}
+    wanted[f"gmlmid{conflict_event_type}_init"] = "gmlmidinitspell"
+    present = {event: spell for event, spell in wanted.items() if event in panel.columns}
     if not present:
         raise BadArgument("add_spells() found no conflict column; run add_gml_mids(), add_cow_mids(), add_cow_wars() or add_ucdp_acd() first")
-    clash = sorted(set(present.values()) & set(panel.columns))
-    if clash:
-        raise BadArgument(f"the panel already has column(s) {', '.join(clash)}; was add_spells or add_peace_years applied already?")
-    unit = panel.keys[:-1]
-    count = _spells_without_ongoing if ongo else peace_spells
-    return panel.with_frame(panel.frame.hstack([count(panel.frame, event, unit).alias(spell) for event, spell in present.items()]))
+    return _spells(panel, present, _spells_without_ongoing if ongo else peace_spells)
