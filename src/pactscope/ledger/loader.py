@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from pactscope.errors import LedgerError, UnknownAlliance, close_matches
-from pactscope.ledger.parse import read_tree
+from pactscope.data.cache import cached_object, checksum
+from pactscope.ledger.parse import RECORDS, read_tree
 from pactscope.ledger.schema import CrisisCase, Meeting, MembershipSpell, Organ, Organization, Source
 from pactscope.ledger.schema_footprint import CollectiveForce, Departure, Exercise, Facility
 from pactscope.ledger.statuses import counted_statuses
@@ -63,6 +64,14 @@ def _raise_on_errors(problems: Iterable[Any]) -> None:
 
 @lru_cache(maxsize=8)
 def _load(root: str | None) -> Ledger:
+    """The ledger under ``root``, from the disk cache while its files and the ledger code are unchanged."""
+    folder = Path(root) if root else RECORDS
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
+    key = checksum(code=("pactscope.ledger",), files=files, extra=str(folder.resolve()))
+    return cached_object("ledger", key, lambda: _parse(root))
+
+
+def _parse(root: str | None) -> Ledger:
     tree = read_tree(Path(root) if root else None)
     _raise_on_errors(tree.problems)
     orgs = {item.model.id: item.model for item in tree.organizations.values()}

@@ -17,6 +17,7 @@ import polars as pl
 
 from pactscope.codes import State, resolve, states_table
 from pactscope.data import last_year, load
+from pactscope.data.cache import cached_object, checksum
 from pactscope.errors import BadArgument
 
 VOTE_CODES = {"yes": 1, "abstain": 2, "no": 3}
@@ -124,6 +125,26 @@ def _undl() -> tuple[pl.DataFrame, pl.DataFrame]:
     return votes, roll_calls
 
 
+SERIES_TABLES = {
+    "voeten": ("un_votes", "un_roll_calls", "un_roll_call_issues"),
+    "undl": ("undl_ga_votes", "undl_ga_resolutions", "unga_2025_3dl", "un_roll_call_issues"),
+}
+
+
+def _series(series: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(votes, roll calls, issues) of one series, computed from the bundled tables."""
+    votes, rc = _voeten() if series == "voeten" else _undl()
+    votes = votes.sort("voter", "rcid") if series == "voeten" else votes  # UNDL rows come in record order
+    issues = load("un_roll_call_issues") if series == "voeten" else load("un_roll_call_issues").clear()
+    return votes, rc, issues
+
+
+def _cache_key(series: str) -> str:
+    """Checksum of what a series' vote matrix is computed from: its tables, this code, the crosswalk."""
+    code = ("pactscope.metrics._alignment_data", "pactscope.metrics._undl", "pactscope.codes", "pactscope.data.registry")
+    return checksum(datasets=SERIES_TABLES[series], code=code, extra=series)
+
+
 def voeten_last_year() -> int:
     """Last full year of the Voeten series as catalogued; "auto" switches to the UN Digital Library after it."""
     return last_year("un_votes")
@@ -146,9 +167,7 @@ def un_data(series: str = "voeten") -> UNData:
         votes = pl.concat([old.votes, new.votes]).join(rc.select("rcid"), on="rcid", how="semi")
         issues = old.issues.join(rc.select("rcid"), on="rcid", how="semi")
     else:
-        votes, rc = _voeten() if series == "voeten" else _undl()
-        votes = votes.sort("voter", "rcid") if series == "voeten" else votes  # UNDL rows come in record order
-        issues = load("un_roll_call_issues") if series == "voeten" else load("un_roll_call_issues").clear()
+        votes, rc, issues = cached_object("un-votes", _cache_key(series), lambda: _series(series))
     by_voter = {key[0]: part for key, part in votes.partition_by("voter", as_dict=True, include_key=False).items()}
     return UNData(by_voter, votes, rc, issues)
 

@@ -18,6 +18,7 @@ import polars as pl
 
 from pactscope.codes import resolve, resolve_un_name
 from pactscope.data import load
+from pactscope.data.cache import cached_object, checksum
 from pactscope.metrics._alignment_data import lineage_of
 
 UNDL_VOTES = {"Y": "yes", "N": "no", "A": "abstain", "NV": "non-voting"}
@@ -92,6 +93,26 @@ def _threedl() -> tuple[pl.DataFrame, pl.DataFrame]:
 def undl_votes() -> pl.DataFrame:
     """One row per recorded vote: id_record, voter (lineage), vote (yes/no/abstain/non-voting), series
     (in the tables' order: by record, then as the record lists the states)."""
+    return cached_object("undl-votes", cache_key(), _votes)
+
+
+@cache
+def undl_records() -> pl.DataFrame:
+    """One row per resolution with a recorded vote: id_record, symbol, date, year, session, title, series."""
+    return cached_object("undl-records", cache_key(), _records)
+
+
+TABLES = ("undl_ga_votes", "undl_ga_resolutions", "unga_2025_3dl")
+CODE = ("pactscope.metrics._undl", "pactscope.metrics._alignment_data", "pactscope.codes", "pactscope.data.registry")
+
+
+@cache
+def cache_key() -> str:
+    """Checksum of what the series is computed from (its tables, this code, the crosswalk), for the disk cache."""
+    return checksum(datasets=TABLES, code=CODE)
+
+
+def _votes() -> pl.DataFrame:
     lineages = dict(_name_lineages().iter_rows())
     main = load("undl_ga_votes").select(
         "id_record",
@@ -103,9 +124,7 @@ def undl_votes() -> pl.DataFrame:
     return pl.concat([main, extra])
 
 
-@cache
-def undl_records() -> pl.DataFrame:
-    """One row per resolution with a recorded vote: id_record, symbol, date, year, session, title, series."""
+def _records() -> pl.DataFrame:
     res = load("undl_ga_resolutions").select("id_record", "title")
     main = (
         load("undl_ga_votes")

@@ -22,6 +22,7 @@ COW state system (``cowstates2016``). BibTeX keys: ``cohen1960cans``,
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import Literal
 
@@ -171,12 +172,18 @@ def _roll_calls(by: str, important_only: bool, issues: Iterable[str] | None, yea
 def _paired(focal: int, others: Iterable[int], rc: pl.DataFrame, series: Series = "auto") -> pl.DataFrame:
     """One row per roll call in `rc` on which `focal` and an `other` both voted."""
     data = D.un_data(series).by_voter
-    parts = [data[o].with_columns(pl.lit(o, pl.Int32).alias("other")) for o in dict.fromkeys(others) if o in data]
+    wanted = tuple(o for o in dict.fromkeys(others) if o in data)
     mine = data[focal].join(rc, on="rcid").rename({"vote": "va"})
-    if not parts:
+    if not wanted:
         return mine.with_columns(pl.lit(None, pl.Int32).alias("other"), pl.lit(None, pl.Int8).alias("vb")).clear()
-    theirs = pl.concat(parts).rename({"vote": "vb"})
-    return mine.join(theirs, on="rcid")
+    return mine.join(_votes_of(series, wanted), on="rcid")
+
+
+@functools.lru_cache(maxsize=32)
+def _votes_of(series: Series, voters: tuple[int, ...]) -> pl.DataFrame:
+    """(rcid, vb, other) of the given voters, in their order (kept: a report asks for the same set many times)."""
+    data = D.un_data(series).by_voter
+    return pl.concat([data[o].with_columns(pl.lit(o, pl.Int32).alias("other")) for o in voters]).rename({"vote": "vb"})
 
 
 def _grid(rc: pl.DataFrame, keys: list[str]) -> pl.DataFrame:

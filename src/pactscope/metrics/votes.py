@@ -18,6 +18,7 @@ Source: UN Dag Hammarskjöld Library voting records (``undl2025gavotes``).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -26,7 +27,8 @@ import polars as pl
 from pactscope.codes import resolve
 from pactscope.errors import BadArgument, UnknownState
 from pactscope.metrics._alignment_data import SERIES_NAMES, label_of, lineage_of
-from pactscope.metrics._undl import undl_records, undl_votes
+from pactscope.data.cache import cached_object, checksum
+from pactscope.metrics._undl import CODE, TABLES, undl_records, undl_votes
 
 POWERS = ("RUS", "USA", "CHN")
 INVASION = dt.date(2022, 2, 24)  # Russia's full-scale invasion of Ukraine; not-a-data-year
@@ -65,6 +67,14 @@ def topic_resolutions(topic: str = "ukraine") -> pl.DataFrame:
     return undl_records().filter(TOPICS[key].rule)
 
 
+@functools.cache
+def _topic_votes(topic: str) -> pl.DataFrame:
+    """The rows of `undl_votes` for a topic's resolutions (from the disk cache: the report needs no other)."""
+    key = checksum(datasets=TABLES, code=(*CODE, "pactscope.metrics.votes"), extra=topic)
+    return cached_object("undl-topic-votes", key, lambda: undl_votes().join(
+        topic_resolutions(topic).select("id_record"), on="id_record", how="semi"))
+
+
 def _labels(states: Iterable[str | int], powers: Iterable[str]) -> list[tuple[str, int]]:
     picked = [states] if isinstance(states, (str, int)) else list(states)
     if not picked:
@@ -96,7 +106,7 @@ def resolution_votes(
     records = topic_resolutions(topic)
     if years is not None:
         records = records.filter(pl.col("year").is_in(list(years)))
-    votes = undl_votes().join(records.select("id_record"), on="id_record", how="semi")
+    votes = _topic_votes(str(topic).strip().lower()).join(records.select("id_record"), on="id_record", how="semi")
     totals = votes.group_by("id_record").agg(
         *((pl.col("vote") == v).sum().cast(pl.Int32).alias(v.replace("-", "_")) for v in ("yes", "no", "abstain", "non-voting"))
     )

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 
 import polars as pl
 
+from pactscope.data.cache import cached_object, checksum
 from pactscope.metrics.reliability_war.conditions import Check, conditions, trigger
 from pactscope.metrics.reliability_war.context import OBLIGATIONS, WarContext, context, era, member_records
 from pactscope.metrics.reliability_war.rules import WarRules
@@ -291,8 +292,17 @@ def _all_cases(rules: WarRules) -> pl.DataFrame:
     return frame
 
 
+WAR_TABLES = ("cow_war_inter", "cow_contdir", "cow_states", "atop4_01_member")
+
+
 @functools.cache
 def _coded_cases(rules: WarRules) -> pl.DataFrame:
+    """The coded cases, from the disk cache while the war and ATOP tables and this package's code are unchanged."""
+    key = checksum(datasets=WAR_TABLES, code=("pactscope.metrics.reliability_war", "pactscope.data.registry"), extra=repr(rules))
+    return cached_object("war-cases", key, lambda: _code_cases(rules))
+
+
+def _code_cases(rules: WarRules) -> pl.DataFrame:
     ctx = context()
     records, by_member, formed = _alliances()
     wars: dict[int, set[int]] = defaultdict(set)

@@ -1,0 +1,135 @@
+"""A disk cache for values (tables, parsed records) derived from the bundled data, so a fresh process reads them
+instead of computing them again.
+
+Each entry is named by a checksum of everything it is computed from: the bundled tables it reads
+(their recorded sha256, with the usual size check), the source files of the code that computes it,
+the versions of pactscope, polars and pydantic (values are pickled), and any extra key the caller gives. A change to any
+of these gives a new name, so a stale entry is never read. Files are written atomically (a temporary
+file, then a rename); when the directory cannot be written, or an entry cannot be read, the value
+is simply computed in memory.
+
+The directory is ``$PACTSCOPE_CACHE_DIR``, else the user cache directory (``~/.cache/pactscope``);
+``PACTSCOPE_NO_CACHE=1`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import hashlib
+import importlib.util
+import os
+import pickle
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+FORMAT = 1  # bump when the layout of entries changes
+STALE_DAYS = 14  # entries untouched this long are removed when a new one of the same kind is written
+SOURCE_SUFFIXES = (".py", ".csv", ".yaml", ".json", ".tsv")
+DATA_FOLDERS = {"tables", "records"}
+T = TypeVar("T")
+
+
+def cache_dir() -> Path:
+    """Where the cache lives: $PACTSCOPE_CACHE_DIR, else the user cache directory."""
+    if env := os.environ.get("PACTSCOPE_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
+    return Path(base) / "pactscope"
+
+
+def enabled() -> bool:
+    return not os.environ.get("PACTSCOPE_NO_CACHE")
+
+
+def _module_files(name: str) -> list[Path]:
+    """Source files of a module, or of every module and data file of a package (sorted), less the
+    folders of bundled records and tables, which callers key by content."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(name)
+    origin = Path(spec.origin)
+    if not spec.submodule_search_locations:
+        return [origin]
+    root = origin.parent
+    return sorted(p for p in root.rglob("*") if p.suffix in SOURCE_SUFFIXES and p.is_file()
+                  and not DATA_FOLDERS & set(p.relative_to(root).parts))
+
+
+@functools.cache
+def _versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = []
+    for package in ("pactscope", "polars", "pydantic"):
+        try:
+            out.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            out.append(f"{package}=?")
+    return ";".join(out)
+
+
+def checksum(*, datasets: Iterable[str] = (), code: Iterable[str] = (), files: Iterable[Path] = (),
+             extra: str = "") -> str:
+    """Checksum of the inputs of one derived value (see the module docstring)."""
+    from pactscope.data.registry import _checked_path, info
+
+    digest = hashlib.sha256(f"{FORMAT}\0{_versions()}\0{extra}".encode())
+    for name in datasets:
+        _checked_path(name)  # a missing or damaged table is refused as when it is loaded
+        digest.update(f"\0{name}\0{info(name)['hash']}".encode())
+    paths = [p for module in code for p in _module_files(module)] + [Path(p) for p in files]
+    for path in paths:
+        digest.update(b"\0" + str(path.resolve()).encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def _tmp(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+
+
+def _prune(path: Path, kind: str) -> None:
+    cutoff = time.time() - STALE_DAYS * 86400
+    for old in path.parent.glob(f"{kind}-*"):
+        try:
+            if old != path and old.stat().st_mtime < cutoff:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _write(path: Path, kind: str, write: Callable[[Path], None]) -> None:
+    tmp = _tmp(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write(tmp)
+        os.replace(tmp, path)
+        _prune(path, kind)
+    except OSError:  # unwritable cache directory: work from memory
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def cached_object(kind: str, key: str, build: Callable[[], T], keep: Callable[[T], bool] = lambda _: True) -> T:
+    """An object from the pickle ``kind``-``key``, else from ``build()`` (stored when ``keep`` says so)."""
+    path = cache_dir() / f"{kind}-{key}.pickle"
+    if enabled() and path.exists():
+        try:
+            with path.open("rb") as fh:
+                value: T = pickle.load(fh)
+            return value
+        except Exception:  # noqa: BLE001 - a partial or foreign entry is computed again
+            pass
+    value = build()
+    if enabled() and keep(value):
+        def write(tmp: Path) -> None:
+            with tmp.open("wb") as fh:
+                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+        _write(path, kind, write)
+    return value
+
