@@ -36,10 +36,14 @@ print(hashlib.sha256(json.dumps(report.model_dump(mode="json"), sort_keys=True).
 """
 
 
-def test_default_report_is_identical_across_threads_and_seeds():
-    runs = set()
-    for threads, seed in ((1, 1), (2, 4)):
+def test_default_report_is_identical_across_threads_seeds_and_the_disk_cache(tmp_path):
+    """Computed without the cache, computed and stored, read back from it: the same report."""
+    runs = []
+    for threads, seed, cache in ((1, 1, None), (2, 4, tmp_path), (2, 5, tmp_path)):
         env = {**os.environ, "POLARS_MAX_THREADS": str(threads), "PYTHONHASHSEED": str(seed)}
+        env.pop("PACTSCOPE_NO_CACHE", None)
+        env.update({"PACTSCOPE_CACHE_DIR": str(cache)} if cache else {"PACTSCOPE_NO_CACHE": "1"})
         out = subprocess.run([sys.executable, "-c", REPORT], capture_output=True, text=True, check=True, env=env)
-        runs.add(out.stdout.strip())
-    assert len(runs) == 1
+        runs.append(out.stdout.strip())
+    assert list(tmp_path.glob("un-votes-*.pickle")) and list(tmp_path.glob("ledger-*.pickle"))
+    assert len(set(runs)) == 1, runs
