@@ -30,6 +30,7 @@ from pactscope.codes import state_iso3
 from pactscope.data import coverage
 from pactscope.errors import BadArgument
 from pactscope.ledger import counted_statuses, load_ledger, org_id
+from pactscope.metrics.alignment import vote_series_years
 from pactscope.metrics.membership import first_year
 from pactscope.panels.years import year_span
 
@@ -106,7 +107,7 @@ def build_report(
     start, end = year_span(years, (first_year(oid), today.year))
     ctx = Ctx(
         oid=oid, compare=compare, start=start, end=end, nmc_end=min(end, coverage("cow_nmc")[1]),
-        un_end=min(end, coverage("un_votes")[1]), today=today, focus=focus, comparisons=comps,
+        un_end=min(end, vote_series_years()[2]), today=today, focus=focus, comparisons=comps,
         bloc=list(dict.fromkeys(states if region else [*focus, *comps])),
     )
     ctx.leader = power.find_leader(ctx)

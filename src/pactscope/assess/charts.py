@@ -99,11 +99,13 @@ def alignment_chart(
     rows, *, state: str, title: str | None = None, measure: str = "agree_share", names: dict[str, str] | None = None,
 ) -> dict:
     """UN General Assembly vote agreement of one state with each other state or group by year
-    (rows of :func:`pactscope.metrics.alignment_with`)."""
+    (rows of :func:`pactscope.metrics.alignment_with`; a ``series`` column is shown in the tooltip)."""
+    rows = _rows(rows)
+    series = ["series"] if rows and "series" in rows[0] else []
     return line_chart(
         rows, x="year", y=measure, color="other", name=f"alignment-{state}", title=title or f"{state}: UN vote agreement",
         y_title="share of common votes agreeing" if measure == "agree_share" else measure, color_title="Voting with",
-        tooltip=["other", "year", measure, "n_common"], y_scale={"domain": [0, 1]} if measure == "agree_share" else None,
+        tooltip=["other", "year", measure, "n_common", *series], y_scale={"domain": [0, 1]} if measure == "agree_share" else None,
         height=220, names=names,
     )
 

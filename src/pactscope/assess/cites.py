@@ -29,6 +29,10 @@ METRIC_DATA: dict[str, tuple[str, ...]] = {
 }
 
 
+# the bundled tables of each UN vote series, as named in the ``series`` column of the alignment metrics
+SERIES_DATA = {"voeten": ("un_votes",), "undl": ("undl_ga_votes",), "3dl": ("unga_2025_3dl",)}
+
+
 REPOST = re.compile(r"\b(via|citing|reposted|excerpt)\b", re.IGNORECASE)
 
 
@@ -134,6 +138,11 @@ class Citations:
     def metric(self, metric: str) -> list[int]:
         """The data sets a metric reads (none for ledger functions: those facts cite ledger sources)."""
         return self.dataset(*METRIC_DATA.get(metric, ()))
+
+    def vote_series(self, series) -> list[int]:
+        """The tables of the UN vote series named in ``series`` values ("voeten", "undl", "3dl+undl")."""
+        names = sorted({part for value in series if value for part in str(value).split("+")})
+        return self.dataset(*(t for name in names for t in SERIES_DATA.get(name, ())))
 
     def used_datasets(self) -> list[str]:
         return [s.id for s in self._sources if s.kind == "dataset"]

@@ -9,8 +9,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pactscope.errors import LedgerError, UnknownAlliance, close_matches
 from pactscope.data.cache import cached_object, checksum
+from pactscope.errors import LedgerError, UnknownAlliance, close_matches
 from pactscope.ledger.parse import RECORDS, read_tree
 from pactscope.ledger.schema import CrisisCase, Meeting, MembershipSpell, Organ, Organization, Source
 from pactscope.ledger.schema_footprint import CollectiveForce, Departure, Exercise, Facility

@@ -16,7 +16,7 @@ from functools import cache
 import polars as pl
 
 from pactscope.codes import State, resolve, states_table
-from pactscope.data import last_year, load
+from pactscope.data import coverage, last_year, load
 from pactscope.data.cache import cached_object, checksum
 from pactscope.errors import BadArgument
 
@@ -143,6 +143,13 @@ def _cache_key(series: str) -> str:
     """Checksum of what a series' vote matrix is computed from: its tables, this code, the crosswalk."""
     code = ("pactscope.metrics._alignment_data", "pactscope.metrics._undl", "pactscope.codes", "pactscope.data.registry")
     return checksum(datasets=SERIES_TABLES[series], code=code, extra=series)
+
+
+def vote_series_years() -> tuple[int, int, int]:
+    """(first, switch, last) years of the "auto" series, as catalogued: Voeten from its first year
+    through ``switch``, the UN Digital Library (with the 3DL extract for its last year) to ``last``."""
+    last = max(last_year("undl_ga_votes"), last_year("unga_2025_3dl"))
+    return coverage("un_votes")[0], voeten_last_year(), last
 
 
 def voeten_last_year() -> int:

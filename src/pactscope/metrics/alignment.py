@@ -34,7 +34,9 @@ from pactscope.metrics import _alignment_data as D
 from pactscope.metrics._alignment_eu import EU_TOKENS, eu_members, members_in
 from pactscope.metrics.votes import INVASION
 
-__all__ = ["agreement", "alignment_with", "pair_scores", "portfolio_similarity"]
+__all__ = ["agreement", "alignment_with", "pair_scores", "portfolio_similarity", "vote_series_years"]
+
+vote_series_years = D.vote_series_years
 
 By = Literal["year", "session"]
 Series = Literal["auto", "voeten", "undl"]

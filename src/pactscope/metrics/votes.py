@@ -25,9 +25,9 @@ from dataclasses import dataclass
 import polars as pl
 
 from pactscope.codes import resolve
+from pactscope.data.cache import cached_object, checksum
 from pactscope.errors import BadArgument, UnknownState
 from pactscope.metrics._alignment_data import SERIES_NAMES, label_of, lineage_of
-from pactscope.data.cache import cached_object, checksum
 from pactscope.metrics._undl import CODE, TABLES, undl_records, undl_votes
 
 POWERS = ("RUS", "USA", "CHN")

@@ -159,7 +159,7 @@ def _yearly_chart(ctx: Ctx, last: int) -> Chart:
         f"by year, {fmt.span(years[0], last)}, all from the UN Digital Library's voting records.",
         spec=charts.mark_data_ends(spec, {"UN votes": last}, (years[0], ctx.end)),
         data=[ChartData(name="costs-alignment", parts=parts)],
-        cites=sorted(set(ctx.cites.metric("alignment_with") + ctx.cites.metric("alignment_before_after"))),
+        cites=ctx.cites.vote_series(r["series"] for r in rows),
     )
 
 
