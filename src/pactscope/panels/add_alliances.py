@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from pactscope.data import load
-from pactscope.panels._join import fill_coverage, join_on_keys, undirected
+from pactscope.panels._join import coverage_fill, join_on_keys, undirected
 from pactscope.panels.crosswalk import cow_view
 from pactscope.panels.frame import DYADIC, Panel
 
@@ -30,5 +30,5 @@ def add_atop_alliance(panel: Panel, ndir: bool | None = None) -> Panel:
     )
     if ndir:
         atop = undirected(atop).group_by("ccode1", "ccode2", "year").agg(pl.col(ATOP_COLUMNS).max())
-    frame = join_on_keys(panel, atop, keys)
-    return panel.with_frame(frame.with_columns(fill_coverage(ATOP_COLUMNS, "atop_alliance")), "atop_alliance")
+    frame = join_on_keys(panel, atop, keys, fill=coverage_fill(ATOP_COLUMNS, "atop_alliance"))
+    return panel.with_frame(frame, "atop_alliance")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from pactscope.data import coverage, load
-from pactscope.panels._join import fill_within, join_state_values
+from pactscope.panels._join import Fill, join_state_values
 from pactscope.panels.crosswalk import cow_view
 from pactscope.panels.frame import Panel
 from pactscope.panels.years import last_complete_year
@@ -49,6 +49,5 @@ def add_cow_majors(panel: Panel, mry: bool = False) -> Panel:
     """
     panel, _ = cow_view(panel, "add_cow_majors")
     last = last_complete_year() if mry else coverage("cow_majors")[1]
-    frame = join_state_values(panel, _major_years(last if mry else None), ["cowmaj"], on="ccode")
-    cols = ["cowmaj"] if not panel.dyadic else ["cowmaj1", "cowmaj2"]
-    return panel.with_frame(frame.with_columns(fill_within(cols, last)), "cow_majors")
+    frame = join_state_values(panel, _major_years(last if mry else None), ["cowmaj"], on="ccode", fill=Fill(("cowmaj",), last))
+    return panel.with_frame(frame, "cow_majors")

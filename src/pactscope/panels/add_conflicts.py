@@ -8,7 +8,7 @@ import polars as pl
 
 from pactscope.data import load
 from pactscope.errors import BadArgument
-from pactscope.panels._join import fill_coverage, join_on_keys, left_join, undirected
+from pactscope.panels._join import coverage_fill, fill_coverage, join_on_keys, left_join, undirected
 from pactscope.panels.crosswalk import cow_view
 from pactscope.panels.frame import Panel, PanelKind, require
 from pactscope.panels.mid_participants import add_state_or_leader_mids
@@ -59,7 +59,7 @@ def _add_dyadic_disputes(
     # Extra columns carry the source's name so GML and COW MIDs can sit side by side.
     renamed = {c: f"{prefix}_{c}" for c in (extras if keep is None else keep)}
     source = source.select(*DYAD, *core, *renamed, *added).rename(renamed)
-    frame = join_on_keys(panel, source, keys).with_columns(fill_coverage(core, table))
+    frame = join_on_keys(panel, source, keys, fill=coverage_fill(core, table))
     return panel.with_frame(frame, *sources)
 
 

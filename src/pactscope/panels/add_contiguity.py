@@ -8,7 +8,7 @@ import polars as pl
 
 from pactscope.data import load
 from pactscope.errors import BadArgument
-from pactscope.panels._join import fill_coverage, join_on_keys
+from pactscope.panels._join import coverage_fill, join_on_keys
 from pactscope.panels.crosswalk import cow_view
 from pactscope.panels.frame import Panel
 
@@ -50,13 +50,11 @@ def add_contiguity(panel: Panel, slice: Slice = "first") -> Panel:
     panel, keys = cow_view(panel, "add_contiguity")
     cont = contiguity_years(slice)
     if panel.dyadic:
-        frame = join_on_keys(panel, cont, keys)
-        cols = ["conttype"]
-    else:
-        counts = cont.group_by(pl.col("ccode1").alias("ccode"), "year").agg(
-            land=(pl.col("conttype") == 1).sum().cast(pl.Int32),
-            sea=(pl.col("conttype") > 1).sum().cast(pl.Int32),
-        )
-        frame = join_on_keys(panel, counts, keys)
-        cols = ["land", "sea"]
-    return panel.with_frame(frame.with_columns(fill_coverage(cols, "cow_contdir")), "cow_contdir")
+        frame = join_on_keys(panel, cont, keys, fill=coverage_fill(["conttype"], "cow_contdir"))
+        return panel.with_frame(frame, "cow_contdir")
+    counts = cont.group_by(pl.col("ccode1").alias("ccode"), "year").agg(
+        land=(pl.col("conttype") == 1).sum().cast(pl.Int32),
+        sea=(pl.col("conttype") > 1).sum().cast(pl.Int32),
+    )
+    frame = join_on_keys(panel, counts, keys, fill=coverage_fill(["land", "sea"], "cow_contdir"))
+    return panel.with_frame(frame, "cow_contdir")
