@@ -242,7 +242,8 @@ def _grid_positions(panel: Panel, code: str, first: int, span: int) -> pl.Series
     cache_key = ("grid", code, str(first), str(span))
     cached = panel.key_cache.get(cache_key)
     if cached is None or cached.len() != panel.frame.height:
-        cached = panel.frame.select(pl.col(code).cast(pl.UInt32) * span + (pl.col("year") - first).cast(pl.UInt32)).to_series()
+        # Int32 arithmetic (codes below 1000, spans of a few centuries), one cast to the index type
+        cached = panel.frame.select((pl.col(code) * span + pl.col("year") - first).cast(pl.UInt32)).to_series()
         panel.key_cache[cache_key] = cached
     return cached
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import polars as pl
 
 from pactscope.data import load
@@ -10,6 +12,17 @@ from pactscope.panels.crosswalk import cow_view
 from pactscope.panels.frame import DYADIC, Panel
 
 ATOP_COLUMNS = ["atop_alliance", "atop_defense", "atop_offense", "atop_neutral", "atop_nonagg", "atop_consul"]
+
+
+@functools.cache
+def _atop_dyad_years(ndir: bool) -> pl.DataFrame:
+    """ATOP's directed dyad-years with ``atop_alliance``; ``ndir``: either direction's pledges (computed once per process)."""
+    atop = load("atop_alliance").lazy().with_columns(atop_alliance=pl.lit(1, dtype=pl.Int32)).select(
+        "ccode1", "ccode2", "year", *ATOP_COLUMNS
+    )
+    if ndir:
+        atop = undirected(atop).group_by("ccode1", "ccode2", "year").agg(pl.col(ATOP_COLUMNS).max())
+    return atop.collect()
 
 
 def add_atop_alliance(panel: Panel, ndir: bool | None = None) -> Panel:
@@ -25,10 +38,6 @@ def add_atop_alliance(panel: Panel, ndir: bool | None = None) -> Panel:
     """
     panel, keys = cow_view(panel, "add_atop_alliance", kinds=DYADIC)
     ndir = (not panel.directed) if ndir is None else ndir
-    atop = load("atop_alliance").lazy().with_columns(atop_alliance=pl.lit(1, dtype=pl.Int32)).select(
-        "ccode1", "ccode2", "year", *ATOP_COLUMNS
-    )
-    if ndir:
-        atop = undirected(atop).group_by("ccode1", "ccode2", "year").agg(pl.col(ATOP_COLUMNS).max())
+    atop = _atop_dyad_years(bool(ndir))
     frame = join_on_keys(panel, atop, keys, fill=coverage_fill(ATOP_COLUMNS, "atop_alliance"))
     return panel.with_frame(frame, "atop_alliance")

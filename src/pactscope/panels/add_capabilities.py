@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import polars as pl
 
 from pactscope.data import coverage, load
@@ -24,7 +26,8 @@ def add_nmc(panel: Panel) -> Panel:
     return panel.with_frame(join_state_values(panel, load("cow_nmc").lazy(), NMC_COLUMNS, on="ccode"), "cow_nmc")
 
 
-def _major_years(extend_to: int | None) -> pl.LazyFrame:
+@functools.cache
+def _major_years(extend_to: int | None) -> pl.DataFrame:
     """(ccode, year, cowmaj=1); with ``extend_to``, powers still major when the list ends stay so through that year."""
     majors = load("cow_majors").lazy()
     if extend_to is not None:
@@ -37,6 +40,7 @@ def _major_years(extend_to: int | None) -> pl.LazyFrame:
         .explode("year")
         .select("ccode", "year", cowmaj=pl.lit(1, dtype=pl.Int32))
         .unique()
+        .collect()  # computed once per process, like the table it comes from
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Literal
 
 import polars as pl
@@ -16,6 +17,14 @@ Slice = Literal["first", "last"]
 
 
 def contiguity_years(slice: Slice = "first") -> pl.LazyFrame:
+    """The dyad-years of ``_contiguity_years`` as a LazyFrame."""
+    if slice not in ("first", "last"):
+        raise BadArgument(f"add_contiguity(slice={slice!r}): choose 'first' or 'last'")
+    return _contiguity_years(slice).lazy()
+
+
+@functools.cache
+def _contiguity_years(slice: Slice) -> pl.DataFrame:
     """Directed dyad-years with the contiguity type in force in the year's first (or last) month.
 
     Spells start and end on the first of a month and cover every month between, so a spell
@@ -23,8 +32,6 @@ def contiguity_years(slice: Slice = "first") -> pl.LazyFrame:
     within a year, the one in force earliest (``"first"``) or latest (``"last"``) in that year
     counts, ties going to the earlier (or later) record, as peacesciencer's ``slice``.
     """
-    if slice not in ("first", "last"):
-        raise BadArgument(f"add_contiguity(slice={slice!r}): choose 'first' or 'last'")
     spells = load("cow_contdir").lazy().with_row_index("record").with_columns(
         year=pl.int_ranges(pl.col("stdate").dt.year(), pl.col("enddate").dt.year() + 1, dtype=pl.Int32)
     ).explode("year")
@@ -36,7 +43,7 @@ def contiguity_years(slice: Slice = "first") -> pl.LazyFrame:
         order, descending = [month, pl.col("record")], True
     return spells.group_by("ccode1", "ccode2", "year").agg(
         pl.col("conttype").sort_by(order, descending=descending).first()
-    )
+    ).collect()  # computed once per process, like the table it comes from
 
 
 def add_contiguity(panel: Panel, slice: Slice = "first") -> Panel:
