@@ -74,3 +74,18 @@ def test_a_state_named_as_agent_is_not_the_organization():
 def test_observer_status_is_not_a_mission():
     said = "В сентябре 2022 года ОДКБ обсуждала статус наблюдателя для Сербии после нападения на Армению."
     assert all(c.asserted["min"] != "fact-finding-mission" for c in _responses(said))
+
+
+@pytest.mark.parametrize("text", [
+    "В сентябре 2022 года Армения может обратиться в ОДКБ за помощью.",
+    "In September 2022 Armenia could ask the CSTO for help.",
+    "من المستبعد أن تطلب أرمينيا المساعدة من منظمة معاهدة الأمن الجماعي في سبتمبر 2022.",
+])
+def test_a_modal_before_a_request_verb_is_no_request(text):
+    assert [c for c in read_text(text, claims=True).claims or [] if c.field == "request"] == []
+
+
+def test_a_request_in_the_past_is_still_read():
+    said = "В сентябре 2022 года Армения обратилась в ОДКБ за помощью."
+    claims = [c for c in read_text(said, claims=True).claims or [] if c.field == "request"]
+    assert [c.asserted["made"] for c in claims] == ["yes"]

@@ -205,7 +205,8 @@ def _request(s: _Sentence, trigger: dict[str, Any] | None = None) -> dict[str, A
     hits = [h for h in c.of("request", "request_nouns", "trigger") if c.is_request(h)
             and (h.kind != "trigger" or (not taken and h.text.split()[0] in ("invoked", "invoking", "invoke")))
             and not (h.kind in ("request_nouns", "trigger") and s.words([h])[0] in taken)
-            and not (h.kind == "request_nouns" and refusal and refusal.search(clause_before(c.text, h.start)))]
+            and not (h.kind == "request_nouns" and refusal and refusal.search(clause_before(c.text, h.start)))
+            and not (h.kind == "request" and c.modal_before(h))]
     if not hits or c.hypothetical() or not (s.anchored() or c.of("help", *c.vocab.levels) or c.articles()):
         return None
     made = "no" if all(c.negated(h) or c.conditional(h) for h in hits) else "yes"

@@ -10,6 +10,7 @@ from pactscope.reader.claims.vocab import Vocabulary
 _CLAUSE_END = re.compile(r"[,;:()\n«»\"“”]|\s[-—]\s|\s(?:but|however|instead|но|однако|а|لكن|بل)\s")
 NEGATION_WINDOW = 6
 ONLY_WINDOW = 8
+MODAL_WINDOW = 4
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,11 @@ class SentenceCues:
     def hypothetical(self) -> bool:
         pattern = self.vocab.lists["hypothetical"]
         return bool(pattern and pattern.search(self.text))
+
+    def modal_before(self, hit: Hit) -> bool:
+        """A future or possibility word just before a verb: "any ally can request", "من المستبعد أن تطلب"."""
+        window = _last_words(clause_before(self.text, hit.start), MODAL_WINDOW)
+        return bool(self.vocab.lists["future"].search(window))
 
     def future(self, hit: Hit) -> bool:
         """A future or possibility word scopes over the cue: anywhere before it in the sentence
