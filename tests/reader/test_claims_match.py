@@ -89,3 +89,28 @@ def test_a_request_in_the_past_is_still_read():
     said = "В сентябре 2022 года Армения обратилась в ОДКБ за помощью."
     claims = [c for c in read_text(said, claims=True).claims or [] if c.field == "request"]
     assert [c.asserted["made"] for c in claims] == ["yes"]
+
+
+def _fields(text: str) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for c in read_text(text, claims=True).claims or []:
+        out.setdefault(c.field, []).append(c)
+    return out
+
+
+def test_a_call_on_the_organization_is_a_request_and_its_object_no_response():
+    found = _fields("In January 2022 Tokayev called on the CSTO to send troops to Kazakhstan.")
+    assert [c.asserted["made"] for c in found["request"]] == ["yes"]
+    assert "response" not in found
+
+
+def test_what_a_statement_welcomed_is_not_done():
+    found = _fields("В сентябре 2022 года ОДКБ поприветствовала переговоры между Киргизией и Таджикистаном.")
+    assert [(c.asserted["min"], c.verdict) for c in found["response"]] == [("statement", "consistent")]
+
+
+def test_a_word_that_denies_a_level():
+    found = _fields("В сентябре 2022 года ОДКБ подтвердила невмешательство в конфликт Армении и Азербайджана.")
+    response = found["response"][0]
+    assert response.asserted["max"] == "material-or-logistical-aid"
+    assert response.verdict == "consistent"  # the record: a fact-finding mission, no troops

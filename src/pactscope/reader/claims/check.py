@@ -135,6 +135,16 @@ class _Sentence:
             return self.previous_anchored and not any(x < at for x in self.state_at)
         return not any(x < at for x in self.state_at)
 
+    def appeal_to_organization(self, hit: Hit) -> bool:
+        """A call with the organization as its object: no organization before it, one soon after."""
+        at, end = self.original(hit.start), self.original(hit.end)
+        return not any(o < at for o in self.org_at) and any(end <= o <= end + 60 for o in self.org_at)
+
+    def asked_of(self, hit: Hit) -> bool:
+        """The cue is a call on the organization, or what it was called on to do ("called on the CSTO
+        to send troops")."""
+        return any(a.start <= hit.start and self.appeal_to_organization(a) for a in self.cues.appeals)
+
     def agent_after(self, hit: Hit) -> bool:
         """A state named right after the cue as its agent: "statements by Baku"."""
         after = self.cues.text[hit.end:hit.end + 24]
@@ -161,17 +171,22 @@ def _response(s: _Sentence, scale: tuple[str, ...]) -> dict[str, Any] | None:
     c = s.cues
     if c.hypothetical():
         return None
-    levels = [h for h in c.of(*scale) if not c.requested_object(h) and s.acts(h) and not c.future(h)]
+    def kept(h: Hit) -> bool:
+        return not c.requested_object(h) and not s.asked_of(h) and s.acts(h) and not c.future(h)
+
+    levels = [h for h in c.of(*scale) if kept(h) and not c.said_object(h)]
+    denied = [Hit(h.kind.removeprefix("denied:"), h.start, h.end, h.text)
+              for h in c.of(*(f"denied:{lvl}" for lvl in c.vocab.denied)) if kept(h)]
     none = [h for h in c.of("none") if s.acts(h) and not c.future(h)]
     words = [h for h in c.of("response_words") if not c.requested_object(h) and s.acts(h) and not c.future(h)]
     helps = [h for h in c.of("help") if not c.requested_object(h, sentence=True) and s.acts(h) and not c.future(h)]
     evaluative = [h for h in c.of("evaluative") if s.acts(h) and not c.future(h)]
-    if not (levels or none or words or helps or evaluative):
+    if not (levels or denied or none or words or helps or evaluative):
         return None
-    if not (levels or none or words or helps):
+    if not (levels or denied or none or words or helps):
         return {"min": scale[0], "max": scale[-1], "words": [], "judgement": s.words(evaluative)}
     pos = [h for h in levels if not c.negated(h)]
-    neg = [h for h in levels if c.negated(h)]
+    neg = [h for h in levels if c.negated(h)] + denied
     rank = scale.index
     lo, hi = scale[0], scale[-1]
     if pos:
@@ -179,7 +194,7 @@ def _response(s: _Sentence, scale: tuple[str, ...]) -> dict[str, Any] | None:
     for h in neg:
         hi = min(hi, scale[max(0, rank(h.kind) - 1)], key=rank)
     refused_help = c.refused() and (c.of("request", "request_nouns") or helps)
-    if not levels and (any(c.negated(h) for h in helps) or refused_help):  # a named level says more
+    if not (levels or denied) and (any(c.negated(h) for h in helps) or refused_help):  # a named level says more
         hi = min(hi, "fact-finding-mission", key=rank)
     if not pos and (none or any(c.negated(h) for h in words)):
         hi = scale[0]
@@ -207,6 +222,7 @@ def _request(s: _Sentence, trigger: dict[str, Any] | None = None) -> dict[str, A
             and not (h.kind in ("request_nouns", "trigger") and s.words([h])[0] in taken)
             and not (h.kind == "request_nouns" and refusal and refusal.search(clause_before(c.text, h.start)))
             and not (h.kind == "request" and c.modal_before(h))]
+    hits += [h for h in c.appeals if s.appeal_to_organization(h)]
     if not hits or c.hypothetical() or not (s.anchored() or c.of("help", *c.vocab.levels) or c.articles()):
         return None
     made = "no" if all(c.negated(h) or c.conditional(h) for h in hits) else "yes"
@@ -313,7 +329,7 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
         anchored = s.anchored() or (s.i > 0 and sentences[s.i - 1].anchored())
         topics = list(dict.fromkeys(h.kind[6:] for h in s.cues.of(*(f"topic:{t}" for t in vocab.topics))))
         for topic in topics:
-            if org and (s.anchored() or main_org):
+            if org and (s.anchored() or s.cues.articles()):  # the organization or its treaty's article named here
                 items, rule = organization.evidence(topic, org, ev, scale)
                 claims.append(Claim(span=s.span, sentence=s.text[s.span[0]:s.span[1]].strip(), about="organization",
                                     ids=[org], field="structure",

@@ -11,6 +11,7 @@ _CLAUSE_END = re.compile(r"[,;:()\n«»\"“”]|\s[-—]\s|\s(?:but|however|ins
 NEGATION_WINDOW = 6
 ONLY_WINDOW = 8
 MODAL_WINDOW = 4
+OBJECT_WINDOW = 3
 
 
 @dataclass(frozen=True)
@@ -54,11 +55,15 @@ class SentenceCues:
         found: list[Hit] = []
         for level, pattern in vocab.levels.items():
             found += _hits(pattern, level, text)
+        for level, pattern in vocab.denied.items():
+            found += _hits(pattern, "denied:" + level, text)
         for name in ("help", "response_words", "none", "evaluative", "request", "request_nouns", "trigger", "only", "every_case", "not_response"):
             found += _hits(vocab.lists[name], name, text)
+        topics: list[Hit] = []
         for topic, pattern in vocab.topics.items():
-            found += _hits(pattern, "topic:" + topic, text)
-        self.hits = _longest(found)
+            topics += _hits(pattern, "topic:" + topic, text)
+        self.hits = _longest(found) + _longest(topics)  # a topic word may also be a cue ("non-interference")
+        self.appeals = _hits(vocab.lists["appeal"], "appeal", text)
         self.not_request = _hits(vocab.lists["not_request"], "not_request", text)
 
     def of(self, *kinds: str) -> list[Hit]:
@@ -86,6 +91,13 @@ class SentenceCues:
         before = self.text[:hit.start] if sentence else clause_before(self.text, hit.start)
         return any(p is not None and p.search(before)
                    for p in (self.vocab.lists["request"], self.vocab.lists["request_nouns"]))
+
+    def said_object(self, hit: Hit) -> bool:
+        """A level word right after a statement word is what was said, not done ("welcomed the talks")."""
+        if hit.kind == "statement":
+            return False
+        return any(h.kind == "statement" and h.end <= hit.start and len(self.text[h.end:hit.start].split()) <= OBJECT_WINDOW
+                   and not _CLAUSE_END.search(self.text[h.end:hit.start]) for h in self.hits)
 
     def refused(self) -> bool:
         pattern = self.vocab.lists["refusal"]

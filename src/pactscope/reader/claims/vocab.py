@@ -52,6 +52,7 @@ class Vocabulary:
 
     scale: tuple[str, ...]
     levels: dict[str, CueList]
+    denied: dict[str, CueList]
     topics: dict[str, CueList]
     lists: dict[str, CueList]
     article_words: dict[str, int]
@@ -60,7 +61,7 @@ class Vocabulary:
 
 LISTS = ("help", "response_words", "refusal", "none", "evaluative", "negators", "only", "every_case",
          "request", "request_nouns", "not_request", "trigger", "organization_words", "future", "conditional", "hypothetical", "negators_after", "decided",
-         "not_response", "agent_after")
+         "not_response", "agent_after", "appeal")
 
 
 @lru_cache(maxsize=1)
@@ -73,14 +74,18 @@ def vocabulary() -> Vocabulary:
         raise ValueError(f"vocab.yaml: levels not on the ledger's response scale: {sorted(unknown)}")
     cues = {f"level:{k}": _all_languages(v) for k, v in raw["levels"].items()}
     cues |= {f"topic:{k}": _all_languages(v) for k, v in raw["structure"].items()}
+    cues |= {f"denied:{k}": _all_languages(v) for k, v in (raw.get("denied") or {}).items()}
     cues |= {name: _all_languages(raw.get(name)) for name in LISTS}
     index = CueIndex(cues, _split)
     levels = {k: CueList(index, f"level:{k}") for k, v in raw["levels"].items() if _all_languages(v)}
     topics = {k: CueList(index, f"topic:{k}") for k, v in raw["structure"].items() if _all_languages(v)}
+    denied = {k: CueList(index, f"denied:{k}") for k in raw.get("denied") or {}}
+    if unknown := set(denied) - set(levels):
+        raise ValueError(f"vocab.yaml: denied levels not on the response scale: {sorted(unknown)}")
     lists = {name: CueList(index, name) for name in LISTS}
     words = {lower(fold(k)): int(v) for lang in raw["article_words"].values() for k, v in lang.items()}
     numbers = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
     heads = "|".join(_word(lower(fold(w))) if not w.endswith(".") else re.escape(w)
                      for w in _all_languages(raw["article"]))
     article = re.compile(rf"(?<!\w)(?:{heads})\s*(?P<n>\d+|{numbers})(?!\w)")
-    return Vocabulary(tuple(t.value for t in RESPONSE_SCALE), levels, topics, lists, words, article)
+    return Vocabulary(tuple(t.value for t in RESPONSE_SCALE), levels, denied, topics, lists, words, article)
