@@ -31,6 +31,19 @@ DERIVED = {
     "n_leaders": "number of leaders in office during the year",
     "jan1obsid": "Archigos tenure of the leader in office on January 1",
     "dec31obsid": "Archigos tenure of the leader in office on December 31",
+    "gmlmidongoing": "1 if in a GML MID that year (ongoing)",
+    "gmlmidonset": "1 if a GML MID began that year (onset)",
+    "gmlmidongoing_init": "1 if in a GML MID initiated under the init rule (leaders: one they were in office for at its start)",
+    "gmlmidonset_init": "1 if a GML MID initiated under the init rule began that year",
+    "intrawarnums": "COW numbers of all the state's intra-state wars that year",
+    "ucdpongoing": "1 if in a UCDP armed conflict that year (side A's primary government)",
+    "ucdponset": "1 if such a conflict first appears for the state that year",
+    "maxintensity": "highest UCDP intensity that year (1 minor, 2 war)",
+    "conflict_ids": "UCDP conflict ids that year",
+    "n_positional": "number of positional strategic rivals (TSS) that year",
+    "n_spatial": "number of spatial strategic rivals (TSS) that year",
+    "n_ideological": "number of ideological strategic rivals (TSS) that year",
+    "n_interventionary": "number of interventionary strategic rivals (TSS) that year",
 }
 SPELLS = {"spell": "years since the last year with the event (peace years)"}
 
