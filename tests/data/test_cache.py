@@ -144,3 +144,13 @@ def test_edited_ledger_is_parsed_again(cache_in, tmp_path):
         assert loader._load(str(root)) == before
     finally:
         loader._load.cache_clear()
+
+
+def test_package_version_attribute_equals_the_installed_metadata():
+    """The cache key and the report footer read ``pactscope.__version__``; it must be the released one."""
+    from importlib.metadata import version
+
+    import pactscope
+
+    assert pactscope.__version__ == version("pactscope")
+    assert f"pactscope={pactscope.__version__}" in cache._versions()

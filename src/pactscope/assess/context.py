@@ -62,6 +62,7 @@ class Ctx:
     cites: Citations = field(default_factory=Citations)
     indicators: list[Indicator] = field(default_factory=list)
     _frames: dict[str, pl.DataFrame] = field(default_factory=dict)
+    _columns: dict[str, dict[str, list]] = field(default_factory=dict)  # per frame: columns as lists, for evaluate
 
     @property
     def org(self):
@@ -96,7 +97,8 @@ class Ctx:
         """A number picked from a metric's frame; ``metric_cites=False`` cites only ``cites`` (for a
         number the bundled data do not cover, e.g. ledger years after ATOP ends)."""
         prov = Provenance(metric=metric, args=args, column=column, row=row or {}, agg=agg)
-        raw = evaluate(self.frame(metric, **args), prov)
+        frame = self.frame(metric, **args)
+        raw = evaluate(frame, prov, self._columns.setdefault(key(metric, args), {}))
         if isinstance(raw, float) and raw != raw:  # NaN -> null
             raw = None
         return Value(

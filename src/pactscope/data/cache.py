@@ -61,15 +61,14 @@ def _module_files(name: str) -> list[Path]:
 
 @functools.cache
 def _versions() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    """Versions of the packages whose objects are pickled (module attributes: importing
+    importlib.metadata would cost a cold start more than the cache saves)."""
+    import polars
+    import pydantic
 
-    out = []
-    for package in ("pactscope", "polars", "pydantic"):
-        try:
-            out.append(f"{package}={version(package)}")
-        except PackageNotFoundError:
-            out.append(f"{package}=?")
-    return ";".join(out)
+    from pactscope import __version__
+
+    return f"pactscope={__version__};polars={polars.__version__};pydantic={pydantic.VERSION}"
 
 
 def checksum(*, datasets: Iterable[str] = (), code: Iterable[str] = (), files: Iterable[Path] = (),

@@ -132,9 +132,10 @@ SERIES_TABLES = {
 
 
 def _series(series: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """(votes, roll calls, issues) of one series, computed from the bundled tables."""
+    """(votes, roll calls, issues) of one series, computed from the bundled tables; votes sorted by voter."""
     votes, rc = _voeten() if series == "voeten" else _undl()
-    votes = votes.sort("voter", "rcid") if series == "voeten" else votes  # UNDL rows come in record order
+    # grouped by voter, so that each voter's votes are one slice; UNDL rows keep their record order within a voter
+    votes = votes.sort("voter", "rcid") if series == "voeten" else votes.sort("voter", maintain_order=True)
     issues = load("un_roll_call_issues") if series == "voeten" else load("un_roll_call_issues").clear()
     return votes, rc, issues
 
@@ -167,16 +168,29 @@ def un_data(series: str = "voeten") -> UNData:
     """
     if series not in SERIES:
         raise BadArgument(f"unknown UN vote series {series!r}", suggestions=list(SERIES))
-    if series == "auto":
-        old, new = un_data("voeten"), un_data("undl")
-        cut = voeten_last_year()
-        rc = pl.concat([old.roll_calls.filter(pl.col("year") <= cut), new.roll_calls.filter(pl.col("year") > cut)])
-        votes = pl.concat([old.votes, new.votes]).join(rc.select("rcid"), on="rcid", how="semi")
-        issues = old.issues.join(rc.select("rcid"), on="rcid", how="semi")
-    else:
+    if series != "auto":
         votes, rc, issues = cached_object("un-votes", _cache_key(series), lambda: _series(series))
-    by_voter = {key[0]: part for key, part in votes.partition_by("voter", as_dict=True, include_key=False).items()}
-    return UNData(by_voter, votes, rc, issues)
+        return UNData(_parts(votes), votes, rc, issues)
+    old, new = un_data("voeten"), un_data("undl")
+    cut = voeten_last_year()
+    old_rc, new_rc = old.roll_calls.filter(pl.col("year") <= cut), new.roll_calls.filter(pl.col("year") > cut)
+    kept = [d.votes.join(r.select("rcid"), on="rcid", how="semi", maintain_order="left") for d, r in ((old, old_rc), (new, new_rc))]
+    rc = pl.concat([old_rc, new_rc])
+    issues = old.issues.join(rc.select("rcid"), on="rcid", how="semi")
+    before, after = (_parts(k) for k in kept)
+    by_voter = {v: pl.concat([p for p in (before.get(v), after.get(v)) if p is not None]) for v in {**before, **after}}
+    return UNData(by_voter, pl.concat(kept), rc, issues)
+
+
+def _parts(votes: pl.DataFrame) -> dict[int, pl.DataFrame]:
+    """(rcid, vote) of each voter, as slices of a frame sorted by voter (see :func:`_series`)."""
+    body, out, offset = votes.select("rcid", "vote"), {}, 0
+    for run in votes["voter"].rle().to_list():
+        if run["value"] in out:
+            raise ValueError("votes are not sorted by voter")
+        out[run["value"]] = body.slice(offset, run["len"])
+        offset += run["len"]
+    return out
 
 
 def last_vote_year(series: str) -> int:
