@@ -82,3 +82,30 @@ def test_spells_on_leader_dyad_years_count_per_pair_of_leaders():
         ("SPN-1976", 1976, 0, 0, 0, 0)]
     # rows stay where they were
     assert ps.add_spells(panel).frame.select(panel.keys).equals(panel.frame.select(panel.keys))
+
+
+def test_archigos_on_cow_state_years_and_dyad_years():
+    # Archigos: YUG-2003 (Marovic, G-W 345) to 2006-06-04, SER-2006 (Kostunica, G-W 340) from then;
+    # COW keeps Serbia as 345 throughout, so its 2006 starts with YUG-2003 and ends with SER-2006
+    tenures = {r["obsid"]: (float(r["gwcode"]), r["startdate"], r["enddate"]) for r in raw_rows("archigos")}
+    assert tenures["YUG-2003"] == (345.0, "2003-03-07", "2006-06-04")
+    assert tenures["SER-2006"] == (340.0, "2006-06-04", "2008-07-07")
+    cow = ps.add_archigos(ps.create_stateyears(years="2006")).frame.filter(pl.col("ccode") == 345)
+    assert cow.select("jan1obsid", "dec31obsid", "leadertransition", "n_leaders").rows() == [("YUG-2003", "SER-2006", 1, 2)]
+    gw = ps.add_archigos(ps.create_stateyears("gw", years="2006")).frame.filter(pl.col("gwcode").is_in([340, 345]))
+    assert sorted(gw.select("gwcode", "jan1obsid", "dec31obsid").rows()) == [(340, None, "SER-2006"), (345, "YUG-2003", None)]
+    dyads = ps.add_archigos(ps.create_dyadyears(years="2006")).frame.filter((pl.col("ccode1") == 345) & (pl.col("ccode2") == 2))
+    assert dyads.select("dec31obsid1", "leadertransition1").rows() == [("SER-2006", 1)]
+
+
+def test_filter_prd_on_leader_dyad_years():
+    # the USA (2) is a major power throughout, Haiti (41) and Australia (900) are neither majors
+    # nor contiguous (no cow_contdir row): their leader pairs go, the USA's all stay
+    assert not [r for r in raw_rows("cow_contdir") if {float(r["ccode1"]), float(r["ccode2"])} == {41.0, 900.0}]
+    assert {float(r["ccode"]) for r in raw_rows("cow_majors")} >= {2.0} and not {41.0, 900.0} & {float(r["ccode"]) for r in raw_rows("cow_majors")}
+    panel = ps.create_leaderdyadyears("cow", years="1990")
+    kept = ps.filter_prd(panel).frame
+    usa = panel.frame.filter(pl.col("ccode1") == 2).height
+    assert kept.filter(pl.col("ccode1") == 2).height == usa > 0
+    assert kept.filter((pl.col("ccode1") == 41) & (pl.col("ccode2") == 900)).height == 0
+    assert panel.frame.filter((pl.col("ccode1") == 41) & (pl.col("ccode2") == 900)).height > 0

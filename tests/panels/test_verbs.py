@@ -195,9 +195,9 @@ SUPPORT = {
     ps.add_creg_fractionalization: EVERYWHERE,
     ps.add_rugged_terrain: EVERYWHERE,
     ps.add_cow_trade: ["cow-state", "gw-state", "leader-year"],
-    ps.add_capital_distance: STATE_AND_DYAD,
-    ps.add_minimum_distance: STATE_AND_DYAD,
-    ps.add_archigos: ["gw-state"],
+    ps.add_capital_distance: EVERYWHERE,
+    ps.add_minimum_distance: EVERYWHERE,
+    ps.add_archigos: STATE_AND_DYAD,
     ps.add_lead: ["leader-year", "leader-dyad-year"],
     ps.add_lwuf: ["leader-year", "leader-dyad-year"],
 }

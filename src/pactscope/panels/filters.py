@@ -16,20 +16,22 @@ def _carried(column: str, dyad: list[str]) -> pl.Expr:
 
 
 def filter_prd(panel: Panel, carry_forward: bool = True) -> Panel:
-    """Keep politically relevant dyads: contiguous in any way, or either state a major power.
+    """Keep politically relevant dyads (dyad-years or leader-dyad-years): contiguous in any way,
+    or either state a major power.
 
     Adds ``conttype`` and ``cowmaj1/2`` first if the panel lacks them (as peacesciencer does).
     Contiguity and major-power lists end before the panels do; with ``carry_forward`` (default) later years
     use each dyad's last observed status, the same assumption the panels make about the state
     list. The columns themselves stay missing after the lists end. Adds ``prd`` (always 1 after filtering).
     """
-    require(panel, "filter_prd", kinds=[PanelKind.dyad_year])
+    require(panel, "filter_prd", kinds=[PanelKind.dyad_year, PanelKind.leader_dyad_year])
     if "conttype" not in panel.columns:
         panel = add_contiguity(panel)
     if not {"cowmaj1", "cowmaj2"} <= set(panel.columns):
         panel = add_cow_majors(panel)
     status = ["conttype", "cowmaj1", "cowmaj2"]
-    cont, maj1, maj2 = (_carried(c, panel.keys[:-1]) for c in status) if carry_forward else (pl.col(c) for c in status)
+    dyad = [c for c in panel.state_keys[:-1] if c in panel.columns]  # the two states (leader-dyads: their states)
+    cont, maj1, maj2 = (_carried(c, dyad) for c in status) if carry_forward else (pl.col(c) for c in status)
     relevant = (cont.fill_null(0) >= 1) | (maj1.fill_null(0) == 1) | (maj2.fill_null(0) == 1)
     frame = panel.frame.filter(relevant).with_columns(prd=pl.lit(1, dtype=pl.Int32))
     return panel.with_frame(frame)

@@ -14,7 +14,7 @@ import polars as pl
 
 from pactscope.data import load
 from pactscope.errors import BadArgument
-from pactscope.panels._join import fill_within, join_on_keys, left_join
+from pactscope.panels._join import fill_within, join_state_values, left_join
 from pactscope.panels.frame import Panel, PanelKind, System, require
 from pactscope.panels.years import YearsArg, last_complete_year, parse_years
 
@@ -187,14 +187,38 @@ def archigos_state_years() -> pl.LazyFrame:
     )
 
 
+def _cow_archigos_years(summary: pl.LazyFrame) -> pl.LazyFrame:
+    """The turnover summary by COW state-year: G-W codes mapped by ``gw_cw_panel``; where two G-W
+    states are one COW state-year (Serbia 2006: Yugoslavia, G-W 345, until June, then Serbia,
+    G-W 340), the year starts with the first's leader and ends with the second's, as in peacesciencer."""
+    crosswalk = load("gw_cw_panel").lazy().filter(pl.col("gwcode").is_not_null() & pl.col("ccode").is_not_null())
+    joined = summary.join(crosswalk.select("gwcode", "year", "ccode"), on=["gwcode", "year"])
+    return joined.group_by("ccode", "year").agg(
+        pl.col("leadertransition", "irregular").max(),
+        pl.col("n_leaders").sum(),
+        pl.col("jan1obsid", "dec31obsid").drop_nulls().sort().first(),
+    )
+
+
+ARCHIGOS_COLUMNS = ["leadertransition", "irregular", "n_leaders", "jan1obsid", "dec31obsid"]
+
+
 def add_archigos(panel: Panel) -> Panel:
-    """Archigos leader turnover on G-W state-years: ``leadertransition, irregular, n_leaders,
-    jan1obsid, dec31obsid`` (see ``archigos_state_years``). Missing -> 0 for the counts inside
-    Archigos's coverage."""
-    require(panel, "add_archigos", kinds=[PanelKind.state_year], system="gw")
-    frame = join_on_keys(panel, archigos_state_years())
+    """Archigos leader turnover on state-years and dyad-years (suffix 1/2), COW or G-W:
+    ``leadertransition, irregular, n_leaders, jan1obsid, dec31obsid`` (see
+    ``archigos_state_years``; COW codes through ``gw_cw_panel``). Missing -> 0 for the counts
+    inside Archigos's coverage."""
+    require(panel, "add_archigos", kinds=[PanelKind.state_year, PanelKind.dyad_year])
+    summary = archigos_state_years()
+    if panel.system == "cow":
+        summary = _cow_archigos_years(summary)
+    code = "ccode" if panel.system == "cow" else "gwcode"
+    frame = join_state_values(panel, summary, ARCHIGOS_COLUMNS, code=code)
     first, last = (int(y) for y in load("archigos").select(pl.col("startdate").dt.year().min(), pl.col("enddate").dt.year().max()).row(0))
-    return panel.with_frame(frame.with_columns(fill_within(["leadertransition", "irregular", "n_leaders"], last, first)), "archigos")
+    counts = ["leadertransition", "irregular", "n_leaders"]
+    if panel.dyadic:
+        counts = [f"{c}{side}" for side in "12" for c in counts]
+    return panel.with_frame(frame.with_columns(fill_within(counts, last, first)), "archigos", *(("gw_cw_panel",) if panel.system == "cow" else ()))
 
 
 __all__ = ["add_archigos", "add_lead", "add_lwuf", "cow_leader_segments", "create_leaderdyadyears", "create_leaderyears"]
