@@ -21,6 +21,7 @@ from pactscope.panels import (
     add_rivalries,
     add_ucdp_acd,
     create_dyadyears,
+    create_leaderyears,
     create_stateyears,
     declare_panel,
     filter_prd,
@@ -234,8 +235,8 @@ def test_wrong_panel_kinds_say_what_to_run():
         add_atop_alliance(states)
     with pytest.raises(WrongPanelKind, match="system='gw'"):
         add_ucdp_acd(states)
-    with pytest.raises(WrongPanelKind, match="system='gw'"):
-        add_archigos(states)
+    with pytest.raises(WrongPanelKind, match="state-year or dyad-year"):
+        add_archigos(create_leaderyears(years=2000))
     with pytest.raises(WrongPanelKind, match="declare_panel"):
         add_nmc(states.frame)  # type: ignore[arg-type]
     with pytest.raises(BadArgument, match="add_gml_mids"):
