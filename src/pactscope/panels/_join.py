@@ -139,6 +139,8 @@ def _scatter_join(
     and missing outside (what ``fill.exprs()`` gives afterwards), so every column is written once.
     """
     n = key.len()
+    if n:  # on a part of a panel, only the table rows inside its key range can match
+        right = right.filter(pl.col(_KEY).is_between(key[0], key[-1]))
     place, found = find_sorted(key, right[_KEY])
     place, right = place.filter(found), right.filter(found)
     filled = set(fill.columns if fill is not None else ()) & set(added)
