@@ -17,7 +17,10 @@ up in both. Targets:
   measured side by side with peacesciencer 1.2.9 on the reference machine);
 - peak resident memory of the directed pipeline below 800 MB (fresh process, VmHWM).
 
-It also writes the P2 panel with a few Parquet options (size, write and read time).
+It also splits the whole command into its parts (imports, build, write; wall and CPU, in a
+fresh process as the command runs them), gives the pipeline's single-threaded CPU time (the
+steadiest figure on a busy machine) and writes the P2 panel with a few Parquet options (size,
+write and read time).
 """
 
 from __future__ import annotations
@@ -55,6 +58,40 @@ print(json.dumps({{"import_s": imported - t0, "pipeline_s": done - imported, "cp
 """
 
 
+COMMAND_PARTS = """
+import json, os, resource, sys, time
+from pathlib import Path
+def now():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return time.perf_counter(), r.ru_utime + r.ru_stime
+marks = [now()]
+import polars
+import pactscope.cli
+from pactscope.cli.output import write_frame
+from pactscope.panels.steps import apply_steps
+import pactscope.panels as ps
+marks.append(now())
+panel = apply_steps(ps.create_dyadyears(directed=True), {steps!r})
+marks.append(now())
+write_frame(panel.frame, Path(sys.argv[1]))
+marks.append(now())
+parts = ["imports", "build", "write"]
+print(json.dumps({{p: {{"wall_s": b[0] - a[0], "cpu_s": b[1] - a[1]}} for p, a, b in zip(parts, marks, marks[1:])}}))
+"""
+
+
+def command_parts(runs: int) -> dict:
+    """The whole command's imports, build and Parquet write, timed inside a fresh process (medians)."""
+    samples = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for _ in range(runs):
+            code = COMMAND_PARTS.format(steps=P2_CLI[-1].split(","))
+            out = subprocess.run([sys.executable, "-c", code, str(Path(tmp) / "p2.parquet")],
+                                 capture_output=True, text=True, check=True)
+            samples.append(json.loads(out.stdout))
+    return {part: {k: statistics.median(s[part][k] for s in samples) for k in ("wall_s", "cpu_s")} for part in samples[0]}
+
+
 def p2(ps):
     panel = ps.create_dyadyears()
     for name in P2_STEPS:
@@ -82,11 +119,14 @@ def wall(cmd: list[str], runs: int, env: dict | None = None) -> float:
     return statistics.median(times)
 
 
-def fresh_process(runs: int) -> dict:
-    """The P2 pipeline in fresh interpreters: import time, pipeline time, CPU, peak memory."""
+def fresh_process(runs: int, threads: int | None = None) -> dict:
+    """The P2 pipeline in fresh interpreters: import time, pipeline time, CPU, peak memory
+    (``threads``: polars' thread count, POLARS_MAX_THREADS)."""
+    env = {**os.environ, "POLARS_MAX_THREADS": str(threads)} if threads else None
     samples = []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", CHILD.format(steps=P2_STEPS)], capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, "-c", CHILD.format(steps=P2_STEPS)], capture_output=True, text=True,
+                             check=True, env=env)
         samples.append(json.loads(out.stdout))
     return {k: statistics.median(s[k] for s in samples) for k in samples[0]}
 
@@ -140,10 +180,12 @@ def main() -> None:
     p2(ps)  # warm: tables read and cached
     warm_s, warm_cpu = timed(lambda: p2(ps), runs)
     fresh = fresh_process(runs)
+    single = fresh_process(runs, threads=1)
     gml = ps.add_gml_mids(ps.create_dyadyears())
     peace_s, peace_cpu = timed(lambda: ps.add_peace_years(gml), runs)
     with tempfile.TemporaryDirectory() as tmp:
         cli_s = wall([exe, *P2_CLI, "--out", str(Path(tmp) / "p2.parquet")], runs)
+    parts = command_parts(runs)
     parquet = parquet_options(p2(ps).frame, max(1, runs // 2))
 
     def line(label: str, ours: float, theirs: float, target: float) -> str:
@@ -157,7 +199,10 @@ def main() -> None:
     print(line("directed P2 in process, warm (tables cached)", warm_s, r_p2_inproc, 20))
     print(line("directed P2 in process, fresh process after imports", fresh["pipeline_s"], r_p2_inproc, 20))
     print(line("  same, CPU time", fresh["cpu_s"], r_p2_inproc, 20))
+    print(line("  same, one polars thread: CPU time", single["cpu_s"], r_p2_inproc, 20))
     print(line("whole command with the Parquet write", cli_s, r_p2_process, 10))
+    for part, t in parts.items():
+        print(f"  {part + ' (inside one command run)':56s} {t['wall_s']:7.3f} s wall, {t['cpu_s']:.3f} s CPU")
     print(line("add_peace_years, directed GML panel", peace_s, R_PEACE_YEARS_S, 50))
     print(f"{'  same, CPU time':58s} {peace_cpu:7.3f} s")
     peak = fresh["peak_mb"]
@@ -168,8 +213,8 @@ def main() -> None:
     for label, mb, write_s, read_s in parquet:
         print(f"  {label:40s} {mb:6.1f} MB  write {write_s:.3f} s  read {read_s:.3f} s")
     print(json.dumps({
-        "help_s": help_s, "help_imports_polars": polars_on_help, "p2_warm_s": warm_s, "p2_fresh": fresh,
-        "cli_s": cli_s, "peace_years_s": peace_s, "parquet": parquet,
+        "help_s": help_s, "help_imports_polars": polars_on_help, "p2_warm_s": warm_s, "p2_warm_cpu_s": warm_cpu,
+        "p2_fresh": fresh, "p2_fresh_one_thread": single, "cli_s": cli_s, "cli_parts": parts, "peace_years_s": peace_s, "parquet": parquet,
         "peacesciencer": {"p2_inproc_s": r_p2_inproc, "p2_process_s": r_p2_process, "peace_years_s": R_PEACE_YEARS_S},
     }))
 
