@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import pactscope.panels as ps
 from pactscope.cli import app
-from pactscope.errors import BadArgument
+from pactscope.errors import BadArgument, WrongPanelKind
 
 
 def one(frame: pl.DataFrame, **keys) -> dict:
@@ -189,6 +189,7 @@ SUPPORT = {
     ps.add_igos: STATE_AND_DYAD,
     ps.add_strategic_rivalries: STATE_AND_DYAD,
     ps.add_ucdp_acd: ["gw-state", "gw-dyad"],
+    ps.add_ucdp_onsets: ["cow-state", "gw-state"],
     ps.add_democracy: EVERYWHERE,
     ps.add_sim_gdp_pop: EVERYWHERE,
     ps.add_latent_territorial_threat: EVERYWHERE,
@@ -210,6 +211,18 @@ def test_add_steps_never_change_rows(step, kind):
     added = step(panel)
     assert added.frame.height == panel.frame.height
     assert added.frame.select(panel.keys).equals(panel.frame.select(panel.keys))
+
+
+def test_ucdp_onsets_on_state_years():
+    # ucdp_onsets: Ukraine (G-W and COW 369) in 2014, four new conflicts, each an onset at every threshold
+    row = raw("ucdp_onsets", gwcode=369, year=2014)
+    assert [float(row[c]) for c in ("sumnewconf", "sumonset1", "sumonset10")] == [4.0, 4.0, 4.0]
+    gw = one(ps.add_ucdp_onsets(ps.create_stateyears("gw", years="2013-2014")).frame, gwcode=369, year=2014)
+    cow = one(ps.add_ucdp_onsets(ps.create_stateyears(years="2014")).frame, ccode=369)
+    assert (gw["sumnewconf"], gw["sumonset10"], cow["sumnewconf"]) == (4, 4, 4)
+    assert one(ps.add_ucdp_onsets(ps.create_stateyears("gw", years="2013")).frame, gwcode=369)["sumnewconf"] == 0
+    with pytest.raises(WrongPanelKind):
+        ps.add_ucdp_onsets(ps.create_dyadyears("gw", years="2014"))
 
 
 def test_state_days_start_on_the_day_the_list_gives():

@@ -30,7 +30,7 @@ class Standardize(str, Enum):
 
 
 ADD_HELP = (
-    "comma-separated steps: atop, nmc, majors, contiguity, gml-mids, cow-mids, cow-wars, cow-civil-wars, ucdp, "
+    "comma-separated steps: atop, nmc, majors, contiguity, gml-mids, cow-mids, cow-wars, cow-civil-wars, ucdp, ucdp-onsets, "
     "igos, strategic-rivalries (or rivalries), democracy, gdppop, capital-distance, minimum-distance, "
     "territorial-threat, creg, rugged, cow-trade, ccode, gwcode, archigos, lead, lwuf, prd, peace-years, spells"
 )

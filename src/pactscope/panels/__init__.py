@@ -2,7 +2,7 @@
 
 from pactscope.panels.add_alliances import add_atop_alliance
 from pactscope.panels.add_capabilities import add_cow_majors, add_nmc
-from pactscope.panels.add_conflicts import add_cow_mids, add_cow_wars, add_gml_mids, add_ucdp_acd
+from pactscope.panels.add_conflicts import add_cow_mids, add_cow_wars, add_gml_mids, add_ucdp_acd, add_ucdp_onsets
 from pactscope.panels.add_contiguity import add_contiguity
 from pactscope.panels.add_relations import add_igos, add_rivalries, add_strategic_rivalries
 from pactscope.panels.add_states import (
@@ -72,6 +72,7 @@ __all__ = [
     "add_spells",
     "add_strategic_rivalries",
     "add_ucdp_acd",
+    "add_ucdp_onsets",
     "create_dyadyears",
     "create_leaderdyadyears",
     "create_leaderyears",

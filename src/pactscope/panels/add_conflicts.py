@@ -255,3 +255,22 @@ def add_ucdp_acd(
         )
         frame = join_on_keys(panel, per_dyad)
     return panel.with_frame(frame.with_columns(fill_coverage(core, "ucdp_acd")), "ucdp_acd")
+
+
+UCDP_ONSETS = ["sumnewconf", "sumonset1", "sumonset2", "sumonset3", "sumonset5", "sumonset10"]
+
+
+def add_ucdp_onsets(panel: Panel) -> Panel:
+    """UCDP onsets on state-years (``ucdp_onsets``): ``sumnewconf`` (conflicts appearing for the
+    first time) and ``sumonset1`` ... ``sumonset10`` (onsets after at least 1, 2, 3, 5 or 10
+    years without activity), counted for the state's government, as in peacesciencer. G-W
+    panels join on their codes; COW panels through their ``gwcode`` (added from the crosswalk
+    if absent). Missing -> 0 inside the table's coverage; other years stay missing."""
+    from pactscope.panels.crosswalk import add_gwcode_to_cow
+
+    require(panel, "add_ucdp_onsets", kinds=(PanelKind.state_year,))
+    if panel.system == "cow" and "gwcode" not in panel.columns:
+        panel = add_gwcode_to_cow(panel)
+    table = load("ucdp_onsets").lazy()
+    frame = left_join(panel.frame, table, ["gwcode", "year"]) if panel.system == "cow" else join_on_keys(panel, table)
+    return panel.with_frame(frame.with_columns(fill_coverage(UCDP_ONSETS, "ucdp_onsets")), "ucdp_onsets")

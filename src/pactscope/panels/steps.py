@@ -20,6 +20,7 @@ STEPS: dict[str, Callable[[Panel], Panel]] = {
     "cow-wars": ps.add_cow_wars,
     "cow-civil-wars": partial(ps.add_cow_wars, type="intra"),
     "ucdp": ps.add_ucdp_acd,
+    "ucdp-onsets": ps.add_ucdp_onsets,
     "igos": ps.add_igos,
     "strategic-rivalries": ps.add_strategic_rivalries,
     "rivalries": ps.add_strategic_rivalries,
