@@ -114,3 +114,28 @@ def test_a_word_that_denies_a_level():
     response = found["response"][0]
     assert response.asserted["max"] == "material-or-logistical-aid"
     assert response.verdict == "consistent"  # the record: a fact-finding mission, no troops
+
+
+def test_a_negator_after_the_cue():
+    found = _fields("В сентябре 2022 года Армения обратилась в ОДКБ, но вводить миротворцев в Армению никто не собирается.")
+    assert [c.asserted["max"] for c in found["response"]] == ["material-or-logistical-aid"]
+
+
+@pytest.mark.parametrize("text", [
+    "It is unclear whether Armenia asked the CSTO for help in September 2020.",
+    "В сентябре 2020 года его спросили, планирует ли Армения обращаться за помощью в ОДКБ.",
+])
+def test_an_indirect_question_asserts_no_request(text):
+    assert "request" not in _fields(text)
+
+
+def test_help_denied_in_its_own_clause_is_a_response():
+    found = _fields("In June 2010 Kyrgyzstan requested assistance, but the CSTO did not send help to Kyrgyzstan.")
+    assert [c.asserted["made"] for c in found["request"]] == ["yes"]
+    assert [(c.asserted["max"], c.verdict) for c in found["response"]] == [("fact-finding-mission", "consistent")]
+
+
+def test_a_title_of_office_belongs_to_the_organization_named():
+    said = ("On 28 February 2020 NATO met at Turkey's request. "
+            "The Secretary General of NATO said the alliance invoked Article 4 at the request of Turkey.")
+    assert "trigger" not in _fields(said)  # Art. 4 is NATO's consultation article, not collective defence

@@ -109,8 +109,9 @@ class _Sentence:
         self.folded = lower(norm.text[fspan[0]:fspan[1]])
         self.cues = SentenceCues(self.folded, vocab)
         inside = [m for m in result.mentions if self.span[0] <= m.start < self.span[1]]
-        self.orgs = [m.target if m.type == "organization" else m.organization for m in inside
-                     if m.type in ("organization", "organ")]
+        named = [m.target for m in inside if m.type == "organization"]
+        organs = [m.organization for m in inside if m.type == "organ" and m.organization in result.organizations]
+        self.orgs = named + organs  # an organ's title ("the secretary general") counts only for an organization named
         self.org_at = [m.start for m in inside if m.type in ("organization", "organ")]
         self.state_at = [m.start for m in inside if m.type == "state" or (m.type in ("place", "person") and m.state)]
         words = vocab.lists["organization_words"]
@@ -179,7 +180,10 @@ def _response(s: _Sentence, scale: tuple[str, ...]) -> dict[str, Any] | None:
               for h in c.of(*(f"denied:{lvl}" for lvl in c.vocab.denied)) if kept(h)]
     none = [h for h in c.of("none") if s.acts(h) and not c.future(h)]
     words = [h for h in c.of("response_words") if not c.requested_object(h) and s.acts(h) and not c.future(h)]
-    helps = [h for h in c.of("help") if not c.requested_object(h, sentence=True) and s.acts(h) and not c.future(h)]
+    # help named after a request word is what was asked for, unless denied in a clause of its own
+    # ("asked for help, but the organization did not send help")
+    helps = [h for h in c.of("help") if not c.requested_object(h, sentence=not c.negated(h))
+             and not s.asked_of(h) and s.acts(h) and not c.future(h)]
     evaluative = [h for h in c.of("evaluative") if s.acts(h) and not c.future(h)]
     if not (levels or denied or none or words or helps or evaluative):
         return None

@@ -1,7 +1,7 @@
 """Which ledger case a claim sentence is about.
 
 The reader's own links count first; then the case's parties named in the sentence or the
-text, a date in the sentence (or the nearest earlier dated sentence) within the case, a
+text, its places named in the sentence (or, for less, anywhere in the text), a date in the sentence (or the nearest earlier dated sentence) within the case, a
 month without a year read with the text's years, and the years the text mentions at all.
 A case is chosen only when its score clears `MIN_SCORE` and beats the runner-up by `MARGIN`.
 """
@@ -42,6 +42,11 @@ class TextFacts:
     organizations: set[str]
     published: dt.date | None = None
 
+    @property
+    def places(self) -> set[str]:
+        """Every place the text names, lower case."""
+        return set().union(*(s.places for s in self.sentences)) if self.sentences else set()
+
 
 def _window(case: CrisisCase) -> tuple[dt.date, dt.date]:
     return case.start_date - SLACK_BEFORE, (case.end_date or case.start_date) + SLACK_AFTER
@@ -66,7 +71,7 @@ def _month_points(case: CrisisCase, months: set[int], facts: TextFacts) -> float
     return 2.0 if any((y, m) in spanned for y in years for m in months) else 0.0
 
 
-def score(case: CrisisCase, i: int, facts: TextFacts) -> float:
+def score(case: CrisisCase, i: int, facts: TextFacts, text_places: frozenset[str] = frozenset()) -> float:
     s = facts.sentences[i]
     parties = set(case.states)
     in_sentence, in_text = parties & s.states, parties & set(facts.states)
@@ -80,6 +85,8 @@ def score(case: CrisisCase, i: int, facts: TextFacts) -> float:
         points += 0.5 * sum(facts.states[p] for p in parties) / total
     if s.places and any(p.lower() in s.places for p in case.places):
         points += 2.0
+    elif any(p.lower() in text_places for p in case.places):  # named elsewhere in the text
+        points += 1.0
     if not s.states and i > 0:  # "it", "the alliance": the states of the sentence before
         points += 1.5 * len(parties & facts.sentences[i - 1].states) / len(parties)
     near = [j for k in range(1, LOOKBACK) for j in (i - k, i + k) if 0 <= j < len(facts.sentences)]
@@ -111,7 +118,8 @@ def score(case: CrisisCase, i: int, facts: TextFacts) -> float:
 def ranked(cases: dict[str, CrisisCase], i: int, facts: TextFacts) -> list[tuple[float, str]]:
     pool = [c for c in cases.values() if not facts.organizations or c.organization in facts.organizations]
     named = facts.sentences[i].states
-    scored = sorted(((score(c, i, facts), c.id) for c in pool), reverse=True)
+    places = frozenset(facts.places)
+    scored = sorted(((score(c, i, facts, places), c.id) for c in pool), reverse=True)
     first = [(p, cid) for p, cid in scored if named & set(cases[cid].states)]
     if first and first[0][0] >= MIN_SCORE:  # a case whose party the sentence names comes first
         return first
