@@ -29,7 +29,7 @@ SourceIds = Annotated[list[Identifier], Field(min_length=1)]
 class Strict(BaseModel):
     """Base: unknown keys are errors, so a typo in a YAML key is caught."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)  # built on first validation: a cached ledger needs none
 
 
 class Precision(StrEnum):
