@@ -252,6 +252,25 @@ def test_spells_follow_peacesciencers_counter():
         ps.add_spells(ps.add_peace_years(panel))
 
 
+def test_lead_and_lwuf_keep_some_columns():
+    panel = ps.create_leaderyears("cow", years="1990")
+    kept = ps.add_lwuf(ps.add_lead(panel, keep=["combat"]), keep=["theta2_mean"])
+    assert [c for c in kept.columns if c not in panel.columns] == ["combat", "theta2_mean"]
+    with pytest.raises(BadArgument, match="theta9"):
+        ps.add_lwuf(panel, keep=["theta9_mean"])
+
+
+def test_peace_years_pad_restarts_after_a_gap():
+    # worked by hand with peacesciencer's pad rule: the missing 1993-1994 count as event years
+    frame = pl.DataFrame({
+        "ccode1": [2] * 8, "ccode2": [20] * 8, "year": [1990, 1991, 1992, 1995, 1996, 1997, 1998, 1999],
+        "gmlmidongoing": [0, 0, 0, 0, 0, 1, 0, 0], "gmlmidonset": [0] * 8,
+    })
+    panel = ps.declare_panel(frame)
+    assert ps.add_peace_years(panel).frame["gmlmidspell"].to_list() == [0, 1, 2, 3, 4, 5, 0, 1]
+    assert ps.add_peace_years(panel, pad=True).frame["gmlmidspell"].to_list() == [0, 1, 2, 0, 1, 2, 0, 1]
+
+
 @pytest.mark.parametrize("kind", ["cow-dyad-directed", "cow-dyad-undirected", "gw-state", "gw-dyad", "cow-state", "leader-year", "leader-dyad-year"])
 @pytest.mark.parametrize("spell_step", [ps.add_peace_years, ps.add_spells], ids=["add_peace_years", "add_spells"])
 def test_spell_steps_never_change_rows(spell_step, kind):

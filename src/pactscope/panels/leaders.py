@@ -8,6 +8,7 @@ table (peacesciencer downloads the leader-dyad-years ready-made); ``add_archigos
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Literal
 
 import polars as pl
@@ -143,8 +144,13 @@ def create_leaderdyadyears(system: Literal["cow", "gw"] = "gw", directed: bool =
     return Panel(frame, PanelKind.leader_dyad_year, system, directed=directed, sources=("archigos", f"{system}_states"))
 
 
-def _leader_attributes(panel: Panel, step: str, table: str, columns: list[str]) -> Panel:
+def _leader_attributes(panel: Panel, step: str, table: str, columns: list[str], keep: Sequence[str] | None = None) -> Panel:
     require(panel, step, kinds=[PanelKind.leader_year, PanelKind.leader_dyad_year])
+    if keep is not None:
+        unknown = sorted(set(keep) - set(columns))
+        if unknown:
+            raise BadArgument(f"{step}(keep=...): no column {', '.join(unknown)}; choose from {', '.join(columns)}")
+        columns = [c for c in columns if c in keep]
     source = load(table).lazy().select("obsid", *columns)
     if panel.kind is PanelKind.leader_year:
         return panel.with_frame(left_join(panel.frame, source, ["obsid"]), table)
@@ -159,16 +165,18 @@ LEAD_COLUMNS = ["leveledu", "milservice", "combat", "rebel", "warwin", "warloss"
 LWUF_COLUMNS = ["theta1_mean", "theta1_sd", "theta2_mean", "theta2_sd", "theta3_mean", "theta3_sd", "theta4_mean", "theta4_sd"]
 
 
-def add_lead(panel: Panel) -> Panel:
+def add_lead(panel: Panel, keep: Sequence[str] | None = None) -> Panel:
     """LEAD leader backgrounds (education, military and rebel experience, war outcomes,
-    political experience, health) on leader-years, suffixed 1/2 on leader-dyad-years."""
-    return _leader_attributes(panel, "add_lead", "LEAD", LEAD_COLUMNS)
+    political experience, health) on leader-years, suffixed 1/2 on leader-dyad-years;
+    ``keep`` picks some of the columns, as peacesciencer's ``keep``."""
+    return _leader_attributes(panel, "add_lead", "LEAD", LEAD_COLUMNS, keep)
 
 
-def add_lwuf(panel: Panel) -> Panel:
+def add_lwuf(panel: Panel, keep: Sequence[str] | None = None) -> Panel:
     """Carter and Smith's leader willingness to use force (``theta1_mean`` ... ``theta4_sd``;
-    the authors prefer M2, ``theta2_*``) on leader-years, suffixed 1/2 on leader-dyad-years."""
-    return _leader_attributes(panel, "add_lwuf", "lwuf", LWUF_COLUMNS)
+    the authors prefer M2, ``theta2_*``) on leader-years, suffixed 1/2 on leader-dyad-years;
+    ``keep`` picks some of the columns."""
+    return _leader_attributes(panel, "add_lwuf", "lwuf", LWUF_COLUMNS, keep)
 
 
 def archigos_state_years() -> pl.LazyFrame:

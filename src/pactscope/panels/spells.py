@@ -68,11 +68,22 @@ def _spells(panel: Panel, events: dict[str, str], count: Counter) -> Panel:
     return panel.with_frame(panel.frame.hstack([count(ordered, e, unit).gather(back).alias(s) for e, s in events.items()]))
 
 
-def add_peace_years(panel: Panel) -> Panel:
+def _padded_spells(frame: pl.DataFrame, event: str, unit: list[str]) -> pl.Series:
+    """peacesciencer's ``pad = TRUE``: years missing inside a unit's run of rows count as event
+    years, so the count starts afresh after a gap (a state that left the system and came back)."""
+    new_unit = pl.any_horizontal(pl.col(c) != pl.col(c).shift(1) for c in unit).fill_null(True)
+    gap = ~new_unit & (pl.col("year") - pl.col("year").shift(1) > 1)
+    # a gap acts as an event just before the row: the row after it starts a new count at 0
+    runs = frame.with_columns(_run=gap.fill_null(False).cast(pl.Int64).cum_sum())
+    return peace_spells(runs, event, [*unit, "_run"])
+
+
+def add_peace_years(panel: Panel, pad: bool = False) -> Panel:
     """Add a ``*spell`` column for every conflict indicator present (gml/cow MIDs, wars, UCDP),
     on state-, dyad-, leader- and leader-dyad-years (``gmlmidinitspell`` where
     ``gmlmidongoing_init`` is present). Leader-years count per leader, leader-dyad-years per
-    pair of leaders."""
+    pair of leaders. ``pad=True`` (peacesciencer's ``pad``): a unit's missing years inside its
+    span count as events, so a state that left the system and returned starts counting again."""
     require(panel, "add_peace_years", kinds=ALL_KINDS)
     present = {c: SPELL_COLUMNS[c] for c in SPELL_COLUMNS if c in panel.columns}
     if not present:
@@ -80,7 +91,7 @@ def add_peace_years(panel: Panel) -> Panel:
             "add_peace_years() found no conflict column; run add_gml_mids(), add_cow_mids(), "
             "add_cow_wars() or add_ucdp_acd() first"
         )
-    return _spells(panel, present, peace_spells)
+    return _spells(panel, present, _padded_spells if pad else peace_spells)
 
 
 CONFLICT_FAMILIES = {"gmlmid": "gmlmidspell", "cowmid": "cowmidspell", "cowinter": "cowinterspell",
