@@ -4,6 +4,7 @@ peacesciencer's bundled one-dispute tables reproduced, and the same result on 1 
 from __future__ import annotations
 
 import polars as pl
+import pyreadstat
 import pytest
 from raw_tables import raw_rows
 from threads import probe_on_threads
@@ -174,3 +175,9 @@ def test_cli_writes_whittled_disputes_and_panels(tmp_path):
     assert row["gmlmid_dispnum"].to_list() == [112]
     result = CliRunner().invoke(app, ["panel", "dyad-years", "--years", "1860", "--add", "gml-mids", "--whittle", "onsets,hostlev", "--out", str(out2)])
     assert result.exit_code == 2 and "hostility" in result.output
+    # Stata: every column of COW dispute-years (hostlev joined from cow_mid_disps) carries a label
+    dta = tmp_path / "cow.dta"
+    result = CliRunner().invoke(app, ["panel", "dispute-years", "--type", "cow-mid", "--whittle", "onsets,hostility", "--out", str(dta)])
+    assert result.exit_code == 0, result.output
+    _, meta = pyreadstat.read_dta(str(dta), metadataonly=True, output_format="polars")
+    assert "hostlev" in meta.column_names and all(meta.column_labels)
