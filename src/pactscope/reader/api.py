@@ -15,7 +15,7 @@ from pactscope.reader.link import THRESHOLD, Fact, link
 from pactscope.reader.model import Ambiguous, Candidate, Link, Mention, ReadResult, Unlinked
 from pactscope.reader.negation import is_negated
 from pactscope.reader.normalize import fold_with_offsets
-from pactscope.reader.recognise import find_names
+from pactscope.reader.recognise import find_names, words_of
 from pactscope.reader.sentences import sentence_of, split_sentences
 from pactscope.reader.source import decode, prepare
 
@@ -50,20 +50,21 @@ def _mentions(text: str, gaz: Gazetteer, anchor: dt.date | None = None
     norm = fold_with_offsets(text)
     folded = norm.text
     found: list[tuple[int, int, Mention]] = []
-    hits = find_names(folded, gaz) + (find_names(folded, gaz.names) if gaz.names else [])
+    words = words_of(folded)
+    hits = find_names(folded, gaz, words) + (find_names(folded, gaz.names, words) if gaz.names else [])
     for hit in hits:
         start, end = norm.span(hit.start, hit.end)
         e = hit.entry
-        found.append((hit.start, hit.end, Mention.model_construct(
+        found.append((hit.start, hit.end, Mention(
             start=start, end=end, text=text[start:end], type=e.kind, target=e.target,
             state=e.state if e.kind != "state" else None, organization=e.organization,
-            ccode=_ccode(e.target) if e.kind == "state" else None,
+            ccode=_ccode(e.target) if e.kind == "state" else None, first=None, last=None,
             negated=is_negated(folded, hit.start, e.target) if e.kind == "event" else None)))
     for d in find_dates(folded, anchor):
         start, end = norm.span(d.start, d.end)
-        found.append((d.start, d.end, Mention.model_construct(
-            start=start, end=end, text=text[start:end], type="date", target=d.value,
-            first=d.first, last=d.last)))
+        found.append((d.start, d.end, Mention(
+            start=start, end=end, text=text[start:end], type="date", target=d.value, state=None,
+            ccode=None, organization=None, first=d.first, last=d.last, negated=None)))
     found.sort(key=lambda t: t[0])
     spans = split_sentences(folded)
     sentence = [sentence_of(spans, s) for s, _, _ in found] if spans else [0] * len(found)

@@ -92,6 +92,28 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _RELATIVE = relative_patterns(_EN_MONTH, _RU_MONTH, _AR_MONTH)
 
 
+def _on_lower(pat: re.Pattern[str]) -> tuple[re.Pattern[str], bool]:
+    """A case-insensitive pattern recompiled to run, much faster, on lower-cased text."""
+    return re.compile(pat.pattern, pat.flags & ~re.I), bool(pat.flags & re.I)
+
+
+_SCAN = [(kind, *_on_lower(pat)) for kind, pat in _PATTERNS]
+_SCAN_RELATIVE = [(kind, _on_lower(pat)[0], needs) for kind, pat, needs in _RELATIVE]
+
+
+def _lower(text: str) -> str:
+    """`text` lower-cased with every offset kept (a character whose lower case is longer stays)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def _written(m: re.Match[str], source: str, group: str) -> str:
+    """A group of a match on the lower-cased text, as written in `source`."""
+    return source[m.start(group):m.end(group)]
+
+
 @dataclass(frozen=True)
 class DateHit:
     """A date in the text: `value` is ISO (YYYY-MM-DD, YYYY-MM, YYYY or YYYY/YYYY)."""
@@ -129,7 +151,8 @@ def _month_from(m: re.Match[str]) -> int | None:
     return nums.pop()
 
 
-def _build(kind: str, m: re.Match[str], default_year: int | None) -> DateHit | None:
+def _build(kind: str, m: re.Match[str], default_year: int | None, source: str | None = None) -> DateHit | None:
+    """The date of a match (`source`: the text as written, when `m` ran on its lower-cased copy)."""
     g = m.groupdict()
     try:
         if kind == "range":
@@ -156,7 +179,8 @@ def _build(kind: str, m: re.Match[str], default_year: int | None) -> DateHit | N
             g = {**g, "day": day_text}
         else:
             month = _month_from(m)
-            if month is None or (g["month"][:1].isascii() and g["month"][:1].islower() and kind in ("dm", "md")):
+            written = _written(m, source, "month") if source is not None else g["month"]
+            if month is None or (written[:1].isascii() and written[:1].islower() and kind in ("dm", "md")):
                 return None
         year = int(g["year"]) if g.get("year") else default_year
         if year is None:
@@ -182,8 +206,9 @@ def find_dates(folded: str, anchor: dt.date | None = None) -> list[DateHit]:
     taken = [False] * len(folded)
     hits: list[DateHit] = []
     pending: list[tuple[str, re.Match[str]]] = []
-    for kind, pat in _PATTERNS:
-        for m in pat.finditer(folded):
+    low = _lower(folded)
+    for kind, pat, lower in _SCAN:
+        for m in pat.finditer(low if lower else folded):
             if any(taken[m.start():m.end()]):
                 continue
             if kind in ("dm", "md", "mo"):  # needs a year from elsewhere
@@ -191,7 +216,7 @@ def find_dates(folded: str, anchor: dt.date | None = None) -> list[DateHit]:
                 for i in range(m.start(), m.end()):
                     taken[i] = True
                 continue
-            hit = _build(kind, m, None)
+            hit = _build(kind, m, None, folded)
             if hit is None:
                 continue
             hits.append(hit)
@@ -209,7 +234,7 @@ def find_dates(folded: str, anchor: dt.date | None = None) -> list[DateHit]:
             hits.append(hit)
             if hit.precision in ("day", "month"):
                 bisect.insort(full, hit, key=lambda h: h.start)
-    hits.extend(_relative(folded, hits, taken, anchor))
+    hits.extend(_relative(low, hits, taken, anchor))
     return sorted(hits, key=lambda h: h.start)
 
 
@@ -222,13 +247,13 @@ _JOINED = re.compile(r"\s*(?:,|and|or|и|или|و|او)\s*", re.I)
 def _yearless(kind: str, m: re.Match[str], full: list[DateHit], anchor: dt.date | None,
               folded: str = "", years: list[DateHit] = ()) -> DateHit | None:
     """A day and month, or a month, without a year: see `find_dates` for where the year comes from."""
-    month_text = m.group("month") if "month" in m.groupdict() else ""
+    month_text = _written(m, folded, "month") if "month" in m.groupdict() else ""
     if month_text[:1].isascii() and month_text[:1].islower():
         return None  # "may", "march": English month names are capitalised
     built = "dm" if kind == "mo" else kind
 
     def make(year: int) -> DateHit | None:
-        return _month_only(m, year) if kind == "mo" else _build(built, m, year)
+        return _month_only(m, year) if kind == "mo" else _build(built, m, year, folded)
 
     probe = make(2000)  # 2000: a leap year
     if probe is None:
@@ -272,13 +297,16 @@ def _month_only(m: re.Match[str], year: int) -> DateHit | None:
                    dt.date(year, month, last))
 
 
-def _relative(folded: str, hits: list[DateHit], taken: list[bool], anchor: dt.date | None) -> list[DateHit]:
-    """Relative expressions ("last year", "أيلول الماضي", "сегодня"), resolved against the anchor."""
+def _relative(low: str, hits: list[DateHit], taken: list[bool], anchor: dt.date | None) -> list[DateHit]:
+    """Relative expressions ("last year", "أيلول الماضي", "сегодня") in the lower-cased text,
+    resolved against the anchor."""
     out = []
-    for kind, pat in _RELATIVE:
+    for kind, pat, needs in _SCAN_RELATIVE:
         if anchor is None and kind not in ("named-last", "named-this", "named-last-year"):
             continue  # without the article's date only the month of "last September" is known
-        for m in pat.finditer(folded):
+        if not any(word in low for word in needs):
+            continue
+        for m in pat.finditer(low):
             if any(taken[m.start():m.end()]):
                 continue
             month = _month_from(m) if "month" in pat.groupindex else None

@@ -54,8 +54,11 @@ def _latin_is_english(text: str) -> bool:
     return hits / len(words) >= 0.08
 
 
-def _move_marked(counts: dict[str, int], text: str, script: str, marked: set[str]) -> None:
-    """Move a script's letters to "other" when enough of its words use letters foreign to it."""
+def _move_marked(counts: dict[str, int], text: str, script: str, marked: set[str], chars: set[str]) -> None:
+    """Move a script's letters to "other" when enough of its words use letters foreign to it
+    (`chars`: the distinct characters of the text, lower-cased)."""
+    if not counts[script] or chars.isdisjoint(marked):
+        return
     words = [w for w in _WORD.findall(text) if _script(w[0]) in (script, "other") and any(_script(c) == script for c in w)]
     if not words:
         return
@@ -68,15 +71,17 @@ def _move_marked(counts: dict[str, int], text: str, script: str, marked: set[str
 def detect_language(text: str) -> Language:
     """Count letters per language and pick the largest share."""
     counts = {"ar": 0, "ru": 0, "en": 0, "other": 0}
-    for ch, n in Counter(text).items():  # each distinct character is classified once
+    distinct = Counter(text)
+    for ch, n in distinct.items():  # each distinct character is classified once
         script = _script(ch)
         if script is not None:
             counts[script] += n
     if counts["en"] and not _latin_is_english(text):
         counts["other"] += counts["en"]
         counts["en"] = 0
-    _move_marked(counts, text, "ru", _OTHER_CYRILLIC)
-    _move_marked(counts, text, "ar", _PERSIAN)
+    chars = {ch.lower() for ch in distinct}
+    _move_marked(counts, text, "ru", _OTHER_CYRILLIC, chars)
+    _move_marked(counts, text, "ar", _PERSIAN, chars)
     total = sum(counts.values())
     if total == 0:
         return Language(primary="none", shares={}, mixed=False)

@@ -52,6 +52,9 @@ _PLURAL = re.compile(
 )
 
 
+_REPEATED_LOW, _BOTH_LOW, _PLURAL_LOW = (re.compile(p.pattern) for p in (_REPEATED, _BOTH, _PLURAL))  # for lower-cased text
+
+
 @lru_cache(maxsize=1)
 def weights() -> dict:
     """The link weights and thresholds from `weights.yaml`."""
@@ -76,6 +79,11 @@ class Fact:
     last: dt.date | None = None
     precision: str | None = None  # dates: day | month | year | range | monthday | monthonly
     negated: bool = False  # an event word with a negator just before it
+    span: tuple[int, int] | None = field(default=None, compare=False, repr=False)  # dates: first, last as ordinals
+
+    def __post_init__(self) -> None:
+        if self.first is not None and self.last is not None:
+            object.__setattr__(self, "span", (self.first.toordinal(), self.last.toordinal()))
 
 
 @dataclass
@@ -126,7 +134,7 @@ class Facts:
         return out
 
 
-@dataclass
+@dataclass(slots=True)
 class Score:
     value: float = 0.0
     parts: list[tuple[float, object]] = field(default_factory=list)  # (points, reason or a function giving it)
@@ -147,19 +155,29 @@ class Score:
         return out
 
 
-def _gap_days(f: Fact, lo: dt.date, hi: dt.date) -> int:
-    """Days between the date's span and [lo, hi]; 0 when they overlap.  A date without a
-    year is tried in every year of the record (and the years beside it)."""
+def _gap_ord(f: Fact, lo: int, hi: int) -> int:
+    """Days between the date's span and [lo, hi] (ordinals); 0 when they overlap.  A date
+    without a year is tried in every year of the record (and the years beside it)."""
     if f.precision in YEARLESS:
-        gaps = []
-        for year in range(lo.year - 1, hi.year + 2):
-            try:
-                first, last = f.first.replace(year=year), f.last.replace(year=year)
-            except ValueError:  # 29 February
-                continue
-            gaps.append(_gap(first, last, lo, hi))
-        return min(gaps) if gaps else 10**6
-    return _gap(f.first, f.last, lo, hi)
+        return _yearless_gap(f.first, f.last, lo, hi)
+    first, last = f.span
+    if last < lo:
+        return lo - last
+    if first > hi:
+        return first - hi
+    return 0
+
+
+@lru_cache(maxsize=16384)
+def _yearless_gap(first: dt.date, last: dt.date, lo: int, hi: int) -> int:
+    gaps = []
+    for year in range(dt.date.fromordinal(lo).year - 1, dt.date.fromordinal(hi).year + 2):
+        try:
+            a, b = first.replace(year=year).toordinal(), last.replace(year=year).toordinal()
+        except ValueError:  # 29 February
+            continue
+        gaps.append(lo - b if b < lo else a - hi if a > hi else 0)
+    return min(gaps) if gaps else 10**6
 
 
 def _gap(first: dt.date, last: dt.date, lo: dt.date, hi: dt.date) -> int:
@@ -168,6 +186,17 @@ def _gap(first: dt.date, last: dt.date, lo: dt.date, hi: dt.date) -> int:
     if first > hi:
         return (first - hi).days
     return 0
+
+
+@lru_cache(maxsize=4096)
+def _bounds(lo: dt.date, hi: dt.date, one_day: bool) -> tuple[int, int, int, int, int]:
+    """A record's date window as ordinals: with slack, its opening with slack, and plain."""
+    w = weights()["dates"]
+    before = 0 if one_day else w["slack_before"]
+    after = 0 if one_day else w["slack_after"]
+    opening = min(hi, lo + dt.timedelta(days=w["opening_days"]))
+    a, b = lo.toordinal(), hi.toordinal()
+    return a - before, b + after, opening.toordinal() + after, a, b
 
 
 @dataclass(frozen=True)
@@ -183,48 +212,66 @@ class Context:
         """No date anywhere in the text is within a year of [lo, hi] (computed once per record)."""
         if (lo, hi) not in self._far:
             days = weights()["dates"]["far_days"]
-            self._far[lo, hi] = bool(self.every) and all(_gap_days(f, lo, hi) > days for f in self.every)
+            a, b = lo.toordinal(), hi.toordinal()
+            self._far[lo, hi] = bool(self.every) and all(_gap_ord(f, a, b) > days for f in self.every)
         return self._far[lo, hi]
 
 
 def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool, ctx: Context,
           one_day: bool = False, onset: bool = False) -> None:
     """Credit the best-fitting date; take points off when none is near the record."""
+    parts, dated, date = _date_evidence(dates, lo, hi, inherited, ctx, one_day, onset)
+    for amount, reason in parts:
+        score.add(amount, reason)
+    score.dated = score.dated or dated
+    if date is not None:
+        score.date = date
+
+
+def _date_evidence(dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool, ctx: Context,
+                   one_day: bool, onset: bool) -> tuple[list, bool, Fact | None]:
+    """The points a list of dates earns against a record: (parts, whether one fits, the fitting date)."""
     w = weights()["dates"]
+    exact = w["exact"]
     tolerance = weights()["meeting"]["tolerance_days"]
-    before = dt.timedelta(days=0 if one_day else w["slack_before"])
-    after = dt.timedelta(days=0 if one_day else w["slack_after"])
+    near_meeting = weights()["meeting"]["near_meeting"]
+    lo_s, hi_s, open_s, _, _ = _bounds(lo, hi, one_day)
     best, best_fact, close = 0.0, None, False
-    opening = min(hi, lo + dt.timedelta(days=w["opening_days"]))
     for f in dates:
-        gap = _gap_days(f, lo - before, hi + after)
+        gap = _gap_ord(f, lo_s, hi_s)
         if one_day and gap and f.precision in ("day", "monthday"):
-            value = weights()["meeting"]["near_meeting"] if gap <= tolerance else 0.0
-        elif gap == 0 and _gap_days(f, lo - before, opening + after):
+            value = near_meeting if gap <= tolerance else 0.0
+        elif gap == 0 and _gap_ord(f, lo_s, open_s):
             # a date late in a long record; nothing when the sentence says the event began then
-            value = 0.0 if onset else w["exact"][f.precision] * w["late_share"]
+            value = 0.0 if onset else exact[f.precision] * w["late_share"]
         else:
-            value = w["exact"][f.precision] if gap == 0 else w["near"] if gap <= w["near_days"] else 0.0
+            value = exact[f.precision] if gap == 0 else w["near"] if gap <= w["near_days"] else 0.0
         if value > best:
             best, best_fact = value, f
         close = close or gap <= w["far_days"]
-    span = lo.isoformat() if lo == hi else f"{lo.isoformat()} to {hi.isoformat()}"
+    def span() -> str:
+        return lo.isoformat() if lo == hi else f"{lo.isoformat()} to {hi.isoformat()}"
+
     weight, where = (w["inherited"], "date from a nearby sentence") if inherited else (1.0, "sentence date")
+    parts: list[tuple[float, object]] = []
+    dated, date = False, None
     if best_fact is not None:
         verb = "fits" if best >= 0.1 else "is near"
-        score.add(best * weight, lambda: f"{where} {best_fact.surface or best_fact.target} {verb} {span}")
+        fact = best_fact
+        parts.append((best * weight, lambda: f"{where} {fact.surface or fact.target} {verb} {span()}"))
         if best >= 0.1:
-            score.dated = True
+            dated = True
             if not inherited:
-                score.date = best_fact
+                date = best_fact
     if best >= 0.1 or inherited:  # a neighbour's dates may be background: no penalty from them
-        return
+        return parts, dated, date
     if close:
-        score.add(w["miss"], lambda: f"no {where} falls in {span}")
+        parts.append((w["miss"], lambda: f"no {where} falls in {span()}"))
     else:
-        score.add(w["far"], lambda: f"no {where} is within a year of {span}")
+        parts.append((w["far"], lambda: f"no {where} is within a year of {span()}"))
         if ctx.far_from_all(lo, hi):
-            score.add(w["none_in_text"], "no date in the text is within a year of it")
+            parts.append((w["none_in_text"], "no date in the text is within a year of it"))
+    return parts, dated, date
 
 
 def _undated(score: Score, lo: dt.date, hi: dt.date, ctx: Context, one_day: bool = False) -> None:
@@ -266,12 +313,40 @@ def _dates(score: Score, s: Facts, around: list[Fact], lo: dt.date, hi: dt.date,
         _undated(score, lo, hi, ctx, one_day)
 
 
-def _worth(case, s: Facts, named: set[str], gaz: Gazetteer) -> bool:
-    """A case can reach the threshold for this sentence: its name, a party or one of its places
-    in the sentence, or a sentence that names no state at all (parties then come from the text)."""
-    principal, third = _sides(case)
-    return (case.id in named or not s.named_set or not s.states.isdisjoint(principal | third)
-            or not s.places.isdisjoint(_case_places(case, gaz)))
+@dataclass(frozen=True)
+class CaseView:
+    """What scoring reads of a case, worked out once per case and gazetteer."""
+
+    case: object
+    id: str
+    parties: frozenset[str]  # the opposing sides
+    third: frozenset[str]  # third parties (role `other`)
+    every: frozenset[str]
+    places: frozenset[str]  # gazetteer ids, less capitals
+    organization: str
+    lo: dt.date
+    hi: dt.date
+    threat: str
+    requested: bool  # the ledger records a request (made or disputed)
+    fits: frozenset[str]  # event categories that fit its threat type
+
+
+def case_view(case, gaz: Gazetteer) -> CaseView:
+    """The case's `CaseView` (cached per case and gazetteer)."""
+    key = (id(gaz), id(case), case.id)
+    view = _VIEWS.get(key)
+    if view is None:
+        principal, third = _sides(case)
+        threat = case.threat_type.value
+        view = _VIEWS[key] = CaseView(
+            case, case.id, principal, third, principal | third, _case_places(case, gaz), case.organization,
+            case.start_date, case.end_date or case.start_date, threat,
+            str(getattr(case.request, "made", "")).endswith(("yes", "disputed")),
+            frozenset(cat for cat, fits in gaz.event_fits.items() if fits and threat in fits))
+    return view
+
+
+_VIEWS: dict[tuple[int, int, str], CaseView] = {}
 
 
 def _sides(case) -> tuple[frozenset[str], frozenset[str]]:
@@ -299,47 +374,95 @@ def _case_places(case, gaz: Gazetteer) -> frozenset[str]:
 _PLACES: dict[tuple[int, str], frozenset[str]] = {}
 
 
+def _named(what: str, hit: frozenset[str] | set[str], where: str):
+    return lambda: f"{what} {', '.join(sorted(hit))} {where}"
+
+
+def _candidates(s: Facts, named: set[str], cases: list[CaseView], order: dict[str, int],
+                by_state: dict[str, list[CaseView]], by_place: dict[str, list[CaseView]]) -> list[CaseView]:
+    """The text's cases that can reach the threshold for this sentence, in text order: those named,
+    with a party or one of their places in the sentence, or all when the sentence names no state
+    (parties then come from the text)."""
+    if not s.named_set:
+        return cases
+    found = {v.id: v for st in s.states for v in by_state.get(st, ())}
+    for pl in s.places:
+        found.update((v.id, v) for v in by_place.get(pl, ()))
+    found.update((v.id, v) for v in cases if v.id in named)
+    return sorted(found.values(), key=lambda v: order[v.id])
+
+
 def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx: Context) -> Score:
-    """How well a sentence (with the text around it) matches a crisis case."""
+    """How well a sentence (with the text around it) matches a crisis case (`case`: a case or its view)."""
+    v = case if isinstance(case, CaseView) else case_view(case, gaz)
     w = weights()["case"]
-    score = Score()
-    parties, third = _sides(case)
-    _overlap(score, {case.id}, s.records, d.records, w["name"], w["name_text"], "its name")
-    in_sentence, in_doc = parties & s.states, parties & d.states
+    parties, cid = v.parties, v.id
+    parts: list[tuple[float, object]] = []
+    value = 0.0
+    if cid in s.records:
+        value += w["name"]
+        parts.append((w["name"], _named("its name", {cid}, "in the same sentence")))
+    elif cid in d.records:
+        value += w["name_text"]
+        parts.append((w["name_text"], _named("its name", {cid}, "in the text")))
+    in_sentence = parties & s.states
     is_list = len(s.named_set) > 3  # a list of members names no party
-    from_doc = w["parties_text"] * len(in_doc) / len(parties)
+    n = len(parties)
+    from_doc = w["parties_text"] * len(parties & d.states) / n
     if s.states and not in_sentence:
         from_doc *= w["about_others"]  # the sentence is about other states
-    own = len(in_sentence) / len(parties) * (w["other_states"] if is_list else 1.0)
+    own = len(in_sentence) / n * (w["other_states"] if is_list else 1.0)
     share = max(own, from_doc)
-    if not share and case.id not in s.records:
+    if not share and cid not in s.records:
         return Score()  # no party named: not this case
     if share:
         if own >= from_doc:
             listed = set() if is_list else s.named_set
         else:
             listed = ctx.focus
-        outside = len(listed - parties - third) / len(listed) if listed else 0.0
-        factor = 1.0 - w["outsiders"] * outside
-        who = in_sentence if len(in_sentence) / len(parties) >= from_doc else in_doc
-        score.add(w["parties"] * share * factor, lambda: f"parties {', '.join(sorted(who))} named"
-                  + (f", with {', '.join(sorted(listed - parties - third))}" if outside else ""))
-        _overlap(score, third, s.states, d.states, w["third_party"], w["third_party"] * w["parties_text"],
-                 "third party")
-    _overlap(score, {case.organization}, s.organizations, d.organizations, w["organization"],
-             w["organization_text"], "organization")
-    _dates(score, s, around, case.start_date, case.end_date or case.start_date, ctx)
-    places = _case_places(case, gaz)
-    _overlap(score, places, s.places, d.places, w["place"], w["place_text"], "place")
+        outside = len(listed - v.every) / len(listed) if listed else 0.0
+        points = w["parties"] * share * (1.0 - w["outsiders"] * outside)
+        who = in_sentence if len(in_sentence) / n >= from_doc else parties & d.states
+        value += points
+        parts.append((points, lambda: f"parties {', '.join(sorted(who))} named"
+                      + (f", with {', '.join(sorted(listed - v.every))}" if outside else "")))
+        if third := v.third:
+            if hit := third & s.states:
+                value += w["third_party"]
+                parts.append((w["third_party"], _named("third party", hit, "in the same sentence")))
+            elif hit := third & d.states:
+                points = w["third_party"] * w["parties_text"]
+                value += points
+                parts.append((points, _named("third party", hit, "in the text")))
+    org = v.organization
+    if org in s.organizations:
+        value += w["organization"]
+        parts.append((w["organization"], lambda: f"organization {org} in the same sentence"))
+    elif org in d.organizations:
+        value += w["organization_text"]
+        parts.append((w["organization_text"], lambda: f"organization {org} in the text"))
+    score = Score(value, parts)
+    _dates(score, s, around, v.lo, v.hi, ctx)
+    value = score.value
+    if v.places:
+        if hit := v.places & s.places:
+            value += w["place"]
+            parts.append((w["place"], _named("place", hit, "in the same sentence")))
+        elif hit := v.places & d.places:
+            value += w["place_text"]
+            parts.append((w["place_text"], _named("place", hit, "in the text")))
     kinds = s.kinds
-    fitting = {cat for cat in kinds if case.threat_type.value in gaz.event_fits[cat]}
-    if fitting:
-        score.add(w["threat_fit"] * len(fitting) / len(kinds),
-                  lambda: f"event words ({', '.join(sorted(fitting))}) fit {case.threat_type.value}")
+    if kinds and (fitting := kinds & v.fits):
+        points = w["threat_fit"] * len(fitting) / len(kinds)
+        value += points
+        parts.append((points, lambda: f"event words ({', '.join(sorted(fitting))}) fit {v.threat}"))
     if s.events & RESPONSE_WORDS:
-        score.add(w["response_words"], "request or response words")
-    if "request" in s.events and str(getattr(case.request, "made", "")).endswith(("yes", "disputed")):
-        score.add(w["request_made"], "request words, and the ledger records a request")
+        value += w["response_words"]
+        parts.append((w["response_words"], "request or response words"))
+        if v.requested and "request" in s.events:
+            value += w["request_made"]
+            parts.append((w["request_made"], "request words, and the ledger records a request"))
+    score.value = value
     return score
 
 
@@ -454,7 +577,7 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
     summits = {o for o in organs_with_meetings
                if "summit" in (gaz.organ_kinds.get(o) or "").lower() or "heads of state" in (gaz.organ_kinds.get(o) or "").lower()}
     meeting_ids = {m.id for _, m in meetings}
-    cases = [c for c in ev.cases.values() if c.id in doc.records or not doc.states.isdisjoint(frozenset().union(*_sides(c)))]
+    cases = [v for v in (case_view(c, gaz) for c in ev.cases.values()) if v.id in doc.records or not doc.states.isdisjoint(v.every)]
     places: dict[tuple[str, str], int] = {}
     for _, m in meetings:
         places[m.organ, m.place] = places.get((m.organ, m.place), 0) + 1
@@ -487,17 +610,26 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
         following[j] = nxt
         nxt = by_sentence[j].dates or nxt
     pair = ctx.focus if len(ctx.focus) == 2 else frozenset()
+    order = {v.id: n for n, v in enumerate(cases)}
+    by_state: dict[str, list[CaseView]] = {}
+    by_place: dict[str, list[CaseView]] = {}
+    for v in cases:
+        for st in v.every:
+            by_state.setdefault(st, []).append(v)
+        for pl in v.places:
+            by_place.setdefault(pl, []).append(v)
     for i, s in enumerate(by_sentence):
         refs = []
-        if pair and sentence_texts and _BOTH.search(sentence_texts[i]):
+        low = sentence_texts[i].lower() if sentence_texts else ""
+        if pair and low and _BOTH_LOW.search(low):
             s.states |= pair  # "the two countries": the pair the text is about
             s.named_states.extend(sorted(pair))
         s.settle(gaz)
         around = [] if s.dates else (previous[i] or following[i])
         case_named = s.records - meeting_ids
         if s.events & CASE_WORDS or case_named:
-            refs.append(("case", [(c.id, score_case(c, s, doc, around, gaz, ctx)) for c in cases
-                                  if _worth(c, s, case_named, gaz)]))
+            refs.append(("case", [(c.id, score_case(c, s, doc, around, gaz, ctx))
+                                  for c in _candidates(s, case_named, cases, order, by_state, by_place)]))
         if s.events & MEETING_WORDS or s.organs & organs_with_meetings or s.records & meeting_ids:
             near = range(max(0, i - window), i + 1)
             near_orgs = set().union(*(by_sentence[j].organizations for j in near))
@@ -507,8 +639,9 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
                                                           places[(m.organ, m.place)] == 1))
                                      for org, m in meetings  # the rest score nothing (see score_meeting)
                                      if m.organ in near_organs or m.id in s.records or (summit and m.organ in summits)]))
-        text = sentence_texts[i] if sentence_texts else ""
-        plural = bool(_REPEATED.search(text)) or (bool(_PLURAL.search(text)) and not s.dates)
+        if not refs:
+            continue
+        plural = bool(_REPEATED_LOW.search(low)) or (bool(_PLURAL_LOW.search(low)) and not s.dates)
         for kind, scored in refs:
             ref = Reference(i, kind, s.words)
             for rid, sc in scored:

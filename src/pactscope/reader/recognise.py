@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 
 from pactscope.reader.gazetteer import RANK, Entry, Gazetteer
@@ -21,36 +22,41 @@ class Hit:
 
 
 def _fits(entry: Entry, tokens: list[Token], keys: list[frozenset[str]], i: int, text: str) -> bool:
-    n = len(entry.keys)
+    wanted = entry.keys
+    n = len(wanted)
     if i + n > len(tokens):
         return False
+    upper, lengths = entry.upper, entry.lengths
     for j in range(n):
+        if wanted[j].isdisjoint(keys[i + j]):
+            return False
         tok = tokens[i + j]
-        if not entry.keys[j] & keys[i + j]:
+        if upper and upper[j] and not tok.text.isupper():
             return False
-        if entry.upper and entry.upper[j] and not tok.text.isupper():
+        if lengths and len(tok.text) < lengths[j]:
             return False
-        if entry.lengths and len(tok.text) < entry.lengths[j]:
-            return False
-        if j and not _GAP.fullmatch(text[tokens[i + j - 1].end:tok.start]):
+        if j and not _GAP.fullmatch(text, tokens[i + j - 1].end, tok.start):
             return False
     return not entry.capital_first or tokens[i].text[:1].isupper()
 
 
-def find_names(folded: str, gaz: Gazetteer) -> list[Hit]:
-    """Non-overlapping names in reading order."""
+def words_of(folded: str) -> tuple[list[Token], list[frozenset[str]]]:
+    """The tokens of folded text and the match keys of each (shared by several gazetteers)."""
     tokens = tokenise(folded)
-    keys = [word_keys(t.text) for t in tokens]
+    return tokens, [word_keys(t.text) for t in tokens]
+
+
+def find_names(folded: str, gaz: Gazetteer, words: tuple[list[Token], list[frozenset[str]]] | None = None) -> list[Hit]:
+    """Non-overlapping names in reading order (`words`: `words_of(folded)`, if already made)."""
+    tokens, keys = words if words is not None else words_of(folded)
+    candidates = _candidates_of(gaz)
     hits: list[Hit] = []
     i = 0
     while i < len(tokens):
-        best: Entry | None = None
-        for key in keys[i]:
-            for entry in gaz.index.get(key, ()):
-                if best is not None and (len(entry.keys), RANK[entry.kind]) <= (len(best.keys), RANK[best.kind]):
-                    continue
-                if _fits(entry, tokens, keys, i, folded):
-                    best = entry
+        ranked = candidates.get(keys[i])
+        if ranked is None:
+            ranked = candidates[keys[i]] = _ranked(gaz, keys[i])
+        best = next((entry for entry in ranked if _fits(entry, tokens, keys, i, folded)), None)
         if best is None:
             i += 1
             continue
@@ -58,3 +64,28 @@ def find_names(folded: str, gaz: Gazetteer) -> list[Hit]:
         hits.append(Hit(tokens[i].start, last.end, best))
         i += len(best.keys)
     return hits
+
+
+def _ranked(gaz: Gazetteer, keys: frozenset[str]) -> tuple[Entry, ...]:
+    """The entries a word with these keys can start, longest and then highest-ranked first."""
+    found: dict[int, Entry] = {}
+    for key in sorted(keys):
+        for entry in gaz.index.get(key, ()):
+            found.setdefault(id(entry), entry)
+    return tuple(sorted(found.values(), key=lambda e: (-len(e.keys), -RANK[e.kind])))
+
+
+_CANDIDATES: dict[int, tuple[Gazetteer, int, dict[frozenset[str], tuple[Entry, ...]]]] = {}
+_LOCK = threading.Lock()
+
+
+def _candidates_of(gaz: Gazetteer) -> dict[frozenset[str], tuple[Entry, ...]]:
+    """The per-word candidate lists of one gazetteer, filled as words are seen (and started
+    afresh when the gazetteer has gained entries)."""
+    held = _CANDIDATES.get(id(gaz))
+    if held is None or held[0] is not gaz or held[1] != len(gaz.entries):
+        with _LOCK:
+            if len(_CANDIDATES) > 8:  # gazetteers built for other ledgers: keep only a few
+                _CANDIDATES.clear()
+            held = _CANDIDATES[id(gaz)] = (gaz, len(gaz.entries), {})
+    return held[2]
