@@ -61,9 +61,13 @@ def _spells(panel: Panel, events: dict[str, str], count: Counter) -> Panel:
     unit = panel.keys[:-1]
     if panel.kind not in (PanelKind.leader_year, PanelKind.leader_dyad_year):
         return panel.with_frame(panel.frame.hstack([count(panel.frame, e, unit).alias(s) for e, s in events.items()]))
-    unit += [c for c in panel.state_keys[:-1] if c in panel.columns]
-    order = panel.frame.select(pl.arg_sort_by([*unit, "year"], maintain_order=True)).to_series()
-    ordered = panel.frame.select(*unit, "year", *events).gather(order)
+    codes = [c for c in panel.state_keys[:-1] if c in panel.columns]
+    # leaders as integers (by first appearance: only grouping matters), so the sort is on numbers
+    ids = [pl.col(c).cast(pl.Categorical).to_physical().alias(c) for c in unit]
+    unit = [*codes, *unit]
+    keyed = panel.frame.select(*codes, *ids, "year", *events)
+    order = keyed.select(pl.arg_sort_by([*unit, "year"], maintain_order=True)).to_series()
+    ordered = keyed.gather(order)
     back = order.arg_sort()
     return panel.with_frame(panel.frame.hstack([count(ordered, e, unit).gather(back).alias(s) for e, s in events.items()]))
 
