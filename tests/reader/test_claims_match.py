@@ -139,3 +139,23 @@ def test_a_title_of_office_belongs_to_the_organization_named():
     said = ("On 28 February 2020 NATO met at Turkey's request. "
             "The Secretary General of NATO said the alliance invoked Article 4 at the request of Turkey.")
     assert "trigger" not in _fields(said)  # Art. 4 is NATO's consultation article, not collective defence
+
+
+def test_vocabulary_cache_is_written_reused_and_survives_damage(tmp_path, monkeypatch):
+    from pactscope.reader.claims import vocab
+
+    monkeypatch.setenv("PACTSCOPE_CACHE_DIR", str(tmp_path))
+    vocab.vocabulary.cache_clear()
+    try:
+        built = vocab.vocabulary()
+        (cached,) = tmp_path.glob("claims-vocab-*.pickle")
+        vocab.vocabulary.cache_clear()
+        assert vocab.vocabulary().lists["request"].search("armenia asked the csto") is not None
+        cached.write_bytes(b"not a pickle")  # a damaged file is rebuilt, not an error
+        vocab.vocabulary.cache_clear()
+        assert vocab.vocabulary().scale == built.scale
+        monkeypatch.setenv("PACTSCOPE_CACHE_DIR", "/proc/no-such-dir")  # unwritable: built in memory
+        vocab.vocabulary.cache_clear()
+        assert vocab.vocabulary().levels.keys() == built.levels.keys()
+    finally:
+        vocab.vocabulary.cache_clear()

@@ -54,6 +54,18 @@ def checksum() -> str:
     return digest.hexdigest()[:24]
 
 
+def load_or_build(family: str, key: str, build):
+    """`build()`, kept as `<family>-<key>.pickle` in the cache directory for later processes."""
+    if os.environ.get("PACTSCOPE_NO_CACHE"):
+        return build()
+    path = cache_dir() / f"{family}-{key}.pickle"
+    value = _read(path) if path.exists() else None
+    if value is None:
+        value = build()
+        _write(path, value, family)
+    return value
+
+
 def _read(path: Path):
     try:
         with path.open("rb") as fh:
@@ -62,7 +74,7 @@ def _read(path: Path):
         return None
 
 
-def _write(path: Path, value) -> None:
+def _write(path: Path, value, family: str = "reader") -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
@@ -72,7 +84,7 @@ def _write(path: Path, value) -> None:
         # Indexes of other ledger versions may belong to another installation using the same
         # directory: only those untouched for STALE_DAYS are removed.
         cutoff = time.time() - STALE_DAYS * 86400
-        for old in path.parent.glob("reader-*.pickle"):
+        for old in path.parent.glob(f"{family}-*.pickle"):
             if old != path and old.stat().st_mtime < cutoff:
                 old.unlink(missing_ok=True)
     except OSError:

@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pactscope.reader.stems import stemmer
 from pactscope.reader.tokens import arabic_bases, script_of
@@ -49,8 +50,7 @@ class CueMatch:
         return self.words
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):  # a tuple: quick to unpickle from the cache
     text: str
     mode: str  # "word", "exact", "prefix" or "suffix"
     gap: bool  # up to GAP other words may come before it

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -66,7 +67,21 @@ LISTS = ("help", "response_words", "refusal", "none", "evaluative", "negators", 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
-    """The bundled vocabulary, compiled (cached for the process)."""
+    """The bundled vocabulary, indexed: from this process, the cache directory, or built.
+
+    The cached copy is keyed by a checksum of vocab.yaml and of the code that indexes it.
+    """
+    from pactscope.reader.cache import load_or_build
+
+    package = resources.files("pactscope.reader.claims")
+    digest = hashlib.sha256()
+    for name in ("vocab.yaml", "vocab.py", "match.py"):
+        digest.update(package.joinpath(name).read_bytes())
+    value = load_or_build("claims-vocab", digest.hexdigest()[:24], _build)
+    return value if isinstance(value, Vocabulary) else _build()
+
+
+def _build() -> Vocabulary:
     text = resources.files("pactscope.reader.claims").joinpath("vocab.yaml").read_text("utf-8")
     raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when present
     unknown = set(raw["levels"]) - {t.value for t in RESPONSE_SCALE}
