@@ -252,6 +252,21 @@ def test_spells_follow_peacesciencers_counter():
         ps.add_spells(ps.add_peace_years(panel))
 
 
+def test_contiguity_mry_and_nmc_keep():
+    # cow_contdir: USA-Canada (2-20) land contiguity (1) to 2016-12; the list ends there
+    row = raw("cow_contdir", ccode1=2, ccode2=20)
+    assert (float(row["conttype"]), row["enddate"]) == (1.0, "2016-12-01")
+    plain = one(ps.add_contiguity(ps.create_dyadyears(years="2020")).frame, ccode1=2, ccode2=20)
+    recent = one(ps.add_contiguity(ps.create_dyadyears(years="2016-2020"), mry=True).frame, ccode1=2, ccode2=20, year=2020)
+    assert (plain["conttype"], recent["conttype"]) == (None, 1)
+    states = ps.add_contiguity(ps.create_stateyears(years="2016-2018"), mry=True).frame.filter(pl.col("ccode") == 2)
+    assert states["land"].n_unique() == 1 and states["land"].null_count() == 0
+    kept = ps.add_nmc(ps.create_dyadyears(years="2000"), keep=["cinc"])
+    assert [c for c in kept.columns if c.startswith(("cinc", "milex"))] == ["cinc1", "cinc2"]
+    with pytest.raises(BadArgument, match="cinc"):
+        ps.add_nmc(ps.create_stateyears(years="2000"), keep=["gdp"])
+
+
 def test_lead_and_lwuf_keep_some_columns():
     panel = ps.create_leaderyears("cow", years="1990")
     kept = ps.add_lwuf(ps.add_lead(panel, keep=["combat"]), keep=["theta2_mean"])

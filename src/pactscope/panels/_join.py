@@ -254,3 +254,8 @@ def undirected(table: pl.LazyFrame, a: str = "ccode1", b: str = "ccode2") -> pl.
     """Add the mirror image of every row, so a non-directed source can be joined in either order."""
     mirror = table.rename({a: "__b", b: a}).rename({"__b": b})
     return pl.concat([table, mirror.select(table.collect_schema().names())])
+
+
+def carried_forward(column: str, unit: list[str]) -> pl.Expr:
+    """The unit's last observed value of ``column`` where it is missing (later years), by year."""
+    return pl.col(column).fill_null(strategy="forward").over(unit, order_by="year")

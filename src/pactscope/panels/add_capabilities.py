@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 
 import polars as pl
 
 from pactscope.data import coverage, load
+from pactscope.errors import BadArgument
 from pactscope.panels._join import Fill, join_state_values
 from pactscope.panels.crosswalk import cow_view
 from pactscope.panels.frame import Panel
@@ -15,15 +17,22 @@ from pactscope.panels.years import last_complete_year
 NMC_COLUMNS = ["milex", "milper", "irst", "pec", "tpop", "upop", "cinc"]
 
 
-def add_nmc(panel: Panel) -> Panel:
+def add_nmc(panel: Panel, keep: Sequence[str] | None = None) -> Panel:
     """COW National Material Capabilities (``cow_nmc``).
 
     State-years get ``milex, milper, irst, pec, tpop, upop, cinc``; dyad-years get each with
-    suffix 1 and 2. Years after the table's last stay missing. Units: milex thousands of
-    current USD, milper thousands of personnel, tpop/upop thousands of people.
+    suffix 1 and 2; ``keep`` picks some of them (peacesciencer's ``keep``). Years after the
+    table's last stay missing. Units: milex thousands of current USD, milper thousands of
+    personnel, tpop/upop thousands of people.
     """
+    columns = NMC_COLUMNS
+    if keep is not None:
+        unknown = sorted(set(keep) - set(NMC_COLUMNS))
+        if unknown:
+            raise BadArgument(f"add_nmc(keep=...): no column {', '.join(unknown)}; choose from {', '.join(NMC_COLUMNS)}")
+        columns = [c for c in NMC_COLUMNS if c in keep]
     panel, _ = cow_view(panel, "add_nmc")
-    return panel.with_frame(join_state_values(panel, load("cow_nmc").lazy(), NMC_COLUMNS, on="ccode"), "cow_nmc")
+    return panel.with_frame(join_state_values(panel, load("cow_nmc").lazy(), columns, on="ccode"), "cow_nmc")
 
 
 @functools.cache

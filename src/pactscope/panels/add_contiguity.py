@@ -9,7 +9,7 @@ import polars as pl
 
 from pactscope.data import load
 from pactscope.errors import BadArgument
-from pactscope.panels._join import coverage_fill, join_on_keys
+from pactscope.panels._join import carried_forward, coverage_fill, join_on_keys
 from pactscope.panels.crosswalk import cow_view
 from pactscope.panels.frame import Panel
 
@@ -46,22 +46,30 @@ def _contiguity_years(slice: Slice) -> pl.DataFrame:
     ).collect()  # computed once per process, like the table it comes from
 
 
-def add_contiguity(panel: Panel, slice: Slice = "first") -> Panel:
+def _most_recent(panel: Panel, frame: pl.DataFrame, unit: list[str], columns: list[str], mry: bool) -> Panel:
+    """peacesciencer's ``mry = TRUE``: after the list ends, each unit keeps its last values."""
+    if mry:
+        frame = frame.with_columns(carried_forward(c, unit) for c in columns)
+    return panel.with_frame(frame, "cow_contdir")
+
+
+def add_contiguity(panel: Panel, slice: Slice = "first", mry: bool = False) -> Panel:
     """Dyad-years get ``conttype`` (0 none, 1 land, 2-5 water of at most 12/24/150/400 miles).
 
     State-years get ``land`` and ``sea``: counts of land and water neighbours. Where a dyad's
     relationship changed during a year, the type in force in the year's first month counts
     (``slice="last"``: its last month), as in peacesciencer. Missing -> 0 inside the list's
-    coverage; later years stay missing.
+    coverage; later years stay missing, or with ``mry=True`` (as peacesciencer's ``mry``) take
+    the dyad's (state's) values of the list's last year.
     """
     panel, keys = cow_view(panel, "add_contiguity")
     cont = contiguity_years(slice)
     if panel.dyadic:
         frame = join_on_keys(panel, cont, keys, fill=coverage_fill(["conttype"], "cow_contdir"))
-        return panel.with_frame(frame, "cow_contdir")
+        return _most_recent(panel, frame, keys[:-1], ["conttype"], mry)
     counts = cont.group_by(pl.col("ccode1").alias("ccode"), "year").agg(
         land=(pl.col("conttype") == 1).sum().cast(pl.Int32),
         sea=(pl.col("conttype") > 1).sum().cast(pl.Int32),
     )
     frame = join_on_keys(panel, counts, keys, fill=coverage_fill(["land", "sea"], "cow_contdir"))
-    return panel.with_frame(frame, "cow_contdir")
+    return _most_recent(panel, frame, keys[:-1], ["land", "sea"], mry)

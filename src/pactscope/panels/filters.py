@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import polars as pl
 
+from pactscope.panels._join import carried_forward
 from pactscope.panels.add_capabilities import add_cow_majors
 from pactscope.panels.add_contiguity import add_contiguity
 from pactscope.panels.frame import Panel, PanelKind, require
 from pactscope.panels.years import YearsArg, parse_years
-
-
-def _carried(column: str, dyad: list[str]) -> pl.Expr:
-    """The last observed value of a dyad's column, for years after its source ends."""
-    return pl.col(column).fill_null(strategy="forward").over(dyad, order_by="year")
 
 
 def filter_prd(panel: Panel, carry_forward: bool = True) -> Panel:
@@ -31,7 +27,7 @@ def filter_prd(panel: Panel, carry_forward: bool = True) -> Panel:
         panel = add_cow_majors(panel)
     status = ["conttype", "cowmaj1", "cowmaj2"]
     dyad = [c for c in panel.state_keys[:-1] if c in panel.columns]  # the two states (leader-dyads: their states)
-    cont, maj1, maj2 = (_carried(c, dyad) for c in status) if carry_forward else (pl.col(c) for c in status)
+    cont, maj1, maj2 = (carried_forward(c, dyad) for c in status) if carry_forward else (pl.col(c) for c in status)
     relevant = (cont.fill_null(0) >= 1) | (maj1.fill_null(0) == 1) | (maj2.fill_null(0) == 1)
     frame = panel.frame.filter(relevant).with_columns(prd=pl.lit(1, dtype=pl.Int32))
     return panel.with_frame(frame)
