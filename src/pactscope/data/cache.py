@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TypeVar
 
 FORMAT = 1  # bump when the layout of entries changes
-STALE_DAYS = 14  # entries untouched this long are removed when a new one of the same kind is written
+STALE_DAYS = 3  # entries untouched this long are removed when a new one of the same kind is written
 SOURCE_SUFFIXES = (".py", ".csv", ".yaml", ".json", ".tsv")
 DATA_FOLDERS = {"tables", "records"}
 T = TypeVar("T")
@@ -45,7 +45,8 @@ def enabled() -> bool:
     return not os.environ.get("PACTSCOPE_NO_CACHE")
 
 
-def _module_files(name: str) -> list[Path]:
+@functools.lru_cache(maxsize=64)
+def _module_files(name: str) -> tuple[Path, ...]:
     """Source files of a module, or of every module and data file of a package (sorted), less the
     folders of bundled records and tables, which callers key by content."""
     spec = importlib.util.find_spec(name)
@@ -53,10 +54,10 @@ def _module_files(name: str) -> list[Path]:
         raise ModuleNotFoundError(name)
     origin = Path(spec.origin)
     if not spec.submodule_search_locations:
-        return [origin]
+        return (origin,)
     root = origin.parent
-    return sorted(p for p in root.rglob("*") if p.suffix in SOURCE_SUFFIXES and p.is_file()
-                  and not DATA_FOLDERS & set(p.relative_to(root).parts))
+    return tuple(sorted(p for p in root.rglob("*") if p.suffix in SOURCE_SUFFIXES and p.is_file()
+                        and not DATA_FOLDERS & set(p.relative_to(root).parts)))
 
 
 @functools.cache
@@ -82,9 +83,22 @@ def checksum(*, datasets: Iterable[str] = (), code: Iterable[str] = (), files: I
         digest.update(f"\0{name}\0{info(name)['hash']}".encode())
     paths = [p for module in code for p in _module_files(module)] + [Path(p) for p in files]
     for path in paths:
-        digest.update(b"\0" + str(path.resolve()).encode() + b"\0")
-        digest.update(path.read_bytes())
+        digest.update(_file_digest(path))
     return digest.hexdigest()[:24]
+
+
+_digests: dict[tuple[str, int, int], bytes] = {}
+
+
+def _file_digest(path: Path) -> bytes:
+    """sha256 of a file's absolute path and bytes, kept per process while its size and mtime are unchanged
+    (several entries of one report hash the same code files)."""
+    full = path.resolve()
+    stat = full.stat()
+    key = (str(full), stat.st_size, stat.st_mtime_ns)
+    if key not in _digests:
+        _digests[key] = hashlib.sha256(str(full).encode() + b"\0" + full.read_bytes()).digest()
+    return _digests[key]
 
 
 def _tmp(path: Path) -> Path:

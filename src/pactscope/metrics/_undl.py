@@ -92,8 +92,9 @@ def _threedl() -> tuple[pl.DataFrame, pl.DataFrame]:
 @cache
 def undl_votes() -> pl.DataFrame:
     """One row per recorded vote: id_record, voter (lineage), vote (yes/no/abstain/non-voting), series
-    (in the tables' order: by record, then as the record lists the states)."""
-    return cached_object("undl-votes", cache_key(), _votes)
+    (in the tables' order: by record, then as the record lists the states). Computed in memory: the
+    disk cache keeps what is derived from it (the vote matrix, each topic's votes), not this large table."""
+    return _votes()
 
 
 @cache

@@ -50,12 +50,11 @@ def _atop_records(atop_ids: tuple[int, ...]) -> pl.DataFrame:
     )
 
 
-def _atop_members(records: pl.DataFrame, year: int) -> set[int]:
-    """COW codes with an ATOP record covering 31 December of ``year``."""
-    live = records.filter(
-        (pl.col("yrent") <= year) & ((pl.col("yrexit") == 0) | (pl.col("yrexit") > year))
-    )
-    return set(live["member"].to_list())
+def _atop_members(records: list[tuple], year: int) -> set[int]:
+    """COW codes with an ATOP record, given as (member, yrent, yrexit) rows, covering 31 December of
+    ``year`` (yrexit 0: still in; a null year matches nothing)."""
+    return {m for m, enter, leave in records
+            if enter is not None and enter <= year and leave is not None and (leave == 0 or leave > year)}
 
 
 def _ledger_status(spells, year: int) -> dict[str, str]:
@@ -82,7 +81,7 @@ def first_year(alliance: str) -> int:
 def _alliance_years(oid: str, start: int, end: int) -> pl.DataFrame:
     org = get_organization(oid)
     spells = load_ledger().spells.get(oid, ())
-    records = _atop_records(tuple(org.atop_ids)) if org.atop_ids else None
+    records = list(_atop_records(tuple(org.atop_ids)).select("member", "yrent", "yrexit").iter_rows()) if org.atop_ids else None
     atop_end = atop_last_year()
     rows = []
     for year in range(start, end + 1):

@@ -298,8 +298,12 @@ WAR_TABLES = ("cow_war_inter", "cow_contdir", "cow_states", "atop4_01_member")
 @functools.cache
 def _coded_cases(rules: WarRules) -> pl.DataFrame:
     """The coded cases, from the disk cache while the war and ATOP tables and this package's code are unchanged."""
-    key = checksum(datasets=WAR_TABLES, code=("pactscope.metrics.reliability_war", "pactscope.data.registry"), extra=repr(rules))
-    return cached_object("war-cases", key, lambda: _code_cases(rules))
+    return cached_object("war-cases", war_key(repr(rules)), lambda: _code_cases(rules))
+
+
+def war_key(extra: str) -> str:
+    """Checksum of what the war coding is computed from: its tables and this package's code."""
+    return checksum(datasets=WAR_TABLES, code=("pactscope.metrics.reliability_war", "pactscope.data.registry"), extra=extra)
 
 
 def _code_cases(rules: WarRules) -> pl.DataFrame:

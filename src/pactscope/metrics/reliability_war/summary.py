@@ -6,9 +6,10 @@ import functools
 
 import polars as pl
 
+from pactscope.data.cache import cached_object
 from pactscope.errors import BadArgument
 from pactscope.metrics.reliability_war import pledges
-from pactscope.metrics.reliability_war.cases import HONOURED, NOT_APPLICABLE, VIOLATED, _all_cases
+from pactscope.metrics.reliability_war.cases import HONOURED, NOT_APPLICABLE, VIOLATED, _all_cases, war_key
 from pactscope.metrics.reliability_war.context import ERAS, OBLIGATIONS, org_atop_ids
 from pactscope.metrics.reliability_war.published import war_published
 from pactscope.metrics.reliability_war.rules import WarRules, resolve
@@ -65,6 +66,13 @@ def summarise_war_cases(cases: pl.DataFrame, preset: str | None = None) -> pl.Da
 
 @functools.cache
 def _summary(rules: WarRules, alliance: str | None) -> pl.DataFrame:
+    """The summary, from the disk cache while the war coding's inputs are unchanged (an alliance's
+    ATOP ids come from the ledger, so they are part of the key)."""
+    ids = org_atop_ids(alliance)[1] if alliance is not None else None
+    return cached_object("war-summary", war_key(f"{rules!r}:{ids!r}"), lambda: _summarise(rules, alliance))
+
+
+def _summarise(rules: WarRules, alliance: str | None) -> pl.DataFrame:
     cases = _all_cases(rules)
     if alliance is not None:
         cases = cases.filter(pl.col("atopid").is_in(org_atop_ids(alliance)[1]))
