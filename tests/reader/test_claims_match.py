@@ -159,3 +159,15 @@ def test_vocabulary_cache_is_written_reused_and_survives_damage(tmp_path, monkey
         assert vocab.vocabulary().levels.keys() == built.levels.keys()
     finally:
         vocab.vocabulary.cache_clear()
+
+
+def test_a_negator_at_the_end_of_a_long_clause():
+    said = ("В августе 2024 года Украина вторглась в Курскую область России, сообщили в ОДКБ. "
+            "Такого обращения со стороны России в связи с ситуацией в Курской области к настоящему моменту не было.")
+    found = _fields(said)
+    assert [(c.asserted["made"], c.verdict) for c in found["request"]] == [("no", "consistent")]
+
+
+def test_declared_readiness_is_a_statement():
+    found = _fields("In June 2021 the CSTO declared its readiness to help Tajikistan on the Afghan border.")
+    assert [c.asserted["min"] for c in found["response"]] == ["statement"]

@@ -217,7 +217,8 @@ def _response(s: _Sentence, scale: tuple[str, ...]) -> dict[str, Any] | None:
     return asserted
 
 
-def _request(s: _Sentence, trigger: dict[str, Any] | None = None) -> dict[str, Any] | None:
+def _request(s: _Sentence, trigger: dict[str, Any] | None = None, anchored: bool = False) -> dict[str, Any] | None:
+    """A request claim; `anchored`: the organization is named here or in the sentence before."""
     c = s.cues
     refusal = c.vocab.lists["refusal"]
     taken = set(trigger["words"]) if trigger else set()
@@ -227,7 +228,7 @@ def _request(s: _Sentence, trigger: dict[str, Any] | None = None) -> dict[str, A
             and not (h.kind == "request_nouns" and refusal and refusal.search(clause_before(c.text, h.start)))
             and not (h.kind == "request" and c.modal_before(h))]
     hits += [h for h in c.appeals if s.appeal_to_organization(h)]
-    if not hits or c.hypothetical() or not (s.anchored() or c.of("help", *c.vocab.levels) or c.articles()):
+    if not hits or c.hypothetical() or not (anchored or c.of("help", *c.vocab.levels) or c.articles()):
         return None
     made = "no" if all(c.negated(h) or c.conditional(h) for h in hits) else "yes"
     asserted: dict[str, Any] = {"made": made, "words": s.words(hits)}
@@ -346,7 +347,7 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
         trig = _trigger(s, org, ev)
         if trig is not None:
             found.append(("trigger", trig))
-        if (req := _request(s, trig)) is not None:
+        if (req := _request(s, trig, anchored)) is not None:
             found.append(("request", req))
         if anchored and (resp := _response(s, scale)) is not None:
             found.append(("response", resp))

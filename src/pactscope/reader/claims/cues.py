@@ -12,6 +12,7 @@ NEGATION_WINDOW = 6
 ONLY_WINDOW = 8
 MODAL_WINDOW = 4
 OBJECT_WINDOW = 3
+AFTER_WINDOW = 20  # words after a cue in which a negator still reaches it ("такого обращения ... к настоящему моменту не было")
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class SentenceCues:
         """A negator after the cue in its clause: "такого обращения ... не было"."""
         rest = _CLAUSE_END.split(self.text[hit.end:hit.end + 160])[0]
         pattern = self.vocab.lists["negators_after"]
-        return bool(pattern and pattern.search(" ".join(re.findall(r"\S+", rest)[:NEGATION_WINDOW + 2])))
+        return bool(pattern and pattern.search(" ".join(re.findall(r"\S+", rest)[:AFTER_WINDOW])))
 
     def only(self, hit: Hit) -> bool:
         window = _last_words(clause_before(self.text, hit.start), ONLY_WINDOW)
