@@ -6,6 +6,7 @@ from __future__ import annotations
 import polars as pl
 import pytest
 from raw_tables import raw_rows
+from threads import probe_on_threads
 
 import pactscope.panels as ps
 from pactscope.errors import BadArgument
@@ -109,3 +110,18 @@ def test_filter_prd_on_leader_dyad_years():
     assert kept.filter(pl.col("ccode1") == 2).height == usa > 0
     assert kept.filter((pl.col("ccode1") == 41) & (pl.col("ccode2") == 900)).height == 0
     assert panel.frame.filter((pl.col("ccode1") == 41) & (pl.col("ccode2") == 900)).height > 0
+
+
+LEADER_PROBE = """
+import hashlib, json, polars as pl, pactscope.panels as ps
+years = ps.add_spells(ps.add_gml_mids(ps.create_leaderyears("cow", years="1960-2010")))
+dyads = ps.add_spells(ps.add_gml_mids(ps.create_leaderdyadyears("cow", years="1990-1995")))
+states = ps.add_gml_mids(ps.create_stateyears(years="1816-2010"))
+digest = lambda p: hashlib.sha256(p.frame.write_csv().encode()).hexdigest()
+print(json.dumps({"threads": pl.thread_pool_size(), "years": digest(years), "dyads": digest(dyads), "states": digest(states)}))
+"""
+
+
+def test_state_and_leader_mids_and_spells_do_not_depend_on_threads():
+    one, two = probe_on_threads(LEADER_PROBE)
+    assert (one["years"], one["dyads"], one["states"]) == (two["years"], two["dyads"], two["states"])
