@@ -9,8 +9,10 @@ def test_attack_sentence_links_to_the_case_of_its_date(small_evidence, small_gaz
     r = read("Azerbaijani troops attacked Armenia near Jermuk on 13 September 2022.", small_evidence, small_gazetteer)
     assert [(l.id, l.kind) for l in r.linked] == [("arm-2022", "case")]
     link = r.linked[0]
-    # parties 0.35, date 0.30, place 0.15, attack fits 0.10, troops 0.05
-    assert link.score == 0.95
+    # parties 0.35, date 0.30, both sides and no one else with that date 0.05, place 0.15, attack fits 0.10,
+    # troops 0.05: 1.00
+    assert link.score == 1.0
+    assert any("both sides named" in reason for reason in link.reasons)
     assert any("Jermuk" in reason for reason in link.reasons)
     assert link.record["trigger"] == {"triggered": "no", "reason": "test reason"}
     assert link.record["sources"][0]["publisher"] == "Test Wire"

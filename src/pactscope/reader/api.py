@@ -76,9 +76,12 @@ def _precision(m: Mention) -> str | None:
     if m.type != "date":
         return None
     value = m.target
+    first = value.split("/")[0]
     if value.startswith("--"):
-        return "monthday" if len(value) == 7 else "monthonly"
-    return "range" if "/" in value else {10: "day", 7: "month", 4: "year"}[len(value)]
+        return "monthday" if len(first) == 7 else "monthonly"
+    if "/" in value:  # days of one month, or years
+        return "day" if len(first) == 10 else "range"
+    return {10: "day", 7: "month", 4: "year"}[len(value)]
 
 
 def _record(kind: str, rid: str, ev: Evidence) -> tuple[str, str | None, dict]:

@@ -14,7 +14,15 @@ import re
 from dataclasses import dataclass
 
 from pactscope.reader.normalize import fold
-from pactscope.reader.relative import ANCHOR_WINDOW, SEASON, relative_patterns, resolve, season_span
+from pactscope.reader.relative import (
+    ANCHOR_WINDOW,
+    SEASON,
+    WEEKDAY,
+    relative_patterns,
+    resolve,
+    season_span,
+    weekday_date,
+)
 
 # Month name patterns per language, on folded lower-case text; group per month.
 _EN_MONTHS = [
@@ -63,7 +71,14 @@ _NOT_COUNTED = (
     r"человек|солдат|миротворцев|جندي|عسكري|شخص|عنصر))"
 )
 
+# "14-17 September", "September 14 to 17", «с 14 по 17 сентября», «من 14 وحتى 16 سبتمبر»: days of one month.
+_TO_DAY = r"\s*(?:-|to|through|until|and|по|до|и|[وف]?(?:حتي|الي)|و)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th|-?го|-?е)?"
+_DM_RANGE = rf"{_DAY}{_TO_DAY}\s+{_MONTH}"
+_MD_RANGE = rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{_TO_DAY}(?![\d\w])"
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy-range", re.compile(rf"{_DM_RANGE}[\s,]+(?:of\s+)?{_AR_YEAR_WORD}{_YEAR}{_YEAR_WORD}", re.I)),
+    ("mdy-range", re.compile(rf"{_MD_RANGE},?\s+{_YEAR}", re.I)),
     ("iso", re.compile(r"(?<!\d)(?P<year>(?:1[89]|20)\d\d)-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")),
     ("dotted", re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)[./](?P<mon>[01]?\d)[./]{_YEAR}{_YEAR_WORD}")),
     ("dmy", re.compile(rf"{_DAY}\s+{_MONTH}[\s,]+(?:of\s+)?{_AR_YEAR_WORD}{_YEAR}{_YEAR_WORD}", re.I)),
@@ -80,15 +95,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\s*(?:-|to|по|до|الي|حتي)\s*(?:(?:عام|سنه)\s+)?"
         rf"(?P<y2>(?:1[89]|20)\d\d)(?!\d){_YEAR_WORD}", re.I)),
     ("decade", re.compile(r"(?<![\d\w])(?P<year>(?:19|20)\d0)(?:-?(?:х|е|ых|ые|ми|м)|'?s)(?![\w])", re.I)),
+    ("dm-range", re.compile(_DM_RANGE, re.I)),
+    ("md-range", re.compile(_MD_RANGE, re.I)),
     ("dm", re.compile(rf"{_DAY}\s+{_MONTH}", re.I)),
     ("md", re.compile(rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I)),
-    ("mo", re.compile(rf"(?<![\w])(?:in|since|until|by|early|late|mid-?|в|во|с|к|до|[وف]?(?:في|منذ|خلال|حتي))\s+(?:شهر\s+)?{_MONTH}"
+    ("mo", re.compile(rf"(?<![\w])(?:in|since|until|by|early|late|mid-?|events\s+of|в|во|с|к|до|событи[яй]|"
+                      rf"[وف]?(?:في|منذ|خلال|حتي|[بل]?احداث))\s+(?:شهر\s+)?{_MONTH}"
                       r"(?!\s+(?:прошлого|прошедшего|этого|текущего|следующего|of\s+last|last|next|this|من|الماضي|المنصرم|الفائت|المقبل))", re.I)),
     ("year", re.compile(rf"(?<![\d\w.,/-]){_YEAR}{_YEAR_WORD}(?![\w]){_NOT_COUNTED}", re.I)),
     ("year", re.compile(rf"(?<![\d.,/-])(?<=[وب]){_YEAR}(?![\w])")),  # Arabic "و2022", "ب2022"
 ]
 
 
+_YEARLESS_KINDS = ("dm-range", "md-range", "dm", "md", "mo")  # need a year from elsewhere
 _RELATIVE = relative_patterns(_EN_MONTH, _RU_MONTH, _AR_MONTH)
 
 
@@ -180,11 +199,16 @@ def _build(kind: str, m: re.Match[str], default_year: int | None, source: str | 
         else:
             month = _month_from(m)
             written = _written(m, source, "month") if source is not None else g["month"]
-            if month is None or (written[:1].isascii() and written[:1].islower() and kind in ("dm", "md")):
+            if month is None or (written[:1].isascii() and written[:1].islower() and kind in _YEARLESS_KINDS):
                 return None
         year = int(g["year"]) if g.get("year") else default_year
         if year is None:
             return None
+        if g.get("day2"):  # days of one month: at most a fortnight
+            first, last = dt.date(year, month, int(g["day"])), dt.date(year, month, int(g["day2"]))
+            if not first < last <= first + dt.timedelta(days=14):
+                return None
+            return DateHit(m.start(), m.end(), f"{first.isoformat()}/{last.isoformat()}", "day", first, last)
         if g.get("day"):
             day = dt.date(year, month, int(g["day"]))
             return DateHit(m.start(), m.end(), day.isoformat(), "day", day, day)
@@ -203,6 +227,7 @@ def find_dates(folded: str, anchor: dt.date | None = None) -> list[DateHit]:
     year before, when the day would fall more than a month after the anchor); with neither
     they stay month-day evidence (`--MM-DD`, precision `monthday`).
     """
+    given = anchor  # weekdays are read only against a date the page itself gives
     taken = [False] * len(folded)
     hits: list[DateHit] = []
     pending: list[tuple[str, re.Match[str]]] = []
@@ -211,7 +236,9 @@ def find_dates(folded: str, anchor: dt.date | None = None) -> list[DateHit]:
         for m in pat.finditer(low if lower else folded):
             if any(taken[m.start():m.end()]):
                 continue
-            if kind in ("dm", "md", "mo"):  # needs a year from elsewhere
+            if "day2" in m.re.groupindex and not 0 < int(m.group("day2")) - int(m.group("day")) <= 14:
+                continue  # not days of one event: the single dates are read instead
+            if kind in _YEARLESS_KINDS:  # needs a year from elsewhere
                 pending.append((kind, m))
                 for i in range(m.start(), m.end()):
                     taken[i] = True
@@ -235,13 +262,15 @@ def find_dates(folded: str, anchor: dt.date | None = None) -> list[DateHit]:
             if hit.precision in ("day", "month"):
                 bisect.insort(full, hit, key=lambda h: h.start)
     hits.extend(_relative(low, hits, taken, anchor))
+    if given is not None:
+        hits.extend(_weekdays(low, taken, given))
     return sorted(hits, key=lambda h: h.start)
 
 
 PASSAGE = 300  # characters before a year-less date in which a full date lends its year
 
 
-_JOINED = re.compile(r"\s*(?:,|and|or|и|или|و|او)\s*", re.I)
+_JOINED = re.compile(r"\s*(?:,|and|or|и|или|و|او)\s*(?:(?:the\s+)?events\s+of|событи[яй]|[بل]?احداث)?\s*", re.I)
 
 
 def _yearless(kind: str, m: re.Match[str], full: list[DateHit], anchor: dt.date | None,
@@ -283,7 +312,8 @@ def _yearless(kind: str, m: re.Match[str], full: list[DateHit], anchor: dt.date 
     if later is not None:  # "On 28 May the ministers met in Bishkek in 2025"
         return make(later.first.year)
     if probe.precision == "day":
-        return DateHit(probe.start, probe.end, f"--{probe.first:%m-%d}", "monthday", probe.first, probe.last)
+        value = f"--{probe.first:%m-%d}" + (f"/--{probe.last:%m-%d}" if probe.last != probe.first else "")
+        return DateHit(probe.start, probe.end, value, "monthday", probe.first, probe.last)
     return DateHit(probe.start, probe.end, f"--{probe.first:%m}", "monthonly", probe.first, probe.last)
 
 
@@ -325,6 +355,27 @@ def _relative(low: str, hits: list[DateHit], taken: list[bool], anchor: dt.date 
             for i in range(m.start(), m.end()):
                 taken[i] = True
     return out
+
+
+def _weekdays(low: str, taken: list[bool], anchor: dt.date) -> list[DateHit]:
+    """Weekdays ("on Thursday", «в четверг», «يوم الخميس») as days near the article's date."""
+    out = []
+    for m in WEEKDAY.finditer(low):
+        if any(taken[m.start():m.end()]) or _beside_a_date(low, taken, m.start(), m.end()):
+            continue  # "Friday 28 February", "28 فبراير، الجمعة": the weekday belongs to that date
+        day = weekday_date(m, low, anchor)
+        out.append(DateHit(m.start(), m.end(), day.isoformat(), "day", day, day))
+    return out
+
+
+def _beside_a_date(low: str, taken: list[bool], start: int, end: int) -> bool:
+    after = end
+    while after < len(low) and low[after] in " ,،\u00a0":
+        after += 1
+    before = start - 1
+    while before >= 0 and low[before] in " ,،\u00a0":
+        before -= 1
+    return (after < len(low) and after - end <= 3 and taken[after]) or (before >= 0 and start - before <= 4 and taken[before])
 
 
 def parse_date(text: str) -> DateHit | None:

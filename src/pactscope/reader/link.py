@@ -25,7 +25,8 @@ import yaml
 from pactscope.reader.evidence import Evidence
 from pactscope.reader.gazetteer import Gazetteer
 
-CASE_WORDS = frozenset({"attack", "clash", "unrest", "terrorism", "war", "request", "deployment"})
+CASE_WORDS = frozenset({"attack", "clash", "unrest", "terrorism", "war", "request", "deployment", "events"})
+DATED_WORDS = frozenset({"events"})  # case words that make a reference only in a sentence with a date
 MEETING_WORDS = frozenset({"meeting", "summit"})
 RESPONSE_WORDS = frozenset({"request", "deployment"})
 YEARLESS = frozenset({"monthday", "monthonly"})
@@ -39,9 +40,11 @@ _REPEATED = re.compile(
 )
 # The two states the text is about, named as a pair.
 _BOTH = re.compile(
-    r"(?:\b(?:the two countries|both countries|the two states|the two neighbours|the two neighbors)\b|"
-    r"(?<!\w)(?:двух стран|обеих стран|обе страны|две страны|двух государств|обоих государств)(?!\w)|"
-    r"(?<!\w)[وف]?(?:ال)?(?:بلدين|دولتين|جارتين|البلدان)(?!\w))",
+    r"(?:\b(?:the two countries|both countries|the two states|the two neighbours|the two neighbors|"
+    r"the two republics|both republics)\b|"
+    r"(?<!\w)(?:двух стран|обеих стран|обе страны|две страны|двух государств|обоих государств|двух республик|"
+    r"обеих республик|обе республики)(?!\w)|"
+    r"(?<!\w)[وف]?(?:ال)?(?:بلدين|دولتين|جارتين|البلدان|جمهوريتين)(?!\w))",
     re.I,
 )
 # Plural event nouns: a plural reference when the sentence has no date of its own.
@@ -180,6 +183,21 @@ def _yearless_gap(first: dt.date, last: dt.date, lo: int, hi: int) -> int:
     return min(gaps) if gaps else 10**6
 
 
+def _coverage(f: Fact, lo: int, hi: int) -> float:
+    """Share of a span of days that falls within [lo, hi] (ordinals); a span without a year in the
+    year where it fits best."""
+    if f.precision in YEARLESS:
+        spans = []
+        for year in range(dt.date.fromordinal(lo).year - 1, dt.date.fromordinal(hi).year + 2):
+            try:
+                spans.append((f.first.replace(year=year).toordinal(), f.last.replace(year=year).toordinal()))
+            except ValueError:  # 29 February
+                continue
+    else:
+        spans = [f.span]
+    return max((max(0, min(b, hi) - max(a, lo) + 1) / (b - a + 1) for a, b in spans), default=0.0)
+
+
 def _gap(first: dt.date, last: dt.date, lo: dt.date, hi: dt.date) -> int:
     if last < lo:
         return (lo - last).days
@@ -235,7 +253,7 @@ def _date_evidence(dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool,
     exact = w["exact"]
     tolerance = weights()["meeting"]["tolerance_days"]
     near_meeting = weights()["meeting"]["near_meeting"]
-    lo_s, hi_s, open_s, _, _ = _bounds(lo, hi, one_day)
+    lo_s, hi_s, open_s, lo_o, hi_o = _bounds(lo, hi, one_day)
     best, best_fact, close = 0.0, None, False
     for f in dates:
         gap = _gap_ord(f, lo_s, hi_s)
@@ -246,6 +264,8 @@ def _date_evidence(dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool,
             value = 0.0 if onset else exact[f.precision] * w["late_share"]
         else:
             value = exact[f.precision] if gap == 0 else w["near"] if gap <= w["near_days"] else 0.0
+        if value and gap == 0 and f.first != f.last and f.precision in ("day", "monthday"):
+            value *= _coverage(f, lo_o, hi_o) ** 2  # "14 to 17 September": the days must fall in the record
         if value > best:
             best, best_fact = value, f
         close = close or gap <= w["far_days"]
@@ -302,7 +322,10 @@ def _overlap(score: Score, wanted: set[str], sentence: set[str], doc: set[str], 
 
 
 def _dates(score: Score, s: Facts, around: list[Fact], lo: dt.date, hi: dt.date, ctx: Context,
-           one_day: bool = False) -> None:
+           one_day: bool = False, named: bool = False) -> None:
+    """Date evidence; `named`: the sentence names the record, so dates that miss it belong to
+    something else the sentence mentions and take nothing off."""
+    before = len(score.parts)
     if s.dates:
         _time(score, s.dates, lo, hi, False, ctx, one_day, "onset" in s.events)
     elif around:
@@ -311,6 +334,11 @@ def _dates(score: Score, s: Facts, around: list[Fact], lo: dt.date, hi: dt.date,
             _undated(score, lo, hi, ctx, one_day)
     else:
         _undated(score, lo, hi, ctx, one_day)
+    if named and any(amount < 0 for amount, _ in score.parts[before:]):
+        kept = [(amount, reason) for amount, reason in score.parts[before:] if amount >= 0]
+        score.value -= sum(amount for amount, _ in score.parts[before:] if amount < 0)
+        del score.parts[before:]
+        score.parts.extend(kept)
 
 
 @dataclass(frozen=True)
@@ -427,11 +455,12 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
         parts.append((points, lambda: f"parties {', '.join(sorted(who))} named"
                       + (f", with {', '.join(sorted(listed - v.every))}" if outside else "")))
         if third := v.third:
+            bonus = w["third_party"] if n > 1 else w["third_party_one_side"]
             if hit := third & s.states:
-                value += w["third_party"]
-                parts.append((w["third_party"], _named("third party", hit, "in the same sentence")))
+                value += bonus
+                parts.append((bonus, _named("third party", hit, "in the same sentence")))
             elif hit := third & d.states:
-                points = w["third_party"] * w["parties_text"]
+                points = bonus * w["parties_text"]
                 value += points
                 parts.append((points, _named("third party", hit, "in the text")))
     org = v.organization
@@ -442,8 +471,11 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
         value += w["organization_text"]
         parts.append((w["organization_text"], lambda: f"organization {org} in the text"))
     score = Score(value, parts)
-    _dates(score, s, around, v.lo, v.hi, ctx)
+    _dates(score, s, around, v.lo, v.hi, ctx, named=cid in s.records)
     value = score.value
+    if score.date is not None and n > 1 and in_sentence == parties and not is_list and s.named_set <= parties:
+        value += w["both_sides"]  # "between Kyrgyzstan and Tajikistan on 14 September": its two sides, and no one else
+        parts.append((w["both_sides"], "both sides named, and no other state, with a date that fits"))
     if v.places:
         if hit := v.places & s.places:
             value += w["place"]
@@ -530,6 +562,13 @@ class Outcome:
     ambiguous: list[Reference]
 
 
+def _inside(finer: Fact, coarse: Fact) -> bool:
+    """A date lies within a coarser one of the same sentence (a month or day within a year or range)."""
+    if finer.precision in YEARLESS or coarse.precision in YEARLESS or finer.span == coarse.span:
+        return False
+    return coarse.span[0] <= finer.span[0] and finer.span[1] <= coarse.span[1]
+
+
 def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, parties) -> tuple[list, list, list]:
     """Links, groups and ambiguous candidate sets of one reference.
 
@@ -544,7 +583,10 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
         by_date.setdefault(sc.date, []).append((rid, sc))
     links, groups, unsure = [], [], []
     for key, group in by_date.items():
-        rivals = [(rid, sc) for rid, sc in scored if sc.value >= floor and (key is None or sc.date == key or sc.date is None)]
+        # rivals: candidates on the same date, on none, or on a finer date within it ("in 2021, after the
+        # events of May and November 2021": a record fitting only the year competes with both)
+        rivals = [(rid, sc) for rid, sc in scored if sc.value >= floor and (
+            key is None or sc.date is None or sc.date == key or _inside(sc.date, key))]
         rivals.sort(key=lambda t: -t[1].value)
         best_id, best = group[0]
         runner = next((sc.value for rid, sc in rivals if rid != best_id), 0.0)
@@ -627,7 +669,8 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
         s.settle(gaz)
         around = [] if s.dates else (previous[i] or following[i])
         case_named = s.records - meeting_ids
-        if s.events & CASE_WORDS or case_named:
+        words = s.events & CASE_WORDS
+        if (words and (s.dates or words - DATED_WORDS)) or case_named:
             refs.append(("case", [(c.id, score_case(c, s, doc, around, gaz, ctx))
                                   for c in _candidates(s, case_named, cases, order, by_state, by_place)]))
         if s.events & MEETING_WORDS or s.organs & organs_with_meetings or s.records & meeting_ids:

@@ -83,6 +83,48 @@ def relative_patterns(en_month: str, ru_month: str, ar_month: str) -> list[tuple
     ]
 
 
+# Weekdays, folded and lower-cased: English, Russian (accusative, after в/во/на), Arabic (with the
+# article; the two that are also common words, "the one" and "the two", only after يوم).
+_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "понедельник": 0, "вторник": 1, "среду": 2, "четверг": 3, "пятницу": 4, "субботу": 5, "воскресенье": 6,
+    "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
+}
+WEEKDAY = re.compile(
+    r"(?<![\w])(?:(?P<last>last|past)\s+|(?P<next>next|this\s+coming)\s+)?"
+    r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?![\w])"
+    r"|(?<![\w])(?:в|во|на)\s+(?:(?P<last_ru>прошл[а-я]*)\s+|(?P<next_ru>следующ[а-я]*|ближайш[а-я]*)\s+)?"
+    r"(?P<wd_ru>понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![\w])"
+    r"|(?<![\w])(?:(?:[وف]?(?:يوم|ليوم|في)\s+)(?P<wd_ar2>الاثنين|الاحد)|[وف]?(?:يوم\s+|ليوم\s+)?"
+    r"(?P<wd_ar>الثلاثاء|الاربعاء|الخميس|الجمعه|السبت))(?![\w])"
+    r"(?:\s+(?P<last_ar>الماضي|المنصرم|الفائت)|\s+(?P<next_ar>المقبل|القادم))?"
+)
+# A weekday in a sentence with one of these is ahead of the article's date.
+_FUTURE = re.compile(
+    r"(?<![\w])(?:will|shall|to be held|is due|are due|scheduled|upcoming|is to|are to|is set to|are set to|"
+    r"будет|будут|состоится|состоятся|пройдет|пройдут|соберутся|встретятся|проведут|проведет|обсудят|"
+    r"посетит|прибудет|предстоящ[а-я]*|планиру[а-я]*|намерен[а-я]*|"
+    r"سوف|سيعقد|ستعقد|سيجري|ستجري|سيلتقي|سيجتمع|سيزور|سيشارك|ستشارك|سيصل|المقرر|المرتقب)(?![\w])"
+)
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def weekday_date(m: re.Match[str], low: str, anchor: dt.date) -> dt.date:
+    """The day a weekday names, seen from the article's date: the latest such day up to it, the
+    one before it after "last", the next one after "next" or in a sentence about the future."""
+    g = m.groupdict()
+    wd = _WEEKDAYS[g["wd"] or g["wd_ru"] or g["wd_ar"] or g["wd_ar2"]]
+    back = (anchor.weekday() - wd) % 7
+    if g["last"] or g["last_ru"] or g["last_ar"]:
+        return anchor - dt.timedelta(days=back or 7)
+    start = max((e.end() for e in _SENTENCE_END.finditer(low, max(0, m.start() - 300), m.start())), default=0)
+    end_m = _SENTENCE_END.search(low, m.end())
+    sentence = low[start:end_m.start() if end_m else len(low)]
+    if g["next"] or g["next_ru"] or g["next_ar"] or _FUTURE.search(sentence):
+        return anchor + dt.timedelta(days=(wd - anchor.weekday()) % 7 or (7 if (g["next"] or g["next_ru"] or g["next_ar"]) else 0))
+    return anchor - dt.timedelta(days=back)
+
+
 def _month(year: int, month: int) -> tuple[str, dt.date, dt.date]:
     last = calendar.monthrange(year, month)[1]
     return f"{year:04d}-{month:02d}", dt.date(year, month, 1), dt.date(year, month, last)

@@ -1,0 +1,113 @@
+"""Weekdays read against the article's date, day ranges without a year, "the events of May",
+and the linking rules that use them.  Texts written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from pactscope.reader import read_text
+from pactscope.reader.dates import find_dates
+from pactscope.reader.normalize import fold
+
+
+def values(text, anchor=None):
+    return [h.value for h in find_dates(fold(text), anchor)]
+
+
+# 2023-11-24 is a Friday; 2023-11-20 a Monday.
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("The leaders met in Minsk on Thursday.", dt.date(2023, 11, 24), ["2023-11-23"]),
+    ("The leaders met in Minsk on Friday.", dt.date(2023, 11, 24), ["2023-11-24"]),
+    ("They met last Friday in Minsk.", dt.date(2023, 11, 24), ["2023-11-17"]),
+    ("The leaders will meet in Minsk on Thursday.", dt.date(2023, 11, 20), ["2023-11-23"]),
+    ("They meet next Monday.", dt.date(2023, 11, 20), ["2023-11-27"]),
+    ("Лидеры встретились в Минске в четверг.", dt.date(2023, 11, 24), ["2023-11-23"]),
+    ("Лидеры соберутся в Минске в четверг.", dt.date(2023, 11, 20), ["2023-11-23"]),
+    ("Во вторник министры обсудили ситуацию.", dt.date(2023, 11, 24), ["2023-11-21"]),
+    ("وعقد القادة قمة في مينسك يوم الخميس.", dt.date(2023, 11, 24), ["2023-11-23"]),
+    ("وأعلن الوزير، الأربعاء، أن الاجتماع انتهى.", dt.date(2023, 11, 24), ["2023-11-22"]),
+    ("وصل الوفد الخميس الماضي.", dt.date(2023, 11, 24), ["2023-11-23"]),
+])
+def test_weekdays_against_the_article_date(text, anchor, expected):
+    assert values(text, anchor) == expected
+
+
+def test_weekdays_need_the_pages_own_date():
+    assert values("The leaders met in Minsk on Thursday.") == []
+    # a full date at the top is not taken as the page's date for a weekday
+    assert values("On 13 September 2022 it began. The leaders met on Thursday.") == ["2022-09-13"]
+
+
+def test_a_weekday_beside_a_date_is_part_of_it():
+    assert values("On Friday, 28 February the ministers met.", dt.date(2025, 3, 2)) == ["2025-02-28"]
+    assert values("الجمعة 28 فبراير", dt.date(2025, 3, 2)) == ["2025-02-28"]
+
+
+def test_the_two_in_arabic_is_not_monday():
+    assert values("واتفق الاثنان على وقف إطلاق النار بين الاثنين.", dt.date(2023, 11, 24)) == []
+    assert values("وقال يوم الاثنين إن", dt.date(2023, 11, 24)) == ["2023-11-20"]
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    ("Fighting went on from September 14 to 17.", None, ["--09-14/--09-17"]),
+    ("Fighting went on from September 14 to 17.", dt.date(2022, 9, 30), ["2022-09-14/2022-09-17"]),
+    ("the night of September 9-10", None, ["--09-09/--09-10"]),
+    ("Бои шли с 14 по 17 сентября.", None, ["--09-14/--09-17"]),
+    ("في الفترة من 14 وحتى 16 سبتمبر", None, ["--09-14/--09-16"]),
+    ("Fighting on 14-17 September 2022 killed dozens.", None, ["2022-09-14/2022-09-17"]),
+    ("September 13-14, 2022", None, ["2022-09-13/2022-09-14"]),
+    ("14–17 сентября 2022 года", None, ["2022-09-14/2022-09-17"]),
+])
+def test_day_ranges(text, anchor, expected):
+    assert values(text, anchor) == expected
+
+
+def test_a_day_range_is_not_a_month_long():
+    # two days more than a fortnight apart are not one range: only the first is read as a day
+    assert values("from September 2 to 28 the talks", dt.date(2022, 10, 1)) == ["2022-09-02"]
+
+
+def test_month_after_events_takes_the_year_of_the_month_joined_to_it():
+    text = "بعد أحداث مايو وأحداث نوفمبر 2021"
+    assert values(text, dt.date(2024, 2, 28)) == ["2021-05", "2021-11"]
+    assert values("after the events of May and November 2021") == ["2021-05", "2021-11"]
+
+
+def _links(text, date=None):
+    return [l.id for l in read_text(text, date=date).linked]
+
+
+def test_a_year_less_range_picks_the_case_that_covers_its_days():
+    # the 2019 incident lasted one day within the range, the 1999 Batken case is a long one
+    text = "Clashes on the border of Kyrgyzstan and Tajikistan lasted from September 14 to 17."
+    assert _links(text) == ["kgz-tjk-2022-09"]
+
+
+def test_the_weekday_places_the_summit():
+    text = "The CSTO summit in Minsk on Thursday was skipped by Armenia."
+    assert _links(text, date="2023-11-24") == ["csc-2023-11-23"]
+    # a week later the same weekday is another day, and no session of that council was held then
+    assert "csc-2023-11-23" not in _links(text, date="2023-12-01")
+
+
+def test_events_word_makes_a_reference_only_with_a_date():
+    dated = "Armenia and Azerbaijan: the events of November 2021 on the border."
+    assert _links(dated) == ["arm-aze-2021-11"]
+    assert _links("Armenia and Azerbaijan discussed the events.") == []
+
+
+def test_a_year_alone_competes_with_the_months_inside_it():
+    text = "The question was raised in 2021, after the events of May and November 2021 on the border of Armenia with Azerbaijan."
+    links = _links(text, date="2024-02-28")
+    assert set(links) == {"arm-aze-2021-05-syunik-gegharkunik", "arm-aze-2021-11"}  # not the July 2021 case
+
+
+def test_a_named_case_is_not_penalised_by_another_events_date():
+    text = "In 2025 the alliance recalled that it had invoked Article 5 only once, post-9/11, for the United States."
+    assert "nato-2001-article-5-september-11" in _links(text)
+
+
+def test_a_third_party_named_beside_the_sides_singles_out_the_war():
+    text = ("وقال البرلمان الأرميني إن أفغانستان أيدت العدوان التركي الأذربيجاني على أرمينيا. "
+            "وتتواصل الاشتباكات العسكرية بين أرمينيا وأذربيجان في إقليم قره باغ.")
+    assert _links(text) == ["arm-aze-2020-09-karabakh-war"]
