@@ -118,7 +118,7 @@ def _prune(path: Path, kind: str) -> None:
 def _write(path: Path, kind: str, write: Callable[[Path], None]) -> None:
     tmp = _tmp(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)  # entries are pickles: keep the folder private
         write(tmp)
         os.replace(tmp, path)
         _prune(path, kind)
