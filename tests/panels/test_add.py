@@ -278,3 +278,26 @@ def test_intra_state_wars_tajikistan():
         add_cow_wars(create_dyadyears(years=1995), type="intra")
     with pytest.raises(BadArgument, match="intratype"):
         add_cow_wars(create_stateyears(years=1995), type="intra", intratype="ethnic")
+
+
+def test_gw_side_without_a_cow_code_is_not_a_major_power_inside_coverage(last_year):
+    # Tibet (G-W 711) has no COW code: the crosswalk gw_cw_panel holds no row for it, so its
+    # COW-keyed values are missing, except indicators, which are 0 inside their coverage.
+    assert not [r for r in raw_rows("gw_cw_panel") if r["gwcode"] == "711"]
+    frame = add_nmc(add_cow_majors(create_dyadyears("gw", years="1940"))).frame
+    r = row(frame, gwcode1=711, gwcode2=710, year=1940)
+    assert r["ccode1"] is None and r["milex1"] is None
+    assert (r["cowmaj1"], r["cowmaj2"]) == (0, 0)  # cow_majors: China (710) is major from 1950 only
+    if last_year > 2016:
+        later = add_cow_majors(create_dyadyears("gw", years=str(last_year))).frame
+        assert later["cowmaj1"].null_count() == later.height  # after the list's last year (2016)
+
+
+def test_a_span_of_years_gets_the_rows_of_the_full_panel(directed_full):
+    # joins onto part of a panel search only the table rows inside its key range
+    part = create_dyadyears(years="1990-1999")
+    for step in (add_atop_alliance, add_nmc, add_contiguity, add_cow_majors, add_gml_mids):
+        part = step(part)
+    full = directed_full.frame.filter(pl.col("year").is_between(1990, 1999))
+    assert part.frame.height == full.height > 0
+    assert part.frame.equals(full)

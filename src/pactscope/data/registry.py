@@ -11,7 +11,6 @@ from pathlib import Path
 import polars as pl
 
 from pactscope.data import paths
-from pactscope.data.build import sha256
 from pactscope.errors import DataIntegrityError, UnknownDataset, close_matches
 
 
@@ -160,6 +159,8 @@ def quick_check() -> list[Check]:
 
 def verify() -> list[Check]:
     """Check every bundled table against the size and sha256 recorded in the descriptor."""
+    from pactscope.data.build import sha256  # the build step (and its YAML reader) only when verifying
+
     checks = []
     for name, resource in sorted(_resources().items()):
         file = paths.PACKAGE_DIR / resource["path"]
