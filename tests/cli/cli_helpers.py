@@ -10,11 +10,12 @@ from pathlib import Path
 
 from pactscope.data import paths
 
-# Runs pactscope's main() after pointing the data package at another folder (argv[1]).
+# Runs the installed entry point (console(): main(), then a fast exit) after pointing the data
+# package at another folder (argv[1]).
 LAUNCH = (
     "import sys; from pathlib import Path; import pactscope.data.paths as p; "
     "p.PACKAGE_DIR = Path(sys.argv[1]) if sys.argv[1] else p.PACKAGE_DIR; "
-    "sys.argv = ['pactscope', *sys.argv[2:]]; from pactscope.cli import main; main()"
+    "sys.argv = ['pactscope', *sys.argv[2:]]; from pactscope.cli import console; console()"
 )
 
 
