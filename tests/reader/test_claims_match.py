@@ -171,3 +171,13 @@ def test_a_negator_at_the_end_of_a_long_clause():
 def test_declared_readiness_is_a_statement():
     found = _fields("In June 2021 the CSTO declared its readiness to help Tajikistan on the Afghan border.")
     assert [c.asserted["min"] for c in found["response"]] == ["statement"]
+
+
+def test_a_capability_is_not_an_action():
+    found = _fields("In June 2010 the CSTO had a peacekeeping contingent, Bordyuzha said of Kyrgyzstan.")
+    assert all(c.asserted.get("min") != "military-deployment" for c in found.get("response", []))
+
+
+def test_a_frozen_membership_is_an_exit_claim():
+    found = _fields("В феврале 2024 года Армения заморозила своё участие в ОДКБ.")
+    assert [c.asserted["topic"] for c in found["structure"]] == ["exit"]

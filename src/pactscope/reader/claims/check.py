@@ -175,7 +175,7 @@ def _response(s: _Sentence, scale: tuple[str, ...]) -> dict[str, Any] | None:
     def kept(h: Hit) -> bool:
         return not c.requested_object(h) and not s.asked_of(h) and s.acts(h) and not c.future(h)
 
-    levels = [h for h in c.of(*scale) if kept(h) and not c.said_object(h)]
+    levels = [h for h in c.of(*scale) if kept(h) and not c.said_object(h) and not c.possessed(h)]
     denied = [Hit(h.kind.removeprefix("denied:"), h.start, h.end, h.text)
               for h in c.of(*(f"denied:{lvl}" for lvl in c.vocab.denied)) if kept(h)]
     none = [h for h in c.of("none") if s.acts(h) and not c.future(h)]

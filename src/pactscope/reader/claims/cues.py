@@ -93,6 +93,11 @@ class SentenceCues:
         return any(p is not None and p.search(before)
                    for p in (self.vocab.lists["request"], self.vocab.lists["request_nouns"]))
 
+    def possessed(self, hit: Hit) -> bool:
+        """A possession word just before a level word: a capability ("had a peacekeeping contingent")."""
+        window = _last_words(clause_before(self.text, hit.start), OBJECT_WINDOW)
+        return bool(self.vocab.lists["possession"].search(window))
+
     def said_object(self, hit: Hit) -> bool:
         """A level word right after a statement word is what was said, not done ("welcomed the talks")."""
         if hit.kind == "statement":
