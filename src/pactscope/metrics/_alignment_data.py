@@ -129,10 +129,13 @@ SERIES_TABLES = {
     "voeten": ("un_votes", "un_roll_calls", "un_roll_call_issues"),
     "undl": ("undl_ga_votes", "undl_ga_resolutions", "unga_2025_3dl", "un_roll_call_issues"),
 }
+SERIES_TABLES["auto"] = tuple(dict.fromkeys(SERIES_TABLES["voeten"] + SERIES_TABLES["undl"]))
 
 
 def _series(series: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """(votes, roll calls, issues) of one series, computed from the bundled tables; votes sorted by voter."""
+    if series == "auto":
+        return _auto()
     votes, rc = _voeten() if series == "voeten" else _undl()
     # grouped by voter, so that each voter's votes are one slice; UNDL rows keep their record order within a voter
     votes = votes.sort("voter", "rcid") if series == "voeten" else votes.sort("voter", maintain_order=True)
@@ -168,18 +171,20 @@ def un_data(series: str = "voeten") -> UNData:
     """
     if series not in SERIES:
         raise BadArgument(f"unknown UN vote series {series!r}", suggestions=list(SERIES))
-    if series != "auto":
-        votes, rc, issues = cached_object("un-votes", _cache_key(series), lambda: _series(series))
-        return UNData(_parts(votes), votes, rc, issues)
+    votes, rc, issues = cached_object("un-votes", _cache_key(series), lambda: _series(series))
+    return UNData(_parts(votes), votes, rc, issues)
+
+
+def _auto() -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Voeten's roll calls through its last catalogued year, the UN Digital Library's after; votes
+    grouped by voter, each voter's Voeten votes before its Library votes."""
     old, new = un_data("voeten"), un_data("undl")
     cut = voeten_last_year()
     old_rc, new_rc = old.roll_calls.filter(pl.col("year") <= cut), new.roll_calls.filter(pl.col("year") > cut)
     kept = [d.votes.join(r.select("rcid"), on="rcid", how="semi", maintain_order="left") for d, r in ((old, old_rc), (new, new_rc))]
     rc = pl.concat([old_rc, new_rc])
     issues = old.issues.join(rc.select("rcid"), on="rcid", how="semi")
-    before, after = (_parts(k) for k in kept)
-    by_voter = {v: pl.concat([p for p in (before.get(v), after.get(v)) if p is not None]) for v in {**before, **after}}
-    return UNData(by_voter, pl.concat(kept), rc, issues)
+    return pl.concat(kept).sort("voter", maintain_order=True), rc, issues
 
 
 def _parts(votes: pl.DataFrame) -> dict[int, pl.DataFrame]:
