@@ -12,6 +12,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pactscope.reader.normalize import fold
 from pactscope.reader.relative import (
@@ -76,34 +77,38 @@ _TO_DAY = r"\s*(?:-|to|through|until|and|по|до|и|[وف]?(?:حتي|الي)|�
 _DM_RANGE = rf"{_DAY}{_TO_DAY}\s+{_MONTH}"
 _MD_RANGE = rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?{_TO_DAY}(?![\d\w])"
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("dmy-range", re.compile(rf"{_DM_RANGE}[\s,]+(?:of\s+)?{_AR_YEAR_WORD}{_YEAR}{_YEAR_WORD}", re.I)),
-    ("mdy-range", re.compile(rf"{_MD_RANGE},?\s+{_YEAR}", re.I)),
-    ("iso", re.compile(r"(?<!\d)(?P<year>(?:1[89]|20)\d\d)-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")),
-    ("dotted", re.compile(rf"(?<![\d.])(?P<day>[0-3]?\d)[./](?P<mon>[01]?\d)[./]{_YEAR}{_YEAR_WORD}")),
-    ("dmy", re.compile(rf"{_DAY}\s+{_MONTH}[\s,]+(?:of\s+)?{_AR_YEAR_WORD}{_YEAR}{_YEAR_WORD}", re.I)),
-    ("mdy", re.compile(rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d),?\s+{_YEAR}", re.I)),
-    ("my", re.compile(rf"{_MONTH}[\s,]+(?:of\s+)?{_AR_YEAR_WORD}{_YEAR}{_YEAR_WORD}", re.I)),
-    ("season", re.compile(rf"{SEASON}{_YEAR}{_YEAR_WORD}", re.I)),
-    ("range", re.compile(
+def _source(pattern: str, flags: int = 0) -> tuple[str, int]:
+    return pattern, flags
+
+
+_PATTERNS: list[tuple[str, tuple[str, int]]] = [  # (kind, (pattern, flags)), compiled in _SCAN
+    ("dmy-range", _source(rf"{_DM_RANGE}[\s,]+(?:of\s+)?{_AR_YEAR_WORD}{_YEAR}{_YEAR_WORD}", re.I)),
+    ("mdy-range", _source(rf"{_MD_RANGE},?\s+{_YEAR}", re.I)),
+    ("iso", _source(r"(?<!\d)(?P<year>(?:1[89]|20)\d\d)-(?P<mon>[01]?\d)-(?P<day>[0-3]?\d)(?!\d)")),
+    ("dotted", _source(rf"(?<![\d.])(?P<day>[0-3]?\d)[./](?P<mon>[01]?\d)[./]{_YEAR}{_YEAR_WORD}")),
+    ("dmy", _source(rf"{_DAY}\s+{_MONTH}[\s,]+(?:of\s+)?{_AR_YEAR_WORD}{_YEAR}{_YEAR_WORD}", re.I)),
+    ("mdy", _source(rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?!\d),?\s+{_YEAR}", re.I)),
+    ("my", _source(rf"{_MONTH}[\s,]+(?:of\s+)?{_AR_YEAR_WORD}{_YEAR}{_YEAR_WORD}", re.I)),
+    ("season", _source(rf"{SEASON}{_YEAR}{_YEAR_WORD}", re.I)),
+    ("range", _source(
         r"(?<![\w])(?:between|между|بين)\s+(?:(?:عامي|العامين|سنتي)\s+)?"
         rf"(?P<y1>(?:1[89]|20)\d\d){_YEAR_WORD}\s*(?:and|и|و)\s*(?:(?:عام|سنه)\s+)?"
         rf"(?P<y2>(?:1[89]|20)\d\d)(?!\d){_YEAR_WORD}", re.I)),
-    ("range", re.compile(
+    ("range", _source(
         r"(?:(?<![\w])(?:from|с|со|من)\s+(?:(?:عام|سنه)\s+)?)?"
         rf"(?<![\d.,/-])(?P<y1>(?:1[89]|20)\d\d){_YEAR_WORD}"
         r"\s*(?:-|to|по|до|الي|حتي)\s*(?:(?:عام|سنه)\s+)?"
         rf"(?P<y2>(?:1[89]|20)\d\d)(?!\d){_YEAR_WORD}", re.I)),
-    ("decade", re.compile(r"(?<![\d\w])(?P<year>(?:19|20)\d0)(?:-?(?:х|е|ых|ые|ми|м)|'?s)(?![\w])", re.I)),
-    ("dm-range", re.compile(_DM_RANGE, re.I)),
-    ("md-range", re.compile(_MD_RANGE, re.I)),
-    ("dm", re.compile(rf"{_DAY}\s+{_MONTH}", re.I)),
-    ("md", re.compile(rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I)),
-    ("mo", re.compile(rf"(?<![\w])(?:in|since|until|by|early|late|mid-?|events\s+of|в|во|с|к|до|событи[яй]|"
+    ("decade", _source(r"(?<![\d\w])(?P<year>(?:19|20)\d0)(?:-?(?:х|е|ых|ые|ми|м)|'?s)(?![\w])", re.I)),
+    ("dm-range", _source(_DM_RANGE, re.I)),
+    ("md-range", _source(_MD_RANGE, re.I)),
+    ("dm", _source(rf"{_DAY}\s+{_MONTH}", re.I)),
+    ("md", _source(rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I)),
+    ("mo", _source(rf"(?<![\w])(?:in|since|until|by|early|late|mid-?|events\s+of|в|во|с|к|до|событи[яй]|"
                       rf"[وف]?(?:في|منذ|خلال|حتي|[بل]?احداث))\s+(?:شهر\s+)?{_MONTH}"
                       r"(?!\s+(?:прошлого|прошедшего|этого|текущего|следующего|of\s+last|last|next|this|من|الماضي|المنصرم|الفائت|المقبل))", re.I)),
-    ("year", re.compile(rf"(?<![\d\w.,/-]){_YEAR}{_YEAR_WORD}(?![\w]){_NOT_COUNTED}", re.I)),
-    ("year", re.compile(rf"(?<![\d.,/-])(?<=[وب]){_YEAR}(?![\w])")),  # Arabic "و2022", "ب2022"
+    ("year", _source(rf"(?<![\d\w.,/-]){_YEAR}{_YEAR_WORD}(?![\w]){_NOT_COUNTED}", re.I)),
+    ("year", _source(rf"(?<![\d.,/-])(?<=[وب]){_YEAR}(?![\w])")),  # Arabic "و2022", "ب2022"
 ]
 
 
@@ -111,13 +116,9 @@ _YEARLESS_KINDS = ("dm-range", "md-range", "dm", "md", "mo")  # need a year from
 _RELATIVE = relative_patterns(_EN_MONTH, _RU_MONTH, _AR_MONTH)
 
 
-def _on_lower(pat: re.Pattern[str]) -> tuple[re.Pattern[str], bool]:
-    """A case-insensitive pattern recompiled to run, much faster, on lower-cased text."""
-    return re.compile(pat.pattern, pat.flags & ~re.I), bool(pat.flags & re.I)
-
-
-_SCAN = [(kind, *_on_lower(pat)) for kind, pat in _PATTERNS]
-_SCAN_RELATIVE = [(kind, _on_lower(pat)[0], needs) for kind, pat, needs in _RELATIVE]
+# Case-insensitive patterns run, much faster, as case-sensitive ones on lower-cased text.
+_SCAN = [(kind, re.compile(pattern, flags & ~re.I), bool(flags & re.I)) for kind, (pattern, flags) in _PATTERNS]
+_SCAN_RELATIVE = _RELATIVE  # written for lower-cased text
 
 
 def _lower(text: str) -> str:
@@ -145,6 +146,7 @@ class DateHit:
     last: dt.date  # latest day it covers
 
 
+@lru_cache(maxsize=4096)
 def month_number(word: str) -> int | None:
     """The month a (folded) month word names, in any of the three languages."""
     w = word.strip().lower().rstrip(".")

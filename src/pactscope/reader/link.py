@@ -31,31 +31,25 @@ MEETING_WORDS = frozenset({"meeting", "summit"})
 RESPONSE_WORDS = frozenset({"request", "deployment"})
 YEARLESS = frozenset({"monthday", "monthonly"})
 # Repetition: "the border conflicts that occasionally erupt", "не раз", "مرارا".
-_REPEATED = re.compile(
+_REPEATED_LOW = re.compile(  # on lower-cased text
     r"(?:\b(?:occasionally|repeatedly|frequent(?:ly)?|periodic(?:ally)?|regularly|every time|each time|"
     r"(?:two|three|four|five|six|several|many) times|series of|recurring)\b|(?<!\w)(?:периодически|регулярно|"
     r"неоднократно|не раз|раз за разом|то и дело|часто)(?!\w)|(?<!\w)(?:مرارا|متكرره|كل مره|عده مرات|بشكل متكرر|"
     r"كثيرا ما)(?!\w))",
-    re.I,
 )
 # The two states the text is about, named as a pair.
-_BOTH = re.compile(
+_BOTH_LOW = re.compile(  # on lower-cased text
     r"(?:\b(?:the two countries|both countries|the two states|the two neighbours|the two neighbors|"
     r"the two republics|both republics)\b|"
     r"(?<!\w)(?:двух стран|обеих стран|обе страны|две страны|двух государств|обоих государств|двух республик|"
     r"обеих республик|обе республики)(?!\w)|"
     r"(?<!\w)[وف]?(?:ال)?(?:بلدين|دولتين|جارتين|البلدان|جمهوريتين)(?!\w))",
-    re.I,
 )
 # Plural event nouns: a plural reference when the sentence has no date of its own.
-_PLURAL = re.compile(
+_PLURAL_LOW = re.compile(  # on lower-cased text
     r"(?:\b(?:clashes|conflicts|incidents|wars|skirmishes|flare-ups)\b|(?<!\w)(?:столкновения|конфликты|"
     r"инциденты|стычки|войны)(?!\w)|(?<!\w)[وف]?(?:ال)?(?:اشتباكات|نزاعات|حوادث|حروب)(?!\w))",
-    re.I,
 )
-
-
-_REPEATED_LOW, _BOTH_LOW, _PLURAL_LOW = (re.compile(p.pattern) for p in (_REPEATED, _BOTH, _PLURAL))  # for lower-cased text
 
 
 @lru_cache(maxsize=1)
@@ -501,10 +495,13 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
 def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set[str], near_organs: set[str],
                   around: list[Fact], gaz: Gazetteer, ctx: Context, unique_place: bool = False) -> Score:
     """How well a sentence (with the text around it) matches a meeting."""
+    named = meeting.id in s.records
+    own_organ = meeting.organ in s.organs
+    if organization not in near_orgs and not own_organ and not named:
+        return Score()  # another organization's meeting, or none named nearby
     w = weights()["meeting"]
     score = Score()
     kind = (gaz.organ_kinds.get(meeting.organ) or "").lower()
-    named = meeting.id in s.records
     if named:
         score.add(w["name"], "its name in the same sentence")
     if meeting.organ in s.organs:
@@ -515,9 +512,6 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
         score.add(w["summit_word"], "a summit, and the organ is the summit")
     elif not named:
         return Score()  # without the organ or a summit word it is not this meeting
-    own_organ = meeting.organ in s.organs
-    if organization not in near_orgs and not own_organ and not named:
-        return Score()  # another organization's meeting, or none named nearby
     if organization in near_orgs:
         score.add(w["organization"], lambda: f"organization {organization} named nearby")
     _dates(score, s, around, meeting.date, meeting.end_date or meeting.date, ctx,

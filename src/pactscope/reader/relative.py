@@ -48,38 +48,38 @@ _THIS = ("this", "этом", "هذا", "الجاري")
 
 # Relative expressions: (what it names, pattern, words one of which it needs). Month words come from the caller.
 def relative_patterns(en_month: str, ru_month: str, ar_month: str) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
-    """Compiled patterns for relative expressions, each tagged last-month-name, month-last-year, ...,
-    with the words (lower case) one of which a text must hold for the pattern to match."""
+    """Compiled patterns for relative expressions in lower-cased text, each tagged last-month-name,
+    month-last-year, ..., with the words one of which a text must hold for the pattern to match."""
     ar_one = rf"(?:[وف]?[بل]?)(?:{ar_month})"
     return [
         ("named-last-year", re.compile(
-            rf"(?<![\w])(?P<month>{ru_month})\s+(?:прошлого|прошедшего)\s+года", re.I), ("прош",)),
+            rf"(?<![\w])(?P<month>{ru_month})\s+(?:прошлого|прошедшего)\s+года"), ("прош",)),
         ("named-last-year", re.compile(
-            rf"(?<![\w])(?P<month>{en_month})\s+(?:of\s+)?last\s+year", re.I), ("last",)),
+            rf"(?<![\w])(?P<month>{en_month})\s+(?:of\s+)?last\s+year"), ("last",)),
         ("named-last-year", re.compile(
             rf"(?<![\w])(?:شهر\s+)?(?P<month>{ar_one}(?:\s*[/(]\s*{ar_one}\s*\)?)?)\s+من\s+(?:العام|السنه)\s+"
             r"(?:الماضي|المنصرم|الفائت)"), _LAST_AR),
-        ("named-last", re.compile(rf"(?<![\w])(?:last|past)\s+(?P<month>{en_month})(?![\w])", re.I), ("last", "past")),
+        ("named-last", re.compile(rf"(?<![\w])(?:last|past)\s+(?P<month>{en_month})(?![\w])"), ("last", "past")),
         ("named-last", re.compile(
             rf"(?<![\w])(?:شهر\s+)?(?P<month>{ar_one}(?:\s*[/(]\s*{ar_one}\s*\)?)?)\s+(?:الماضي|المنصرم|الفائت)"),
          _LAST_AR),
-        ("named-this", re.compile(rf"(?<![\w])this\s+(?P<month>{en_month})(?![\w])", re.I), ("this",)),
+        ("named-this", re.compile(rf"(?<![\w])this\s+(?P<month>{en_month})(?![\w])"), ("this",)),
         ("year-last", re.compile(
             r"(?<![\w])(?:last\s+year|в\s+прошлом\s+году|прошлого\s+года|[وف]?(?:في\s+)?(?:العام|السنه)\s+"
-            r"(?:الماضي|المنصرم|الفائت)|(?:في\s+)?عام\s+مضي)(?![\w])", re.I), ("last", "прошл", "مضي", *_LAST_AR)),
+            r"(?:الماضي|المنصرم|الفائت)|(?:في\s+)?عام\s+مضي)(?![\w])"), ("last", "прошл", "مضي", *_LAST_AR)),
         ("year-this", re.compile(
             r"(?<![\w])(?:this\s+year|в\s+этом\s+году|[وف]?(?:في\s+)?(?:هذا\s+العام|العام\s+الجاري|السنه\s+الجاريه))"
-            r"(?![\w])", re.I), _THIS),
+            r"(?![\w])"), _THIS),
         ("month-last", re.compile(
             r"(?<![\w])(?:last\s+month|в\s+прошлом\s+месяце|[وف]?(?:في\s+)?الشهر\s+(?:الماضي|المنصرم|الفائت))(?![\w])",
-            re.I), ("last", "прошлом", *_LAST_AR)),
+            ), ("last", "прошлом", *_LAST_AR)),
         ("day-this", re.compile(
-            r"(?<![\w])(?:today|сегодня|(?<!روسيا )(?<!روسيا)[وف]?اليوم)(?![\w])", re.I), ("today", "сегодня", "اليوم")),
-        ("day-last", re.compile(r"(?<![\w])(?:yesterday|вчера|[وف]?(?:امس|البارحه))(?![\w])", re.I),
+            r"(?<![\w])(?:today|сегодня|(?<!روسيا )(?<!روسيا)[وف]?اليوم)(?![\w])"), ("today", "сегодня", "اليوم")),
+        ("day-last", re.compile(r"(?<![\w])(?:yesterday|вчера|[وف]?(?:امس|البارحه))(?![\w])"),
          ("yesterday", "вчера", "امس", "البارحه")),
         ("month-this", re.compile(
             r"(?<![\w])(?:this\s+month|earlier\s+this\s+month|в\s+этом\s+месяце|(?:في\s+)?(?:هذا\s+الشهر|الشهر\s+الجاري))"
-            r"(?![\w])", re.I), _THIS),
+            r"(?![\w])"), _THIS),
     ]
 
 
