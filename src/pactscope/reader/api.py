@@ -58,7 +58,8 @@ def _mentions(text: str, gaz: Gazetteer, anchor: dt.date | None = None
         found.append((hit.start, hit.end, Mention(
             start=start, end=end, text=text[start:end], type=e.kind, target=e.target,
             state=e.state if e.kind != "state" else None, organization=e.organization,
-            ccode=_ccode(e.target) if e.kind == "state" else None, first=None, last=None,
+            ccode=(gaz.ccodes[e.target] if e.target in gaz.ccodes else _ccode(e.target)) if e.kind == "state" else None,
+            first=None, last=None,
             negated=is_negated(folded, hit.start, e.target) if e.kind == "event" else None)))
     for d in find_dates(folded, anchor):
         start, end = norm.span(d.start, d.end)

@@ -50,6 +50,7 @@ class Gazetteer:
     event_fits: dict[str, tuple[str, ...]] = field(default_factory=dict)  # category -> threat types
     organ_kinds: dict[str, str] = field(default_factory=dict)  # organ id -> kind
     capitals: set[str] = field(default_factory=set)  # place ids that are capitals
+    ccodes: dict[str, int | None] = field(default_factory=dict)  # state ISO3 -> COW code, looked up when built
     names: Gazetteer | None = None  # names of ledger records, matched in a pass of their own
     _seen: set[tuple[str, str, tuple]] = field(default_factory=set)
     _resolved: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
@@ -206,6 +207,18 @@ def _add_states(gaz: Gazetteer, lex: dict) -> None:
                 gaz.add("state", code, name, case_from_surface=False)
     for iso3, record in (lex.get("state_variants") or {}).items():  # spellings the crosswalk lacks
         _add_names(gaz, "state", iso3, record)
+    _add_ccodes(gaz)
+
+
+def _add_ccodes(gaz: Gazetteer) -> None:
+    """COW codes of the states the gazetteer names, so reading a text needs no crosswalk."""
+    from pactscope.codes import resolve
+
+    for iso3 in {e.target for e in gaz.entries if e.kind == "state"}:
+        try:
+            gaz.ccodes[iso3] = resolve(iso3).ccode
+        except PactscopeError:
+            gaz.ccodes[iso3] = None
 
 
 def _present_day(name: str, codes: list[str]) -> str | None:
@@ -261,6 +274,12 @@ def build_gazetteer(evidence: Evidence | None = None) -> Gazetteer:
     for category, record in lex["events"].items():
         gaz.event_fits[category] = tuple(record.get("fits") or [])
         _add_names(gaz, "event", category, record, stems=record.get("stems", True))
+    for case in ev.cases.values():  # resolved now, so a cached gazetteer carries them
+        for place in case.places:
+            gaz.resolve(place, ("place",))
+    for meetings in ev.meetings.values():
+        for meeting in meetings:
+            gaz.resolve(meeting.place, ("place",))
     return gaz
 
 
