@@ -111,3 +111,20 @@ def test_a_third_party_named_beside_the_sides_singles_out_the_war():
     text = ("وقال البرلمان الأرميني إن أفغانستان أيدت العدوان التركي الأذربيجاني على أرمينيا. "
             "وتتواصل الاشتباكات العسكرية بين أرمينيا وأذربيجان في إقليم قره باغ.")
     assert _links(text) == ["arm-aze-2020-09-karabakh-war"]
+
+
+def test_cow_codes_come_with_the_gazetteer(small_gazetteer):
+    # Armenia 371, Kyrgyzstan 703 (COW state list); looked up when the gazetteer is built
+    assert small_gazetteer.ccodes["ARM"] == 371 and small_gazetteer.ccodes["KGZ"] == 703
+
+
+def test_names_added_to_a_gazetteer_are_found_after_a_first_read(small_evidence):
+    from pactscope.reader.gazetteer import build_gazetteer
+    from pactscope.reader.normalize import fold
+    from pactscope.reader.recognise import find_names
+
+    gaz = build_gazetteer(small_evidence)  # its own copy: the shared one stays as it is
+    text = fold("The Zorbian Pact met.")
+    assert [h.entry.target for h in find_names(text, gaz) if h.entry.kind == "organization"] == []
+    gaz.add("organization", "ZP", "Zorbian Pact")
+    assert [h.entry.target for h in find_names(text, gaz) if h.entry.kind == "organization"] == ["ZP"]
