@@ -1,9 +1,11 @@
 """Reader speed: fresh-process `pactscope read` of a 5 KB article against `pactscope --help`,
 batch throughput (`pactscope read FILE... --format jsonl`) and cost against text length.
 
-    python benchmarks/bench_reader.py [--runs 5]
+    python benchmarks/bench_reader.py [--runs 5] [--texts DIR]
 
 Medians, all measured in the same run.  The article is written here (no others' prose).
+`--texts DIR` also times the batch on real articles kept outside the repository (every
+`*.txt` in DIR, joined in file order into texts of at least 5 KB).
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ def timed(cmd: list[str]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--texts", type=Path, help="a folder of real articles (*.txt) to time the batch on as well")
     args = parser.parse_args()
     exe = str(Path(sys.executable).with_name("pactscope"))
     with tempfile.TemporaryDirectory() as tmp:
@@ -68,6 +71,7 @@ def main() -> int:
         batch_runs = max(1, args.runs // 2)
         batch = [timed([exe, "read", *files, "--format", "jsonl"]) for _ in range(batch_runs)]
         batch_cpu = statistics.median(CPU[-batch_runs:])
+        real = _real_batch(exe, Path(tmp), args.texts, batch_runs) if args.texts else None
     h, r, b = statistics.median(helps), statistics.median(reads), statistics.median(batch)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"pactscope --help                 median {h:.3f} s wall, {help_cpu:.3f} s CPU")
@@ -75,6 +79,11 @@ def main() -> int:
           f"ratio to --help {r / h:.2f} wall, {read_cpu / help_cpu:.2f} CPU (target <= 3)")
     print(f"batch 100 x 5 KB, jsonl          median {b:.3f} s wall, {batch_cpu:.3f} s CPU   "
           f"{100 / b:.1f} articles/s wall, {100 / batch_cpu:.1f} per CPU second (target >= 50)")
+
+    if real:
+        n, wall, cpu = real
+        print(f"batch {n} real articles >= 5 KB    median {wall:.3f} s wall, {cpu:.3f} s CPU   "
+              f"{n / wall:.1f} articles/s wall, {n / cpu:.1f} per CPU second")
 
     from pactscope.reader import read_text
 
@@ -92,6 +101,23 @@ def main() -> int:
         base = base or t / len(text)
         print(f"  {len(text):>7} chars  {t:.3f} s   per char vs 5 KB: {t / len(text) / base:.2f}")
     return 0
+
+
+def _real_batch(exe: str, tmp: Path, folder: Path, runs: int) -> tuple[int, float, float]:
+    """Time the batch on real articles joined into texts of at least 5 KB: (texts, wall, CPU)."""
+    bundles, current = [], ""
+    for path in sorted(folder.glob("*.txt")):
+        current += path.read_text(encoding="utf-8") + "\n\n"
+        if len(current.encode()) >= 5000:
+            bundles.append(current)
+            current = ""
+    files = []
+    for i, text in enumerate(bundles):
+        path = tmp / f"real{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        files.append(str(path))
+    walls = [timed([exe, "read", *files, "--format", "jsonl"]) for _ in range(runs)]
+    return len(files), statistics.median(walls), statistics.median(CPU[-runs:])
 
 
 if __name__ == "__main__":

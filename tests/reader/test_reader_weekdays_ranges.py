@@ -128,3 +128,24 @@ def test_names_added_to_a_gazetteer_are_found_after_a_first_read(small_evidence)
     assert [h.entry.target for h in find_names(text, gaz) if h.entry.kind == "organization"] == []
     gaz.add("organization", "ZP", "Zorbian Pact")
     assert [h.entry.target for h in find_names(text, gaz) if h.entry.kind == "organization"] == ["ZP"]
+
+
+def test_a_named_record_is_linked_beside_a_stronger_one_named_elsewhere():
+    text = ("Poland asked for Article 4 consultations after the annexation of Crimea in 2014. "
+            "Article 5 was invoked only once, post-9/11.")
+    links = _links(text)
+    assert "nato-2014-poland-article-4-crimea" in links and "nato-2001-article-5-september-11" in links
+
+
+def test_every_fitting_date_counts_when_rivals_are_weighed():
+    # the 2022 war covers both the report's day and the fighting; the long 2000 Batken case fits only the
+    # range well, and must not be linked through it
+    text = ("Kyrgyzstan said on September 19 that after clashes with Tajikistan at the border in Batken "
+            "region from September 14 to 17 the death toll had reached 59.")
+    assert _links(text) == ["kgz-tjk-2022-09"]
+
+
+def test_a_day_just_after_a_one_day_case_counts_less_than_a_day_inside_a_case():
+    # 19 September falls in the 2022 war, three days after the one-day incident of 16 September 2019
+    text = "Kyrgyzstan and Tajikistan clashed again at the border, officials said on September 19."
+    assert _links(text) == ["kgz-tjk-2022-09"]

@@ -137,6 +137,8 @@ class Score:
     parts: list[tuple[float, object]] = field(default_factory=list)  # (points, reason or a function giving it)
     date: Fact | None = None  # the date that fits the record, if one does
     dated: bool = False  # some date (the sentence's, a neighbour's or the article's) fits the record
+    named: bool = False  # the sentence names the record itself
+    fitting: tuple = ()  # every date of the sentence that fits the record
 
     def add(self, amount: float, reason) -> None:
         """Add points; `reason` is a string or a function returning one (formatted only when shown)."""
@@ -232,23 +234,26 @@ class Context:
 def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool, ctx: Context,
           one_day: bool = False, onset: bool = False) -> None:
     """Credit the best-fitting date; take points off when none is near the record."""
-    parts, dated, date = _date_evidence(dates, lo, hi, inherited, ctx, one_day, onset)
+    parts, dated, date, fitting = _date_evidence(dates, lo, hi, inherited, ctx, one_day, onset)
     for amount, reason in parts:
         score.add(amount, reason)
     score.dated = score.dated or dated
     if date is not None:
         score.date = date
+        score.fitting = fitting
 
 
 def _date_evidence(dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool, ctx: Context,
-                   one_day: bool, onset: bool) -> tuple[list, bool, Fact | None]:
-    """The points a list of dates earns against a record: (parts, whether one fits, the fitting date)."""
+                   one_day: bool, onset: bool) -> tuple[list, bool, Fact | None, tuple]:
+    """The points a list of dates earns against a record: (parts, whether one fits, the best-fitting
+    date, every date that fits)."""
     w = weights()["dates"]
     exact = w["exact"]
     tolerance = weights()["meeting"]["tolerance_days"]
     near_meeting = weights()["meeting"]["near_meeting"]
     lo_s, hi_s, open_s, lo_o, hi_o = _bounds(lo, hi, one_day)
     best, best_fact, close = 0.0, None, False
+    fitting = []
     for f in dates:
         gap = _gap_ord(f, lo_s, hi_s)
         if one_day and gap and f.precision in ("day", "monthday"):
@@ -260,6 +265,10 @@ def _date_evidence(dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool,
             value = exact[f.precision] if gap == 0 else w["near"] if gap <= w["near_days"] else 0.0
         if value and gap == 0 and f.first != f.last and f.precision in ("day", "monthday"):
             value *= _coverage(f, lo_o, hi_o) ** 2  # "14 to 17 September": the days must fall in the record
+        elif value and gap == 0 and f.precision in ("day", "monthday") and _gap_ord(f, lo_o, hi_o):
+            value *= w["slack_share"]  # a day just beside the record (a report's date) is weaker than one in it
+        if value >= 0.1:
+            fitting.append(f)
         if value > best:
             best, best_fact = value, f
         close = close or gap <= w["far_days"]
@@ -278,14 +287,14 @@ def _date_evidence(dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool,
             if not inherited:
                 date = best_fact
     if best >= 0.1 or inherited:  # a neighbour's dates may be background: no penalty from them
-        return parts, dated, date
+        return parts, dated, date, tuple(fitting)
     if close:
         parts.append((w["miss"], lambda: f"no {where} falls in {span()}"))
     else:
         parts.append((w["far"], lambda: f"no {where} is within a year of {span()}"))
         if ctx.far_from_all(lo, hi):
             parts.append((w["none_in_text"], "no date in the text is within a year of it"))
-    return parts, dated, date
+    return parts, dated, date, tuple(fitting)
 
 
 def _undated(score: Score, lo: dt.date, hi: dt.date, ctx: Context, one_day: bool = False) -> None:
@@ -464,8 +473,8 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     elif org in d.organizations:
         value += w["organization_text"]
         parts.append((w["organization_text"], lambda: f"organization {org} in the text"))
-    score = Score(value, parts)
-    _dates(score, s, around, v.lo, v.hi, ctx, named=cid in s.records)
+    score = Score(value, parts, named=cid in s.records)
+    _dates(score, s, around, v.lo, v.hi, ctx, named=score.named)
     value = score.value
     if score.date is not None and n > 1 and in_sentence == parties and not is_list and s.named_set <= parties:
         value += w["both_sides"]  # "between Kyrgyzstan and Tajikistan on 14 September": its two sides, and no one else
@@ -577,10 +586,10 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
         by_date.setdefault(sc.date, []).append((rid, sc))
     links, groups, unsure = [], [], []
     for key, group in by_date.items():
-        # rivals: candidates on the same date, on none, or on a finer date within it ("in 2021, after the
-        # events of May and November 2021": a record fitting only the year competes with both)
+        # rivals: candidates on the same date (as their best or not), on none, or on a finer date within it
+        # ("in 2021, after the events of May and November 2021": a record fitting only the year competes with both)
         rivals = [(rid, sc) for rid, sc in scored if sc.value >= floor and (
-            key is None or sc.date is None or sc.date == key or _inside(sc.date, key))]
+            key is None or sc.date is None or sc.date == key or key in sc.fitting or _inside(sc.date, key))]
         rivals.sort(key=lambda t: -t[1].value)
         best_id, best = group[0]
         runner = next((sc.value for rid, sc in rivals if rid != best_id), 0.0)
@@ -592,6 +601,11 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
             groups.append(close)
         else:
             unsure.append(close)
+    # a record the sentence names ("post-9/11", "the annexation of Crimea") is linked on its own merits,
+    # even when a record named elsewhere in the text leads it
+    named = [(rid, sc) for rid, sc in scored if sc.named and sc.value >= threshold]
+    linked = {rid for rid, _ in links}
+    links += [(rid, sc) for rid, sc in named if rid not in linked]
     return links, groups, unsure
 
 
