@@ -23,10 +23,6 @@ from pactscope.reader.source import decode, prepare
 @lru_cache(maxsize=512)
 def _ccode(iso3: str) -> int | None:
     """COW code of a state, when the crosswalk is installed and knows one."""
-    from pactscope.reader.cache import state_codes
-
-    if (codes := state_codes()) and iso3 in codes:
-        return codes[iso3]
     try:
         from pactscope.codes import resolve
     except ImportError:

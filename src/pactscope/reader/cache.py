@@ -19,10 +19,10 @@ from pathlib import Path
 
 from pactscope.reader.evidence import Evidence, load_evidence
 
-FORMAT = 5  # bump when the pickled structures change
+FORMAT = 6  # bump when the pickled structures change
 STALE_DAYS = 14  # indexes of other versions untouched this long are removed
 _lock = threading.Lock()
-_loaded: tuple[Evidence, object, dict[str, int | None]] | None = None
+_loaded: tuple[Evidence, object] | None = None
 
 
 def cache_dir() -> Path:
@@ -91,29 +91,14 @@ def _write(path: Path, value, family: str = "reader") -> None:
         pass  # unwritable cache directory: work from memory
 
 
-def _state_codes() -> dict[str, int | None]:
-    """ISO3 -> COW code of every state in the crosswalk (so a fresh process need not parse it)."""
-    try:
-        from pactscope.codes import resolve
-        from pactscope.codes._table import crosswalk
-    except ImportError:
-        return {}
-    return {iso3: resolve(iso3).ccode for iso3 in crosswalk().by_iso3}
-
-
-def state_codes() -> dict[str, int | None] | None:
-    """The cached ISO3 -> COW code table, once `index()` has loaded; else None."""
-    return _loaded[2] if _loaded is not None else None
-
-
 def index():
     """(Evidence, Gazetteer) for the bundled ledger: from memory, the cache, or built."""
     global _loaded
     if _loaded is not None:
-        return _loaded[:2]
+        return _loaded
     with _lock:
         if _loaded is not None:
-            return _loaded[:2]
+            return _loaded
         from pactscope.reader.gazetteer import build_gazetteer
 
         use_cache = not os.environ.get("PACTSCOPE_NO_CACHE")
@@ -121,8 +106,8 @@ def index():
         value = _read(path) if path and path.exists() else None
         if value is None:
             ev = load_evidence()
-            value = (ev, build_gazetteer(ev), _state_codes())
+            value = (ev, build_gazetteer(ev))
             if path and not ev.note:
                 _write(path, value)
         _loaded = value
-        return value[:2]
+        return value
