@@ -81,7 +81,8 @@ def _facts(result: ReadResult, spans: list[tuple[int, int]], ev: Evidence, publi
                     sentences[i].linked.add(cid)
     with_cases = {c.organization for c in ev.cases.values()}
     orgs = {o for o in result.organizations if o in with_cases}
-    return TextFacts(sentences, states, years, linked, orgs, published)
+    parties = {cid: frozenset(c.states) for cid, c in ev.cases.items()}
+    return TextFacts(sentences, states, years, linked, orgs, published, parties)
 
 
 def _main_organization(result: ReadResult, ev: Evidence, facts: TextFacts) -> str | None:

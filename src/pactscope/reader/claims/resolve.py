@@ -41,6 +41,7 @@ class TextFacts:
     linked: set[str]
     organizations: set[str]
     published: dt.date | None = None
+    parties: dict[str, frozenset[str]] = field(default_factory=dict)  # case id -> its states, read once
 
     @property
     def places(self) -> set[str]:
@@ -73,7 +74,7 @@ def _month_points(case: CrisisCase, months: set[int], facts: TextFacts) -> float
 
 def score(case: CrisisCase, i: int, facts: TextFacts, text_places: frozenset[str] = frozenset()) -> float:
     s = facts.sentences[i]
-    parties = set(case.states)
+    parties = facts.parties.get(case.id) or frozenset(case.states)
     in_sentence, in_text = parties & s.states, parties & set(facts.states)
     if not in_sentence and not in_text:
         return 0.0
@@ -120,7 +121,7 @@ def ranked(cases: dict[str, CrisisCase], i: int, facts: TextFacts) -> list[tuple
     named = facts.sentences[i].states
     places = frozenset(facts.places)
     scored = sorted(((score(c, i, facts, places), c.id) for c in pool), reverse=True)
-    first = [(p, cid) for p, cid in scored if named & set(cases[cid].states)]
+    first = [(p, cid) for p, cid in scored if named & (facts.parties.get(cid) or set(cases[cid].states))]
     if first and first[0][0] >= MIN_SCORE:  # a case whose party the sentence names comes first
         return first
     return scored
