@@ -116,8 +116,15 @@ _YEARLESS_KINDS = ("dm-range", "md-range", "dm", "md", "mo")  # need a year from
 _RELATIVE = relative_patterns(_EN_MONTH, _RU_MONTH, _AR_MONTH)
 
 
-# Case-insensitive patterns run, much faster, as case-sensitive ones on lower-cased text.
-_SCAN = [(kind, re.compile(pattern, flags & ~re.I), bool(flags & re.I)) for kind, (pattern, flags) in _PATTERNS]
+# Case-insensitive patterns run, much faster, as case-sensitive ones on lower-cased text; a few
+# run only when the lower-cased text holds one of the words they need.
+_NEEDS = {
+    "season": ("spring", "summer", "autumn", "fall", "winter", "весн", "лет", "осен", "зим", "ربيع", "صيف", "خريف", "شتا"),
+    "between": ("between", "между", "بين"),
+}
+_SCAN = [(kind, re.compile(pattern, flags & ~re.I), bool(flags & re.I),
+          _NEEDS["between"] if pattern.startswith(r"(?<![\w])(?:between") else _NEEDS.get(kind, ()))
+         for kind, (pattern, flags) in _PATTERNS]
 _SCAN_RELATIVE = _RELATIVE  # written for lower-cased text
 
 
@@ -234,7 +241,9 @@ def find_dates(folded: str, anchor: dt.date | None = None) -> list[DateHit]:
     hits: list[DateHit] = []
     pending: list[tuple[str, re.Match[str]]] = []
     low = _lower(folded)
-    for kind, pat, lower in _SCAN:
+    for kind, pat, lower, needs in _SCAN:
+        if needs and not any(word in low for word in needs):
+            continue
         for m in pat.finditer(low if lower else folded):
             if any(taken[m.start():m.end()]):
                 continue
