@@ -62,7 +62,7 @@ def weights() -> dict:
 THRESHOLD: float = weights()["threshold"]
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True, slots=True)
 class Fact:
     """One recognised thing, reduced to what linking needs."""
 
@@ -80,7 +80,7 @@ class Fact:
 
     def __post_init__(self) -> None:
         if self.first is not None and self.last is not None:
-            object.__setattr__(self, "span", (self.first.toordinal(), self.last.toordinal()))
+            self.span = (self.first.toordinal(), self.last.toordinal())
 
 
 @dataclass

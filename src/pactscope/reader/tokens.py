@@ -9,8 +9,8 @@ article (و ف ب ل ك ال, لل) and nisba endings, English plural and posses
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pactscope.reader.stems import stem_keys, stemmer
 
@@ -24,8 +24,7 @@ _AR_PROCLITICS = ("", "و", "ف")
 _AR_PREPS = ("", "ب", "ل", "ك")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     start: int
     end: int
     text: str
