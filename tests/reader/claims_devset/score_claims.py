@@ -3,7 +3,7 @@
 The annotated texts are published articles and are not in the repository; pass the folder
 that holds them as <id>.txt (each is checked against the sha256 recorded in gold.yaml):
 
-    .venv/bin/python tests/reader/claims_devset/score_claims.py --texts DIR [--split dev|heldout|heldout2|heldout3|heldout4|fresh|fresh2|fresh3|fresh4] [--show]
+    .venv/bin/python tests/reader/claims_devset/score_claims.py --texts DIR [--split dev|heldout|heldout2|heldout3|heldout4|fresh|fresh2|fresh3|fresh4|fresh5] [--show]
 
 A found claim matches an annotated one when both are in the same sentence and have the
 same field (request, trigger, response, structure); each annotated claim matches at most once.
@@ -97,7 +97,7 @@ def _ratio(a: int, b: int) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--texts", type=Path, default=os.environ.get("PACTSCOPE_CLAIMS_TEXTS"))
-    parser.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "fresh", "fresh2", "fresh3", "fresh4"))
+    parser.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"))
     parser.add_argument("--show", action="store_true", help="print misses, extras and verdict disagreements")
     parser.add_argument("--undated", action="store_true", help="do not give the claim check the publication dates")
     args = parser.parse_args()
