@@ -181,3 +181,15 @@ def test_a_capability_is_not_an_action():
 def test_a_frozen_membership_is_an_exit_claim():
     found = _fields("В феврале 2024 года Армения заморозила своё участие в ОДКБ.")
     assert [c.asserted["topic"] for c in found["structure"]] == ["exit"]
+
+
+def test_a_phone_call_is_not_a_consultation_and_readiness_is_a_statement():
+    said = ("В январе 2022 года генсек ОДКБ переговорил по телефону с секретарями Совбезов Киргизии и "
+            "Таджикистана. ОДКБ готова оказать Киргизии и Таджикистану помощь в решении конфликта.")
+    levels = [c.asserted["min"] for c in _fields(said).get("response", [])]
+    assert "consultation" not in levels and "statement" in levels
+
+
+def test_denied_assistance_caps_the_response():
+    found = _fields("In June 2010, Kyrgyzstan was denied military assistance by the CSTO.")
+    assert [(c.asserted["max"], c.verdict) for c in found["response"]] == [("fact-finding-mission", "consistent")]

@@ -132,7 +132,8 @@ class SentenceCues:
         if self.vocab.lists["decided"].search(self.text):
             return False  # "announced it would send a mission": the decision is the claim
         after = _CLAUSE_END.split(self.text[hit.end:hit.end + 160])[0]
-        return bool(self.vocab.lists["future"].search(self.text[:hit.end] + after))
+        # a modal inside the cue itself ("готова оказать помощь", a statement of readiness) does not count
+        return bool(self.vocab.lists["future"].search(self.text[:hit.start] + " " + after))
 
     def articles(self) -> list[str]:
         out = []
