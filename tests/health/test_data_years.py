@@ -10,6 +10,8 @@ outside the rule.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from pactscope.data.build import load_catalog
@@ -26,19 +28,24 @@ def coverage_years() -> set[int]:
     return years
 
 
-def violations() -> list[str]:
-    years = coverage_years()
-    pattern = re.compile(r"(?<![\w.])(1[89]\d\d|20\d\d)(?!\w|-\d\d-\d\d)")
-    found = []
+def scanned_lines() -> Iterator[tuple[str, str]]:
+    """(``file:line``, text) of every unmarked line of code and templates, less records and the reader."""
     for file in sorted(PACKAGE.rglob("*")):
         if file.suffix not in SUFFIXES or {"records", "reader"} & set(file.parts):
             continue
         for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-            if MARKER in line:
-                continue
-            hits = sorted({int(y) for y in pattern.findall(line)} & years)
-            if hits:
-                found.append(f"{file.relative_to(PACKAGE)}:{number}: {', '.join(map(str, hits))}")
+            if MARKER not in line:
+                yield f"{file.relative_to(PACKAGE)}:{number}", line
+
+
+def violations() -> list[str]:
+    years = coverage_years()
+    pattern = re.compile(r"(?<![\w.])(1[89]\d\d|20\d\d)(?!\w|-\d\d-\d\d)")
+    found = []
+    for where, line in scanned_lines():
+        hits = sorted({int(y) for y in pattern.findall(line)} & years)
+        if hits:
+            found.append(f"{where}: {', '.join(map(str, hits))}")
     return found
 
 
@@ -56,7 +63,7 @@ def test_the_scan_catches_a_typed_year(tmp_path, monkeypatch):
     module = tmp_path / "pactscope" / "x.py"
     module.parent.mkdir()
     module.write_text('LAST_UN_YEAR = 2019\nWAR = 1816  # not-a-data-year: a marked line\n', encoding="utf-8")
-    monkeypatch.setattr(__import__(__name__), "PACKAGE", tmp_path / "pactscope")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "pactscope")
     assert violations() == ["x.py:1: 2019"]
 
 
@@ -64,16 +71,17 @@ def version_violations() -> list[str]:
     """Lines that type a catalogued version (``v7.0``, ``v4.01``) instead of reading it with data.version()."""
     versions = {str(m["version"]) for m in load_catalog().values()}
     pattern = re.compile(r"\bv(\d+(?:\.\d+)+)\b")
-    found = []
-    for file in sorted(PACKAGE.rglob("*")):
-        if file.suffix not in SUFFIXES or {"records", "reader"} & set(file.parts):
-            continue
-        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-            if MARKER not in line and any(v in versions for v in pattern.findall(line)):
-                found.append(f"{file.relative_to(PACKAGE)}:{number}")
-    return found
+    return [where for where, line in scanned_lines() if any(v in versions for v in pattern.findall(line))]
 
 
 def test_no_data_version_is_typed_into_code_or_templates():
     found = version_violations()
     assert not found, "data versions typed by hand; read them with pactscope.data.version(name) or label(name):\n" + "\n".join(found)
+
+
+def test_the_scan_catches_a_typed_version(tmp_path, monkeypatch):
+    module = tmp_path / "pactscope" / "x.py"
+    module.parent.mkdir()
+    module.write_text('TITLE = "NMC v7.0"\nOTHER = "v7.0"  # not-a-data-year: a marked line\n', encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "pactscope")
+    assert version_violations() == ["x.py:1"]
