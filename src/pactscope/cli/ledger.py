@@ -115,11 +115,10 @@ def _show_departures(oid: str, root: Path | None) -> None:
     frame = lg.departures_frame(oid, root)
     if not frame.height:
         return
-    records = {d.id: d for d in lg.load_ledger(root).departures.get(oid, ())}
     t = Table("state", "structure", "from", "until", "sources", title="Departures from alliance structures")
     for r in frame.iter_rows(named=True):
         t.add_row(r["state"], r["structure"], shown_date(r["start"], r["start_precision"]),
-                  shown_date(r["end"], r["end_precision"]), ", ".join(records[r["id"]].sources))
+                  shown_date(r["end"], r["end_precision"]), ", ".join(r["sources"]))
     out.print(t)
 
 
