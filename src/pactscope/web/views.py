@@ -200,6 +200,7 @@ def vote_data_label() -> str:
     return f"votes to {max(data.last_year(n) for n in ('un_votes', 'undl_ga_votes', 'unga_2025_3dl'))}"
 
 
+@lru_cache(maxsize=1)
 def state_choices() -> tuple[dict, ...]:
     """States with a COW code, each code once under its latest name, sorted by name."""
     table = (
