@@ -16,7 +16,7 @@ from pactscope.assess import report_states
 from pactscope.errors import BadArgument
 from pactscope.web import views
 
-NAME_CHARS = 100  # the longest state name or code a parameter may hold
+NAME_CHARS = views.MAX_NAME_CHARS
 MEMBERS_ITEMS = 30  # repeated members= parameters
 MEMBERS_CHARS = 400  # one members= value (a comma-separated list)
 

@@ -224,8 +224,8 @@ def datasets() -> tuple[dict, ...]:
     return tuple(out)
 
 
-MAX_MEMBERS = 60
-MAX_NAME_CHARS = 100
+MAX_MEMBERS = 60  # states in one members list, however given
+MAX_NAME_CHARS = 100  # the longest state name or code a parameter may hold
 
 
 def parse_members(values: list[str] | None) -> list[str]:
