@@ -17,7 +17,7 @@ from pactscope.reader.claims.vocab import Vocabulary, lower, vocabulary
 from pactscope.reader.dates import month_number
 from pactscope.reader.evidence import Evidence
 from pactscope.reader.normalize import fold_with_offsets
-from pactscope.reader.sentences import split_sentences
+from pactscope.reader.sentences import sentence_of, split_sentences
 
 if TYPE_CHECKING:
     from pactscope.reader.model import ReadResult
@@ -33,10 +33,9 @@ def _precision(value: str) -> str:
 
 
 def _sentence_index(spans: list[tuple[int, int]], offset: int) -> int | None:
-    for i, (a, b) in enumerate(spans):
-        if a <= offset < b:
-            return i
-    return None
+    """Index of the sentence holding `offset`; none when it falls outside every sentence."""
+    i = sentence_of(spans, offset) if spans else 0
+    return i if spans and spans[i][0] <= offset < spans[i][1] else None
 
 
 def _facts(result: ReadResult, spans: list[tuple[int, int]], ev: Evidence, published: dt.date | None) -> TextFacts:
