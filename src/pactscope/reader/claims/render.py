@@ -85,7 +85,7 @@ def claims_text(claims: list[Claim]) -> str:
         return "Claims: none found."
     lines = ["Claims:"]
     for c in claims:
-        lines.append(f"- [{_LABEL.get(c.verdict, 'evidence')}] {c.sentence}")
+        lines.append(f"- [{verdict_label(c)}] {c.sentence}")
         lines.append(f"  says {asserted_text(c)}; about {c.about} {', '.join(c.ids) or '(no recorded case)'}")
         for r in c.record:
             lines.append(f"  record {r.get('id', '')}: {record_text(c, r)}".rstrip())
