@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from typer.testing import CliRunner
 
 from pactscope.cli import app
@@ -19,6 +20,7 @@ def test_index_is_written_once_and_read_back(tmp_path, monkeypatch):
     ev, gaz = _fresh_index(monkeypatch, tmp_path)
     files = list(tmp_path.glob("reader-*.pickle"))
     assert [f.name for f in files] == [f"reader-{cache.checksum()}.pickle"]
+    monkeypatch.setattr(cache, "load_evidence", lambda: pytest.fail("the index was rebuilt, not read back"))
     ev2, gaz2 = _fresh_index(monkeypatch, tmp_path)
     assert set(ev2.cases) == set(ev.cases) and len(gaz2.entries) == len(gaz.entries)
 
