@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pactscope.reader.normalize import fold
+from pactscope.reader.normalize import fold, lower_keeping_offsets
 from pactscope.reader.relative import (
     ANCHOR_WINDOW,
     SEASON,
@@ -125,15 +125,6 @@ _NEEDS = {
 _SCAN = [(kind, re.compile(pattern, flags & ~re.I), bool(flags & re.I),
           _NEEDS["between"] if pattern.startswith(r"(?<![\w])(?:between") else _NEEDS.get(kind, ()))
          for kind, (pattern, flags) in _PATTERNS]
-_SCAN_RELATIVE = _RELATIVE  # written for lower-cased text
-
-
-def _lower(text: str) -> str:
-    """`text` lower-cased with every offset kept (a character whose lower case is longer stays)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
 def _written(m: re.Match[str], source: str, group: str) -> str:
@@ -240,7 +231,7 @@ def find_dates(folded: str, anchor: dt.date | None = None) -> list[DateHit]:
     taken = [False] * len(folded)
     hits: list[DateHit] = []
     pending: list[tuple[str, re.Match[str]]] = []
-    low = _lower(folded)
+    low = lower_keeping_offsets(folded)
     for kind, pat, lower, needs in _SCAN:
         if needs and not any(word in low for word in needs):
             continue
@@ -342,7 +333,7 @@ def _relative(low: str, hits: list[DateHit], taken: list[bool], anchor: dt.date 
     """Relative expressions ("last year", "أيلول الماضي", "сегодня") in the lower-cased text,
     resolved against the anchor."""
     out = []
-    for kind, pat, needs in _SCAN_RELATIVE:
+    for kind, pat, needs in _RELATIVE:  # written for lower-cased text
         if anchor is None and kind not in ("named-last", "named-this", "named-last-year"):
             continue  # without the article's date only the month of "last September" is known
         if not any(word in low for word in needs):

@@ -159,6 +159,14 @@ def _fold_slow(text: str) -> Folded:
     return Folded("".join(out), tuple(starts), tuple(ends))
 
 
+def lower_keeping_offsets(text: str) -> str:
+    """`text` lower-cased with every offset kept (a character whose lower case is longer stays)."""
+    low = text.lower()
+    if len(low) == len(text):  # no character grew (none shrinks): the offsets hold
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 def fold(text: str) -> str:
     """The folded text alone."""
     return fold_with_offsets(text).text

@@ -13,10 +13,11 @@ from pactscope.reader.claims import organization, verdict
 from pactscope.reader.claims.cues import Hit, SentenceCues, clause_before
 from pactscope.reader.claims.model import Claim
 from pactscope.reader.claims.resolve import MEMBER_LIST, SentenceFacts, TextFacts, choose
-from pactscope.reader.claims.vocab import Vocabulary, lower, vocabulary
+from pactscope.reader.claims.vocab import Vocabulary, vocabulary
 from pactscope.reader.dates import month_number
 from pactscope.reader.evidence import Evidence
 from pactscope.reader.normalize import fold_with_offsets
+from pactscope.reader.normalize import lower_keeping_offsets as lower
 from pactscope.reader.sentences import sentence_of, split_sentences
 
 if TYPE_CHECKING:

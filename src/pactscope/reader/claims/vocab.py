@@ -13,17 +13,10 @@ import yaml
 from pactscope.ledger.schema import RESPONSE_SCALE
 from pactscope.reader.claims.match import CueIndex, CueList
 from pactscope.reader.normalize import fold
+from pactscope.reader.normalize import lower_keeping_offsets as lower
 
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _SUFFIX_AR = r"(?:ها|هم|ه|ات|ين|ون|ي)?"
-
-
-def lower(text: str) -> str:
-    """Lower case that keeps every character's offset (the few that would grow stay as they are)."""
-    low = text.lower()
-    if len(low) == len(text):  # no character grew (none shrinks): the offsets hold
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def _word(word: str) -> str:
