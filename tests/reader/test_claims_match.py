@@ -150,7 +150,9 @@ def test_vocabulary_cache_is_written_reused_and_survives_damage(tmp_path, monkey
         built = vocab.vocabulary()
         (cached,) = tmp_path.glob("claims-vocab-*.pickle")
         vocab.vocabulary.cache_clear()
-        assert vocab.vocabulary().lists["request"].search("armenia asked the csto") is not None
+        with monkeypatch.context() as m:
+            m.setattr(vocab, "_build", lambda: pytest.fail("the vocabulary was rebuilt, not read back"))
+            assert vocab.vocabulary().lists["request"].search("armenia asked the csto") is not None
         cached.write_bytes(b"not a pickle")  # a damaged file is rebuilt, not an error
         vocab.vocabulary.cache_clear()
         assert vocab.vocabulary().scale == built.scale
