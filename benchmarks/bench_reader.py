@@ -35,18 +35,20 @@ def article(size: int) -> str:
     return text
 
 
-CPU: list[float] = []  # CPU seconds (user + system) of each timed child, in order
-
-
-def timed(cmd: list[str]) -> float:
-    """Wall seconds of one run; its CPU seconds go to CPU (steadier on a shared machine)."""
+def timed(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system; steadier on a shared machine) of one run."""
     before = os.times()
     start = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - start
     after = os.times()
-    CPU.append(after.children_user - before.children_user + after.children_system - before.children_system)
-    return wall
+    return wall, after.children_user - before.children_user + after.children_system - before.children_system
+
+
+def medians(cmd: list[str], runs: int) -> tuple[float, float]:
+    """Median wall and CPU seconds of `runs` fresh runs of `cmd`."""
+    times = [timed(cmd) for _ in range(runs)]
+    return statistics.median(w for w, _ in times), statistics.median(c for _, c in times)
 
 
 def main() -> int:
@@ -59,20 +61,16 @@ def main() -> int:
         one = Path(tmp, "a.txt")
         one.write_text(article(5000), encoding="utf-8")
         subprocess.run([exe, "read", str(one)], check=True, stdout=subprocess.DEVNULL)  # warm the cache
-        helps = [timed([exe, "--help"]) for _ in range(args.runs)]
-        help_cpu = statistics.median(CPU[-args.runs:])
-        reads = [timed([exe, "read", str(one), "--format", "json"]) for _ in range(args.runs)]
-        read_cpu = statistics.median(CPU[-args.runs:])
+        h, help_cpu = medians([exe, "--help"], args.runs)
+        r, read_cpu = medians([exe, "read", str(one), "--format", "json"], args.runs)
         files = []
         for i in range(100):
             path = Path(tmp, f"b{i}.txt")
             path.write_text(article(5000) + f" Note {i}.", encoding="utf-8")
             files.append(str(path))
         batch_runs = max(1, args.runs // 2)
-        batch = [timed([exe, "read", *files, "--format", "jsonl"]) for _ in range(batch_runs)]
-        batch_cpu = statistics.median(CPU[-batch_runs:])
+        b, batch_cpu = medians([exe, "read", *files, "--format", "jsonl"], batch_runs)
         real = _real_batch(exe, Path(tmp), args.texts, batch_runs) if args.texts else None
-    h, r, b = statistics.median(helps), statistics.median(reads), statistics.median(batch)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print(f"pactscope --help                 median {h:.3f} s wall, {help_cpu:.3f} s CPU")
     print(f"pactscope read 5 KB (fresh)      median {r:.3f} s wall, {read_cpu:.3f} s CPU   "
@@ -116,8 +114,7 @@ def _real_batch(exe: str, tmp: Path, folder: Path, runs: int) -> tuple[int, floa
         path = tmp / f"real{i}.txt"
         path.write_text(text, encoding="utf-8")
         files.append(str(path))
-    walls = [timed([exe, "read", *files, "--format", "jsonl"]) for _ in range(runs)]
-    return len(files), statistics.median(walls), statistics.median(CPU[-runs:])
+    return len(files), *medians([exe, "read", *files, "--format", "jsonl"], runs)
 
 
 if __name__ == "__main__":
