@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from pactscope.reader import MAX_CHARS
-from pactscope.web.errors import error_response
+from pactscope.web.errors import INTERNAL, error_response
 
 log = logging.getLogger("pactscope.web")
 
@@ -153,6 +153,5 @@ class InternalErrors:
             log.exception("unhandled error on %s %s", scope["method"], scope["path"])
             if started:  # too late to answer: the server closes the connection
                 raise
-            response = error_response(scope["path"], 500, "internal error: the server could not answer this request",
-                                      close=True)
+            response = error_response(scope["path"], 500, INTERNAL, close=True)
             await response(scope, receive, send)
