@@ -9,8 +9,6 @@ import typer
 
 from pactscope.cli.output import err_console
 
-ALLOWED_HOSTS_ENV = "PACTSCOPE_ALLOWED_HOSTS"  # read by pactscope.web.app.create_app
-
 
 def is_loopback(host: str) -> bool:
     """True for a loopback address or the name localhost."""
@@ -40,6 +38,9 @@ def serve(
         for check in bad:
             err_console.print(f"[bold red]Error:[/] {check.detail}", highlight=False, soft_wrap=True)
         raise typer.Exit(2)
+    from pactscope.web.app import ALLOWED_HOSTS_ENV
+    from pactscope.web.guards import LOOPBACK_NAMES
+
     names = list(allow_host)
     if not is_loopback(host):
         if host not in ("0.0.0.0", "::"):
@@ -47,7 +48,7 @@ def serve(
         err_console.print(
             f"[bold yellow]Warning:[/] listening on {host}, beyond this machine: anyone who can reach port {port} "
             "can use the server. Requests are accepted only for the Host names "
-            f"{', '.join(['127.0.0.1', 'localhost', '::1', *names])} (add more with --allow-host).",
+            f"{', '.join([*LOOPBACK_NAMES, *names])} (add more with --allow-host).",
             highlight=False, soft_wrap=True)
     os.environ[ALLOWED_HOSTS_ENV] = ",".join(names)
     uvicorn.run("pactscope.web.app:create_app", factory=True, host=host, port=port, log_level="info")
