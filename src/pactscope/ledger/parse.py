@@ -200,7 +200,7 @@ def _dispatch(raw: RawFile, tree: Tree) -> None:
         elif raw.kind == "membership":
             tree.spells.setdefault(org, []).extend(found["spells"])
         elif raw.kind in _FOOTPRINT:
-            key = _REQUIRED_KEYS[raw.kind].copy().pop()
+            [key] = _REQUIRED_KEYS[raw.kind]
             getattr(tree, key).setdefault(org, []).extend(found[key])
         else:
             tree.organs.setdefault(org, []).extend(found["organs"])
