@@ -20,10 +20,14 @@ SPELL_COLUMNS = {
 }
 
 
+def _new_unit(unit: list[str]) -> pl.Expr:
+    """True on the first row of each unit (rows sorted by unit)."""
+    return pl.any_horizontal(pl.col(c) != pl.col(c).shift(1) for c in unit).fill_null(True)
+
+
 def _run_starts(unit: list[str], event: str) -> pl.Expr:
     """True on the first row of a unit, and on a row after a missing event (outside coverage)."""
-    new_unit = pl.any_horizontal(pl.col(c) != pl.col(c).shift(1) for c in unit).fill_null(True)
-    return new_unit | pl.col(event).shift(1).is_null()
+    return _new_unit(unit) | pl.col(event).shift(1).is_null()
 
 
 def peace_spells(frame: pl.DataFrame, event: str, unit: list[str]) -> pl.Series:
@@ -75,7 +79,7 @@ def _spells(panel: Panel, events: dict[str, str], count: Counter) -> Panel:
 def _padded_spells(frame: pl.DataFrame, event: str, unit: list[str]) -> pl.Series:
     """peacesciencer's ``pad = TRUE``: years missing inside a unit's run of rows count as event
     years, so the count starts afresh after a gap (a state that left the system and came back)."""
-    new_unit = pl.any_horizontal(pl.col(c) != pl.col(c).shift(1) for c in unit).fill_null(True)
+    new_unit = _new_unit(unit)
     gap = ~new_unit & (pl.col("year") - pl.col("year").shift(1) > 1)
     # a gap acts as an event just before the row: the row after it starts a new count at 0
     runs = frame.with_columns(_run=gap.fill_null(False).cast(pl.Int64).cum_sum())
@@ -106,7 +110,7 @@ def _spells_without_ongoing(frame: pl.DataFrame, event: str, unit: list[str]) ->
     """peacesciencer's ``ongo=TRUE``: only a run's first year counts as the event; the years
     that continue it get no spell, and the count restarts after them."""
     previous = pl.col(event).shift(1)
-    new_unit = pl.any_horizontal(pl.col(c) != pl.col(c).shift(1) for c in unit).fill_null(True)
+    new_unit = _new_unit(unit)
     marked = frame.select(
         *unit, pl.col(event),
         first=((pl.col(event) == 1) & (new_unit | (previous != 1) | previous.is_null())).cast(pl.Int32),
