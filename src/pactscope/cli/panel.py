@@ -71,6 +71,7 @@ OutOpt = typer.Option(..., "--out", "-o", help=OUT_HELP, callback=check_out)
 YearsOpt = typer.Option(None, "--years", help=YEARS_HELP)
 AddOpt = typer.Option("", "--add", help=ADD_HELP)
 WhittleOpt = typer.Option("", "--whittle", help=WHITTLE_HELP)
+DirectedOpt = typer.Option(True, "--directed/--undirected")
 
 
 @app.command("state-years")
@@ -93,7 +94,7 @@ def state_years(
 def dyad_years(
     out: Path = OutOpt,
     system: System = typer.Option(System.cow, "--system"),
-    directed: bool = typer.Option(True, "--directed/--undirected"),
+    directed: bool = DirectedOpt,
     years: str | None = YearsOpt,
     add: str = AddOpt,
     whittle: str = WhittleOpt,
@@ -127,7 +128,7 @@ def leader_years(
 def leader_dyad_years(
     out: Path = OutOpt,
     system: System = typer.Option(System.gw, "--system"),
-    directed: bool = typer.Option(True, "--directed/--undirected"),
+    directed: bool = DirectedOpt,
     years: str | None = YearsOpt,
     add: str = AddOpt,
     whittle: str = WhittleOpt,
