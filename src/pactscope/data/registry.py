@@ -5,13 +5,17 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import polars as pl
 
 from pactscope.data import paths
 from pactscope.errors import DataIntegrityError, UnknownDataset, close_matches
+
+T = TypeVar("T")
 
 
 @functools.cache
@@ -95,14 +99,19 @@ def _checked_path(name: str) -> Path:
     return file
 
 
+def _read(name: str, reader: Callable[[Path], T]) -> T:
+    """``reader`` applied to the table's checked file; a failed read is a damaged table."""
+    file = _checked_path(name)
+    try:
+        return reader(file)
+    except (pl.exceptions.PolarsError, OSError) as exc:
+        raise _damaged(name, f"cannot be read ({type(exc).__name__})") from None
+
+
 @functools.cache
 def load(name: str) -> pl.DataFrame:
     """One bundled table as a polars DataFrame (read once per process, then cached)."""
-    file = _checked_path(name)
-    try:
-        return pl.read_parquet(file)
-    except (pl.exceptions.PolarsError, OSError) as exc:
-        raise _damaged(name, f"cannot be read ({type(exc).__name__})") from None
+    return _read(name, pl.read_parquet)
 
 
 def scan(name: str) -> pl.LazyFrame:
@@ -147,11 +156,9 @@ def quick_check() -> list[Check]:
     checks = []
     for name in list_datasets():
         try:
-            pl.read_parquet_schema(_checked_path(name))
+            _read(name, pl.read_parquet_schema)
         except DataIntegrityError as exc:
             checks.append(Check(name, False, str(exc)))
-        except (pl.exceptions.PolarsError, OSError) as exc:
-            checks.append(Check(name, False, str(_damaged(name, f"cannot be read ({type(exc).__name__})"))))
         else:
             checks.append(Check(name, True, "size and footer ok"))
     return checks
