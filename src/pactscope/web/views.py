@@ -285,7 +285,7 @@ REPORTS_KEPT = 64
 _reports: OrderedDict[tuple, object] = OrderedDict()
 # One assessment is built at a time: each is mostly CPU-bound Python, so several at once would
 # only share the interpreter lock with one another and starve the event loop that answers
-# cached pages; built reports are kept (least recently used dropped) and read without the lock.
+# cached pages; built reports are kept (the oldest built dropped first) and read without the lock.
 _report_builds = threading.Lock()
 
 
