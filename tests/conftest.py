@@ -1,4 +1,6 @@
-"""Fixtures shared across test folders: one headless Chromium for every browser test."""
+"""Shared across test folders: one headless Chromium for every browser test, and hypothesis
+without a per-example deadline (examples are bounded by their strategies; a shared machine makes
+wall-clock deadlines flaky)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,10 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+settings.register_profile("pactscope", deadline=None)
+settings.load_profile("pactscope")
 
 CHROMIUM = Path(os.environ.get("PACTSCOPE_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
