@@ -33,7 +33,7 @@ def initiated(init: str, side: str = "") -> pl.Expr:
 def _participations() -> pl.LazyFrame:
     """Each state's part in each dispute, first to last day (unknown days as peacesciencer's
     ``dummy_stday``/``dummy_endday``). Like peacesciencer, participations whose leaders at the
-    start and the end are both unknown to the table (``allmiss_leader_*``) are left out."""
+    start or at the end are unknown to the table (``allmiss_leader_*``) are left out."""
     return (
         load(TABLE).lazy()
         .filter((pl.col("allmiss_leader_start") == 0) & (pl.col("allmiss_leader_end") == 0))
