@@ -130,6 +130,8 @@ SERIES_TABLES = {
     "undl": ("undl_ga_votes", "undl_ga_resolutions", "unga_2025_3dl", "un_roll_call_issues"),
 }
 SERIES_TABLES["auto"] = tuple(dict.fromkeys(SERIES_TABLES["voeten"] + SERIES_TABLES["undl"]))
+# the code every cached UN vote table is computed by (here and in `_undl`), part of its cache key
+VOTE_CODE = ("pactscope.metrics._alignment_data", "pactscope.metrics._undl", "pactscope.codes", "pactscope.data.registry")
 
 
 def _series(series: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
@@ -145,8 +147,7 @@ def _series(series: str) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
 
 def _cache_key(series: str) -> str:
     """Checksum of what a series' vote matrix is computed from: its tables, this code, the crosswalk."""
-    code = ("pactscope.metrics._alignment_data", "pactscope.metrics._undl", "pactscope.codes", "pactscope.data.registry")
-    return checksum(datasets=SERIES_TABLES[series], code=code, extra=series)
+    return checksum(datasets=SERIES_TABLES[series], code=VOTE_CODE, extra=series)
 
 
 def vote_series_years() -> tuple[int, int, int]:

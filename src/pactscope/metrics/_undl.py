@@ -19,7 +19,7 @@ import polars as pl
 from pactscope.codes import resolve, resolve_un_name
 from pactscope.data import load
 from pactscope.data.cache import cached_object, checksum
-from pactscope.metrics._alignment_data import lineage_of
+from pactscope.metrics._alignment_data import VOTE_CODE, lineage_of
 
 UNDL_VOTES = {"Y": "yes", "N": "no", "A": "abstain", "NV": "non-voting"}
 THREEDL_VOTES = {"YES": "yes", "NO": "no", "ABSTAIN": "abstain"}
@@ -104,13 +104,12 @@ def undl_records() -> pl.DataFrame:
 
 
 TABLES = ("undl_ga_votes", "undl_ga_resolutions", "unga_2025_3dl")
-CODE = ("pactscope.metrics._undl", "pactscope.metrics._alignment_data", "pactscope.codes", "pactscope.data.registry")
 
 
 @cache
 def cache_key() -> str:
     """Checksum of what the series is computed from (its tables, this code, the crosswalk), for the disk cache."""
-    return checksum(datasets=TABLES, code=CODE)
+    return checksum(datasets=TABLES, code=VOTE_CODE)
 
 
 def _votes() -> pl.DataFrame:

@@ -27,8 +27,8 @@ import polars as pl
 from pactscope.codes import resolve
 from pactscope.data.cache import cached_object, checksum
 from pactscope.errors import BadArgument, UnknownState
-from pactscope.metrics._alignment_data import SERIES_NAMES, label_of, lineage_of
-from pactscope.metrics._undl import CODE, TABLES, undl_records, undl_votes
+from pactscope.metrics._alignment_data import SERIES_NAMES, VOTE_CODE, label_of, lineage_of
+from pactscope.metrics._undl import TABLES, undl_records, undl_votes
 
 POWERS = ("RUS", "USA", "CHN")
 INVASION = dt.date(2022, 2, 24)  # Russia's full-scale invasion of Ukraine; not-a-data-year
@@ -70,7 +70,7 @@ def topic_resolutions(topic: str = "ukraine") -> pl.DataFrame:
 @functools.cache
 def _topic_votes(topic: str) -> pl.DataFrame:
     """The rows of `undl_votes` for a topic's resolutions (from the disk cache: the report needs no other)."""
-    key = checksum(datasets=TABLES, code=(*CODE, "pactscope.metrics.votes"), extra=topic)
+    key = checksum(datasets=TABLES, code=(*VOTE_CODE, "pactscope.metrics.votes"), extra=topic)
     return cached_object("undl-topic-votes", key, lambda: undl_votes().join(
         topic_resolutions(topic).select("id_record"), on="id_record", how="semi"))
 
