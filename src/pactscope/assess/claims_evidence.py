@@ -76,8 +76,10 @@ _FIGURES = {"dominance": _dominance, "alignment": _alignment}
 
 def _store() -> Path | None:
     """The cache file for these figures, named by the data catalogue and the ledger's checksum."""
+    from pactscope.cache_home import cache_dir
+
     try:
-        from pactscope.reader.cache import cache_dir, checksum
+        from pactscope.reader.cache import checksum
 
         catalogue = resources.files("pactscope.data").joinpath("datapackage.json").read_bytes()
     except (ImportError, OSError):

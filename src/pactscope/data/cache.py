@@ -8,8 +8,8 @@ of these gives a new name, so a stale entry is never read. Files are written ato
 file, then a rename); when the directory cannot be written, or an entry cannot be read, the value
 is simply computed in memory.
 
-The directory is ``$PACTSCOPE_CACHE_DIR``, else the user cache directory (``~/.cache/pactscope``);
-``PACTSCOPE_NO_CACHE=1`` turns the cache off.
+The directory and the off switch are those of :mod:`pactscope.cache_home` (``$PACTSCOPE_CACHE_DIR``,
+``PACTSCOPE_NO_CACHE=1``).
 """
 
 from __future__ import annotations
@@ -26,23 +26,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from pactscope.cache_home import cache_dir, enabled
+
 FORMAT = 1  # bump when the layout of entries changes
 STALE_DAYS = 3  # entries untouched this long are removed when a new one of the same kind is written
 SOURCE_SUFFIXES = (".py", ".csv", ".yaml", ".json", ".tsv")
 DATA_FOLDERS = {"tables", "records"}
 T = TypeVar("T")
-
-
-def cache_dir() -> Path:
-    """Where the cache lives: $PACTSCOPE_CACHE_DIR, else the user cache directory."""
-    if env := os.environ.get("PACTSCOPE_CACHE_DIR"):
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
-    return Path(base) / "pactscope"
-
-
-def enabled() -> bool:
-    return not os.environ.get("PACTSCOPE_NO_CACHE")
 
 
 @functools.lru_cache(maxsize=64)
