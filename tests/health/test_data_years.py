@@ -59,11 +59,16 @@ def test_no_data_year_is_typed_into_code_or_templates():
     assert not found, "data years typed by hand; read them with pactscope.data.coverage(name):\n" + "\n".join(found)
 
 
-def test_the_scan_catches_a_typed_year(tmp_path, monkeypatch):
+def scan_only(source: str, tmp_path: Path, monkeypatch) -> None:
+    """Point the scans at a package holding one module, x.py, with ``source``."""
     module = tmp_path / "pactscope" / "x.py"
     module.parent.mkdir()
-    module.write_text('LAST_UN_YEAR = 2019\nWAR = 1816  # not-a-data-year: a marked line\n', encoding="utf-8")
+    module.write_text(source, encoding="utf-8")
     monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "pactscope")
+
+
+def test_the_scan_catches_a_typed_year(tmp_path, monkeypatch):
+    scan_only('LAST_UN_YEAR = 2019\nWAR = 1816  # not-a-data-year: a marked line\n', tmp_path, monkeypatch)
     assert violations() == ["x.py:1: 2019"]
 
 
@@ -80,8 +85,5 @@ def test_no_data_version_is_typed_into_code_or_templates():
 
 
 def test_the_scan_catches_a_typed_version(tmp_path, monkeypatch):
-    module = tmp_path / "pactscope" / "x.py"
-    module.parent.mkdir()
-    module.write_text('TITLE = "NMC v7.0"\nOTHER = "v7.0"  # not-a-data-year: a marked line\n', encoding="utf-8")
-    monkeypatch.setattr(sys.modules[__name__], "PACKAGE", tmp_path / "pactscope")
+    scan_only('TITLE = "NMC v7.0"\nOTHER = "v7.0"  # not-a-data-year: a marked line\n', tmp_path, monkeypatch)
     assert version_violations() == ["x.py:1"]

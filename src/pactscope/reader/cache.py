@@ -17,20 +17,13 @@ import time
 from importlib import resources
 from pathlib import Path
 
+from pactscope.cache_home import cache_dir, enabled
 from pactscope.reader.evidence import Evidence, load_evidence
 
 FORMAT = 6  # bump when the pickled structures change
 STALE_DAYS = 14  # indexes of other versions untouched this long are removed
 _lock = threading.Lock()
 _loaded: tuple[Evidence, object] | None = None
-
-
-def cache_dir() -> Path:
-    """Where the cache lives: $PACTSCOPE_CACHE_DIR, else the user cache directory."""
-    if env := os.environ.get("PACTSCOPE_CACHE_DIR"):
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
-    return Path(base) / "pactscope"
 
 
 def checksum() -> str:
@@ -56,7 +49,7 @@ def checksum() -> str:
 
 def load_or_build(family: str, key: str, build):
     """`build()`, kept as `<family>-<key>.pickle` in the cache directory for later processes."""
-    if os.environ.get("PACTSCOPE_NO_CACHE"):
+    if not enabled():
         return build()
     path = cache_dir() / f"{family}-{key}.pickle"
     value = _read(path) if path.exists() else None
@@ -101,7 +94,7 @@ def index():
             return _loaded
         from pactscope.reader.gazetteer import build_gazetteer
 
-        use_cache = not os.environ.get("PACTSCOPE_NO_CACHE")
+        use_cache = enabled()
         path = cache_dir() / f"reader-{checksum()}.pickle" if use_cache else None
         value = _read(path) if path and path.exists() else None
         if value is None:
