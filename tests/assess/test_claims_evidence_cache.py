@@ -33,3 +33,16 @@ def test_unwritable_cache_folder_still_gives_the_figures(monkeypatch):
     claim = _claim()
     claims_evidence.add_metric_evidence([claim])
     assert claim.record[0]["figures"] == "CSTO share"
+
+
+def test_a_change_to_the_metrics_code_names_a_new_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("PACTSCOPE_CACHE_DIR", str(tmp_path))
+    from pactscope.data import cache
+
+    seen = []
+    real = cache.code_digest
+    monkeypatch.setattr(cache, "code_digest", lambda modules: seen.extend(modules) or real(modules))
+    before = claims_evidence._store()
+    monkeypatch.setattr(cache, "code_digest", lambda modules: "edited")
+    assert any(path.name == "metrics" and path.is_dir() for path in seen)
+    assert claims_evidence._store() != before

@@ -75,8 +75,10 @@ _FIGURES = {"dominance": _dominance, "alignment": _alignment}
 
 
 def _store() -> Path | None:
-    """The cache file for these figures, named by the data catalogue and the ledger's checksum."""
+    """The cache file for these figures, named by the data catalogue, the ledger's checksum and the
+    code that computes them (this module and the metrics package)."""
     from pactscope.cache_home import cache_dir
+    from pactscope.data.cache import code_digest
 
     try:
         from pactscope.reader.cache import checksum
@@ -84,9 +86,11 @@ def _store() -> Path | None:
         catalogue = resources.files("pactscope.data").joinpath("datapackage.json").read_bytes()
     except (ImportError, OSError):
         return None
+    import pactscope
     from pactscope import __version__
 
-    key = hashlib.sha256(catalogue + checksum().encode() + __version__.encode()).hexdigest()[:20]
+    code = code_digest([Path(__file__), Path(pactscope.__file__).parent / "metrics"])
+    key = hashlib.sha256(catalogue + checksum().encode() + code.encode() + __version__.encode()).hexdigest()[:20]
     return cache_dir() / f"claims-figures-{key}.json"
 
 

@@ -77,6 +77,17 @@ def checksum(*, datasets: Iterable[str] = (), code: Iterable[str] = (), files: I
     return digest.hexdigest()[:24]
 
 
+def code_digest(paths: Iterable[Path]) -> str:
+    """Checksum of source files, and of the source files inside folders, by path: nothing is imported
+    (finding a module by name would import its package, polars with it)."""
+    digest = hashlib.sha256()
+    for path in paths:
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.suffix in SOURCE_SUFFIXES and p.is_file())
+        for file in files:
+            digest.update(_file_digest(file))
+    return digest.hexdigest()[:24]
+
+
 _digests: dict[tuple[str, int, int], bytes] = {}
 
 
