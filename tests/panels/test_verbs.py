@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import polars as pl
@@ -164,6 +165,16 @@ def test_leader_commands_exist(tmp_path):
     assert result.exit_code == 0, result.output
 
 
+def test_state_days_command_takes_no_mry(tmp_path):
+    out = tmp_path / "sd.parquet"
+    result = CliRunner().invoke(app, ["panel", "state-days", "--system", "gw", "--no-mry", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    days = pl.read_parquet(out)
+    assert days.columns == ["gwcode", "gw_name", "date"] and str(days["date"].max()) == "2017-12-31"
+    result = CliRunner().invoke(app, ["panel", "state-years", "--no-mry", "--years", "2017", "--out", str(out)])
+    assert result.exit_code == 2 and "ends in 2016 (without mry)" in result.output
+
+
 # --- add_* never changes the row count, on every panel kind each step supports -------------
 
 PANELS = {
@@ -233,6 +244,20 @@ def test_state_days_start_on_the_day_the_list_gives():
     assert str(days["date"].min()) == "1991-12-26"
     assert str(days["date"].max()) == f"{ps.last_complete_year()}-12-31"
     assert days.height == days["date"].n_unique()
+
+
+def test_state_days_without_mry_stop_where_the_lists_stop():
+    # raw lists: 195 COW spells end in 2016 (on 12/31), 174 GW spells end on 2017-12-31
+    cow_final = [r for r in raw_rows("cow_states") if r["endyear"] == "2016.0"]
+    assert len(cow_final) == 195 and {(r["endmonth"], r["endday"]) for r in cow_final} == {("12.0", "31.0")}
+    for system, code, end, alive in (("cow", "ccode", "2016-12-31", 195), ("gw", "gwcode", "2017-12-31", 174)):
+        short, long = ps.create_statedays(system, mry=False).frame, ps.create_statedays(system).frame
+        assert str(short["date"].max()) == end
+        extra_days = (dt.date(ps.last_complete_year(), 12, 31) - dt.date.fromisoformat(end)).days
+        assert long.height - short.height == alive * extra_days
+        assert short.filter(pl.col("date") == dt.date.fromisoformat(end))[code].n_unique() == alive
+    assert ps.create_stateyears(mry=False).frame["year"].max() == 2016
+    assert ps.create_dyadyears("gw", mry=False).frame["year"].max() == 2017
 
 
 def test_spells_follow_peacesciencers_counter():

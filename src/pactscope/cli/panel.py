@@ -72,6 +72,10 @@ YearsOpt = typer.Option(None, "--years", help=YEARS_HELP)
 AddOpt = typer.Option("", "--add", help=ADD_HELP)
 WhittleOpt = typer.Option("", "--whittle", help=WHITTLE_HELP)
 DirectedOpt = typer.Option(True, "--directed/--undirected")
+MryOpt = typer.Option(
+    True, "--mry/--no-mry",
+    help="extend states alive at the end of the state list to the last complete year (peacesciencer's mry)",
+)
 
 
 @app.command("state-years")
@@ -80,6 +84,7 @@ def state_years(
     system: System = typer.Option(System.cow, "--system"),
     years: str | None = YearsOpt,
     add: str = AddOpt,
+    mry: bool = MryOpt,
 ) -> None:
     """One row per state and year.
 
@@ -87,7 +92,22 @@ def state_years(
     """
     from pactscope.panels import create_stateyears
 
-    _build("state-years", lambda: create_stateyears(system.value, years=years), add, out)
+    _build("state-years", lambda: create_stateyears(system.value, years=years, mry=mry), add, out)
+
+
+@app.command("state-days")
+def state_days(
+    out: Path = OutOpt,
+    system: System = typer.Option(System.cow, "--system"),
+    mry: bool = MryOpt,
+) -> None:
+    """One row per state and day in the system.
+
+    Example: pactscope panel state-days --system gw --no-mry --out sd.parquet
+    """
+    from pactscope.panels import create_statedays
+
+    _build("state-days", lambda: create_statedays(system.value, mry=mry), "", out)
 
 
 @app.command("dyad-years")
@@ -98,6 +118,7 @@ def dyad_years(
     years: str | None = YearsOpt,
     add: str = AddOpt,
     whittle: str = WhittleOpt,
+    mry: bool = MryOpt,
 ) -> None:
     """Every pair of states in the system in a year.
 
@@ -105,7 +126,7 @@ def dyad_years(
     """
     from pactscope.panels import create_dyadyears
 
-    _build("dyad-years", lambda: create_dyadyears(system.value, directed=directed, years=years), add, out, whittle)
+    _build("dyad-years", lambda: create_dyadyears(system.value, directed=directed, years=years, mry=mry), add, out, whittle)
 
 
 @app.command("leader-years")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from pactscope.data import load
+from pactscope.data import coverage, load
 from pactscope.errors import BadArgument
 from pactscope.panels._join import find_sorted, key_expr, row_key
 from pactscope.panels.frame import Panel, PanelKind, System
@@ -32,6 +32,14 @@ def _state_spells(system: System, last: int) -> pl.LazyFrame:
     )
 
 
+def _end_year(system: System, mry: bool) -> int:
+    """The panel's last year: the last complete year with ``mry`` (peacesciencer's default), else
+    the state list's own last year (from the data catalogue)."""
+    if system not in ("cow", "gw"):
+        raise BadArgument(f"system must be 'cow' or 'gw', not {system!r}")
+    return last_complete_year() if mry else coverage(f"{system}_states")[1]
+
+
 def _state_years(system: System, last: int) -> pl.LazyFrame:
     return (
         _state_spells(system, last)
@@ -42,14 +50,15 @@ def _state_years(system: System, last: int) -> pl.LazyFrame:
     )
 
 
-def create_stateyears(system: System = "cow", years: YearsArg = None) -> Panel:
+def create_stateyears(system: System = "cow", years: YearsArg = None, *, mry: bool = True) -> Panel:
     """One row per state and year of the COW (``ccode``, ``cw_name``) or Gleditsch-Ward
     (``gwcode``, ``gw_name``) system, named as peacesciencer names them.
 
-    States alive at the end of the list are assumed alive through the last complete year
-    (peacesciencer's ``mry = TRUE``); ``years`` subsets, e.g. ``"1950-1999"``.
+    With ``mry`` (peacesciencer's default), states alive at the end of the list are assumed alive
+    through the last complete year; ``mry=False`` stops at the list's last year. ``years``
+    subsets, e.g. ``"1950-1999"``.
     """
-    last = last_complete_year()
+    last = _end_year(system, mry)
     start, end = parse_years(years, last=last)
     code = "ccode" if system == "cow" else "gwcode"
     frame = (
@@ -62,14 +71,16 @@ def create_stateyears(system: System = "cow", years: YearsArg = None) -> Panel:
     return Panel(frame, PanelKind.state_year, system, sources=(f"{system}_states",))
 
 
-def create_dyadyears(system: System = "cow", directed: bool = True, years: YearsArg = None) -> Panel:
+def create_dyadyears(
+    system: System = "cow", directed: bool = True, years: YearsArg = None, *, mry: bool = True
+) -> Panel:
     """Every pair of states that were both in the system in a year.
 
     Directed panels hold France-Germany and Germany-France; non-directed keep ``code1 < code2``.
     Dyad-years that the lists produce but that never co-existed (peacesciencer's false dyads)
-    are removed.
+    are removed. ``mry`` as in :func:`create_stateyears`.
     """
-    last = last_complete_year()
+    last = _end_year(system, mry)
     start, end = parse_years(years, last=last)
     code = "ccode" if system == "cow" else "gwcode"
     # Pair up state spells and expand each overlap to years: rows come out ordered by dyad and year.
@@ -110,26 +121,25 @@ def create_dyadyears(system: System = "cow", directed: bool = True, years: Years
     )
 
 
-def create_statedays(system: System = "cow") -> Panel:
+def create_statedays(system: System = "cow", *, mry: bool = True) -> Panel:
     """One row per state and day in the system (``ccode, cw_name, date`` or ``gwcode, gw_name,
-    date``), as peacesciencer's ``create_statedays``: states alive when the list ends stay
-    alive through December 31 of the last complete year."""
-    last = last_complete_year()
+    date``), as peacesciencer's ``create_statedays``: with ``mry``, spells ending in the list's
+    last year run to December 31 of the last complete year; ``mry=False`` keeps the list's dates."""
+    last = _end_year(system, mry)
     code, name = ("ccode", "cw_name") if system == "cow" else ("gwcode", "gw_name")
     if system == "cow":
         spells = load("cow_states").lazy().select(
             pl.col("ccode").alias(code), pl.col("statenme").alias(name),
             start=pl.date("styear", "stmonth", "stday"), end=pl.date("endyear", "endmonth", "endday"),
         )
-    elif system == "gw":
+    else:
         spells = load("gw_states").lazy().select(
             pl.col("gwcode").alias(code), pl.col("statename").alias(name), start="startdate", end="enddate"
         )
-    else:
-        raise BadArgument(f"system must be 'cow' or 'gw', not {system!r}")
-    final = pl.col("end") == pl.col("end").max()
+    # peacesciencer extends every spell whose end year is the list's last year
+    final = pl.col("end").dt.year() == pl.col("end").dt.year().max()
     frame = (
-        spells.with_columns(end=pl.when(final).then(pl.date(last, 12, 31)).otherwise("end"))
+        spells.with_columns(end=pl.when(final & mry).then(pl.date(last, 12, 31)).otherwise("end"))
         .select(code, name, date=pl.date_ranges("start", "end", "1d"))
         .explode("date")
         .unique([code, "date"], keep="first", maintain_order=True)

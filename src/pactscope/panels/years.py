@@ -58,7 +58,8 @@ def parse_years(years: YearsArg, *, last: int | None = None) -> tuple[int, int]:
     if start < first or end > last:
         raise BadArgument(
             f"years: {start}-{end} is outside {first}-{last}: the state system data (COW) cover "
-            f"{first}-{system_last} and panels end at the last complete year, {last}"
+            f"{first}-{system_last} and this panel ends in {last}"
+            + (" (the last complete year)" if last == last_complete_year() else " (without mry)")
         )
     return start, end
 
