@@ -1,6 +1,6 @@
 """Score the reader on the real-article development set (texts kept outside the repository).
 
-    python tests/reader/devset/score.py --texts DIR [--split dev|heldout|dev2|heldout2|all] [--no-date] [--show]
+    python tests/reader/devset/score.py --texts DIR [--split NAME|all] [--gold FILE] [--no-date] [--show]
 
 DIR holds one UTF-8 file per article, named `<id>.txt` after `gold.yaml`.  Links are scored
 per article as sets: a linked id (or a member of a linked group) in `links` is a true
@@ -38,7 +38,8 @@ def _ratio(a: int, b: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", required=True, type=Path)
-    parser.add_argument("--split", default="all", choices=["dev", "heldout", "dev2", "heldout2", "all"])
+    parser.add_argument("--split", default="all", help="dev, heldout, dev2, heldout2, eval, ... or all")
+    parser.add_argument("--gold", type=Path, default=GOLD, help="annotations in this file's schema (default: gold.yaml here)")
     parser.add_argument("--no-date", action="store_true", help="do not pass the page's own date")
     parser.add_argument("--show", action="store_true", help="print every false positive and negative")
     args = parser.parse_args(argv)
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     from pactscope.reader import read_text
 
     takes_date = "date" in inspect.signature(read_text).parameters
-    articles = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["articles"]
+    articles = yaml.safe_load(args.gold.read_text(encoding="utf-8"))["articles"]
     tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])  # links tp fp fn, states tp fp fn
     for art in articles:
         if args.split != "all" and art["split"] != args.split:
