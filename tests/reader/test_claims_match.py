@@ -195,3 +195,27 @@ def test_a_phone_call_is_not_a_consultation_and_readiness_is_a_statement():
 def test_denied_assistance_caps_the_response():
     found = _fields("In June 2010, Kyrgyzstan was denied military assistance by the CSTO.")
     assert [(c.asserted["max"], c.verdict) for c in found["response"]] == [("fact-finding-mission", "consistent")]
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("The CSTO has long served Moscow's interests in its sphere of influence.", "dominance"),
+    ("ОДКБ остается зонтиком, под которым Москва держит свою сферу влияния.", "dominance"),
+    ("تبقى منظمة معاهدة الأمن الجماعي أداة بيد موسكو لحماية مناطق نفوذها.", "dominance"),
+    ("After 2022 the CSTO looked like an empty shell that exists only on paper.", "effectiveness"),
+    ("Многие эксперты называют ОДКБ организацией, которая существует лишь на бумаге.", "effectiveness"),
+    ("يرى كثيرون أن منظمة معاهدة الأمن الجماعي موجودة على الورق فقط.", "effectiveness"),
+    ("Kazakhstan keeps a multi-vector policy while it stays in the CSTO.", "alignment"),
+    ("Казахстан сохраняет многовекторную политику, оставаясь в ОДКБ.", "alignment"),
+    ("تنتهج كازاخستان سياسة متعددة الاتجاهات داخل منظمة معاهدة الأمن الجماعي.", "alignment"),
+])
+def test_commentary_on_the_organization_is_a_structure_claim(text, topic):
+    topics = [c.asserted["topic"] for c in _fields(text).get("structure", [])]
+    assert topic in topics, topics
+
+
+@pytest.mark.parametrize("text", [
+    "Uzbekistan's chairmanship of the CSTO began in 2024.",
+    "ОДКБ является единственным военно-политическим союзником Армении.",
+])
+def test_a_plain_fact_about_the_organization_is_no_structure_claim(text):
+    assert "structure" not in _fields(text)

@@ -70,3 +70,15 @@ def test_fallback_states_without_the_crosswalk(monkeypatch, small_evidence):
     gaz = build_gazetteer(small_evidence)
     assert ("Армении", "state", "ARM") in found("в Армении", gaz)
     assert ("Kazakhstan", "state", "KAZ") in found("Kazakhstan", gaz)
+
+
+def test_a_record_name_may_hold_a_lower_case_word():
+    from pactscope.reader.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    def records(text):
+        return [h.entry.target for h in find_names(fold(text), gaz.names)]
+    assert records("On 15 August Taliban militants swept into Kabul.") == ["tjk-afg-2021-taliban-takeover"]
+    assert records("Taliban swept into Kabul.") == ["tjk-afg-2021-taliban-takeover"]
+    assert records("Taliban militants and their allies swept into Kabul.") == []  # four words inside: too far
+    assert records("Taliban Kandahar swept into Kabul.") == []  # a name inside is not skipped

@@ -149,3 +149,10 @@ def test_a_day_just_after_a_one_day_case_counts_less_than_a_day_inside_a_case():
     # 19 September falls in the 2022 war, three days after the one-day incident of 16 September 2019
     text = "Kyrgyzstan and Tajikistan clashed again at the border, officials said on September 19."
     assert _links(text) == ["kgz-tjk-2022-09"]
+
+
+def test_close_cases_between_the_same_parties_take_the_latest_before_the_article():
+    text = "The CSTO mission visited the border regions of Armenia after the clashes with Azerbaijan."
+    assert _links(text, dt.date(2022, 12, 20)) == ["arm-aze-2022-09"]
+    assert _links(text) == []  # without the article's date the nine cases stay ambiguous
+    assert len(read_text(text).ambiguous[0].candidates) >= 9

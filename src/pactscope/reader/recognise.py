@@ -21,23 +21,45 @@ class Hit:
     entry: Entry
 
 
-def _fits(entry: Entry, tokens: list[Token], keys: list[frozenset[str]], i: int, text: str) -> bool:
+_RECORD_SKIP = 2  # a record's name of three or more words may have this many other words inside it
+_SKIPPABLE = re.compile(r"[a-z\u0430-\u044f]")  # ... if they are lower-case Latin or Cyrillic words (no names)
+
+
+def _fits(entry: Entry, tokens: list[Token], keys: list[frozenset[str]], i: int, text: str) -> int:
+    """The number of tokens the entry spans from token `i`, or 0 if it does not fit there.
+
+    A record's name of three words or more may hold up to two other lower-case Latin or Cyrillic
+    words ("Taliban militants swept into Kabul" for "Taliban swept into Kabul"); other names
+    must be written as listed.
+    """
     wanted = entry.keys
     n = len(wanted)
     if i + n > len(tokens):
-        return False
+        return 0
+    if entry.capital_first and not tokens[i].text[:1].isupper():
+        return 0
     upper, lengths = entry.upper, entry.lengths
+    skips = _RECORD_SKIP if entry.kind == "record" and n >= 3 else 0
+    at = i
     for j in range(n):
-        if wanted[j].isdisjoint(keys[i + j]):
-            return False
-        tok = tokens[i + j]
+        while True:
+            if at >= len(tokens):
+                return 0
+            tok = tokens[at]
+            if j and not _GAP.fullmatch(text, tokens[at - 1].end, tok.start):
+                return 0
+            if not wanted[j].isdisjoint(keys[at]):
+                break
+            if not j or not skips or not _SKIPPABLE.match(tok.text):
+                return 0
+            skips -= 1
+            at += 1
         if upper and upper[j] and not tok.text.isupper():
-            return False
+            return 0
         if lengths and len(tok.text) < lengths[j]:
-            return False
-        if j and not _GAP.fullmatch(text, tokens[i + j - 1].end, tok.start):
-            return False
-    return not entry.capital_first or tokens[i].text[:1].isupper()
+            return 0
+        at += 1
+    return at - i
 
 
 def words_of(folded: str) -> tuple[list[Token], list[frozenset[str]]]:
@@ -56,13 +78,17 @@ def find_names(folded: str, gaz: Gazetteer, words: tuple[list[Token], list[froze
         ranked = candidates.get(keys[i])
         if ranked is None:
             ranked = candidates[keys[i]] = _ranked(gaz, keys[i])
-        best = next((entry for entry in ranked if _fits(entry, tokens, keys, i, folded)), None)
+        best, span = None, 0
+        for entry in ranked:
+            if span := _fits(entry, tokens, keys, i, folded):
+                best = entry
+                break
         if best is None:
             i += 1
             continue
-        last = tokens[i + len(best.keys) - 1]
+        last = tokens[i + span - 1]
         hits.append(Hit(tokens[i].start, last.end, best))
-        i += len(best.keys)
+        i += span
     return hits
 
 
