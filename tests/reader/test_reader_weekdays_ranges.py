@@ -156,3 +156,23 @@ def test_close_cases_between_the_same_parties_take_the_latest_before_the_article
     assert _links(text, dt.date(2022, 12, 20)) == ["arm-aze-2022-09"]
     assert _links(text) == []  # without the article's date the nine cases stay ambiguous
     assert len(read_text(text).ambiguous[0].candidates) >= 9
+
+
+def test_an_undated_summit_is_a_recent_one():
+    text = "The CSTO summit in Yerevan ended without a joint declaration."
+    assert _links(text, dt.date(2022, 11, 24)) == ["csc-2022-11-23"]  # the day after: the news of it
+    assert _links(text, dt.date(2025, 3, 1)) == []  # years later an undated mention names no recorded summit
+
+
+def test_the_articles_own_date_counts_as_a_date_of_the_text():
+    # an incursion recorded from 6 August 2024; a report of 29 August that also names 2014 is not
+    # "far from every date of the text"
+    from pactscope.reader.link import Context, Fact
+
+    y2014 = Fact(0, "date", "2014", first=dt.date(2014, 1, 1), last=dt.date(2014, 12, 31), precision="year")
+    start = dt.date(2024, 8, 6)
+    assert Context((y2014,), None).far_from_all(start, start)
+    assert not Context((y2014,), dt.date(2024, 8, 29)).far_from_all(start, start)
+    text = ("Атаки Вооруженных сил Украины в Курской области России способствуют росту напряженности, "
+            "заявили в ОДКБ. В 2014 году такого не было.")
+    assert _links(text, dt.date(2024, 8, 29)) == ["rus-ukr-2024-08-kursk"]

@@ -223,11 +223,14 @@ class Context:
     _far: dict = field(default_factory=dict, compare=False, hash=False)
 
     def far_from_all(self, lo: dt.date, hi: dt.date) -> bool:
-        """No date anywhere in the text is within a year of [lo, hi] (computed once per record)."""
+        """No date anywhere in the text, nor the article's own date, is within a year of [lo, hi]
+        (computed once per record)."""
         if (lo, hi) not in self._far:
             days = weights()["dates"]["far_days"]
             a, b = lo.toordinal(), hi.toordinal()
-            self._far[lo, hi] = bool(self.every) and all(_gap_ord(f, a, b) > days for f in self.every)
+            near_article = self.article is not None and _gap(self.article, self.article, lo, hi) <= days
+            self._far[lo, hi] = (bool(self.every) and not near_article
+                                 and all(_gap_ord(f, a, b) > days for f in self.every))
         return self._far[lo, hi]
 
 
@@ -309,6 +312,8 @@ def _undated(score: Score, lo: dt.date, hi: dt.date, ctx: Context, one_day: bool
         score.add(w["article_recent"], lambda: f"within {w['recent_days']} days of the article's date {ctx.article}")
     elif lo > ctx.article:
         score.add(w["article_far"], lambda: f"after the article's date {ctx.article}")
+    elif one_day:  # an undated summit or session in the news is a recent one, not one held years before
+        score.add(w["article_far"], lambda: f"held more than {w['recent_days']} days before the article's date {ctx.article}")
     elif ctx.far_from_all(lo, hi):
         score.add(w["none_in_text"], "no date in the text is within a year of it")
 
