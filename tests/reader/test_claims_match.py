@@ -219,3 +219,29 @@ def test_commentary_on_the_organization_is_a_structure_claim(text, topic):
 ])
 def test_a_plain_fact_about_the_organization_is_no_structure_claim(text):
     assert "structure" not in _fields(text)
+
+
+@pytest.mark.parametrize("text", [
+    "In September 2022 Yerevan invoked Article 4 of the Collective Security Treaty, which treats an attack on one member as an attack on all.",
+    "В сентябре 2022 года Ереван задействовал статью 4 Договора о коллективной безопасности, согласно которой нападение на одного является нападением на всех.",
+])
+def test_a_member_invoking_the_article_is_a_request_even_beside_the_clause(text):
+    assert [(c.asserted["made"], c.verdict) for c in _fields(text)["request"]] == [("yes", "consistent")]
+
+
+@pytest.mark.parametrize("text", [
+    "Any member state can request consultations under Article 4 of the North Atlantic Treaty.",
+    "Любое государство-член может обратиться за помощью к ОДКБ.",
+])
+def test_what_a_member_may_ask_is_no_request(text):
+    assert "request" not in _fields(text)
+
+
+@pytest.mark.parametrize("text", [
+    "In June 2010 the CSTO did not intend to send peacekeepers to Kyrgyzstan.",
+    "В июне 2010 года ОДКБ не планировала направлять миротворцев в Киргизию.",
+    "في يونيو 2010 لم تكن المنظمة تنوي إرسال قوات حفظ سلام إلى قرغيزستان.",
+])
+def test_a_plan_denied_caps_the_response(text):
+    response = _fields(text)["response"][0]
+    assert response.asserted["max"] != "military-deployment"

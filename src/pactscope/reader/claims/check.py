@@ -27,6 +27,8 @@ _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|[\u0660-\u0669]{4}")
 COLLECTIVE_DEFENCE = "collective-defence"
 TREATY_TOPICS = {"clauses", "exit", "decision_rule"}
+# Trigger words that, with a member as subject, are its request: "Armenia invoked Article 4".
+INVOKED = frozenset({"invoked", "invoking", "invoke", "задействовал", "задействовала", "задействовать"})
 
 
 def _precision(value: str) -> str:
@@ -224,10 +226,10 @@ def _request(s: _Sentence, trigger: dict[str, Any] | None = None, anchored: bool
     refusal = c.vocab.lists["refusal"]
     taken = set(trigger["words"]) if trigger else set()
     hits = [h for h in c.of("request", "request_nouns", "trigger") if c.is_request(h)
-            and (h.kind != "trigger" or (not taken and h.text.split()[0] in ("invoked", "invoking", "invoke")))
+            and (h.kind != "trigger" or (not taken and h.text.split()[0] in INVOKED))
             and not (h.kind in ("request_nouns", "trigger") and s.words([h])[0] in taken)
             and not (h.kind == "request_nouns" and refusal and refusal.search(clause_before(c.text, h.start)))
-            and not (h.kind == "request" and c.modal_before(h))]
+            and not (h.kind in ("request", "request_nouns") and c.modal_before(h))]
     hits += [h for h in c.appeals if s.appeal_to_organization(h)]
     if not hits or c.hypothetical() or not (anchored or c.of("help", *c.vocab.levels) or c.articles()):
         return None
@@ -334,22 +336,23 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
             continue  # a question asserts nothing
         anchored = s.anchored() or (s.i > 0 and sentences[s.i - 1].anchored())
         topics = list(dict.fromkeys(h.kind[6:] for h in s.cues.of(*(f"topic:{t}" for t in vocab.topics))))
-        for topic in topics:
-            if org and (s.anchored() or s.cues.articles()):  # the organization or its treaty's article named here
-                items, rule = organization.evidence(topic, org, ev, scale)
-                claims.append(Claim(span=s.span, sentence=s.text[s.span[0]:s.span[1]].strip(), about="organization",
-                                    ids=[org], field="structure",
-                                    asserted={"topic": topic, "words": s.words(s.cues.of(f"topic:{topic}"))},
-                                    record=items, verdict=None, rule=rule,
-                                    sources=_sources(ev, [x for it in items for x in it.get("sources", [])])))
+        about_org = bool(org and (s.anchored() or s.cues.articles()))  # it or its treaty's article named here
+        for topic in topics if about_org else []:
+            items, rule = organization.evidence(topic, org, ev, scale)
+            claims.append(Claim(span=s.span, sentence=s.text[s.span[0]:s.span[1]].strip(), about="organization",
+                                ids=[org], field="structure",
+                                asserted={"topic": topic, "words": s.words(s.cues.of(f"topic:{topic}"))},
+                                record=items, verdict=None, rule=rule,
+                                sources=_sources(ev, [x for it in items for x in it.get("sources", [])])))
         found: list[tuple[str, dict[str, Any]]] = []
-        if set(topics) & TREATY_TOPICS:
-            continue  # a sentence on what the treaty says is not about a case
-        trig = _trigger(s, org, ev)
+        treaty = bool(set(topics) & TREATY_TOPICS)
+        trig = None if treaty else _trigger(s, org, ev)
         if trig is not None:
             found.append(("trigger", trig))
         if (req := _request(s, trig, anchored)) is not None:
             found.append(("request", req))
+        if treaty and not (req and req["made"] == "yes" and s.state_at):
+            continue  # a sentence on what the treaty says is not about a case, unless a named member invoked it
         if anchored and (resp := _response(s, scale)) is not None:
             found.append(("response", resp))
         if not found:
