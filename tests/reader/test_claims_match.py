@@ -6,6 +6,8 @@ the article, pronoun suffixes and ة before them; Russian case endings).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from pactscope.reader import read_text
@@ -245,3 +247,21 @@ def test_what_a_member_may_ask_is_no_request(text):
 def test_a_plan_denied_caps_the_response(text):
     response = _fields(text)["response"][0]
     assert response.asserted["max"] != "military-deployment"
+
+
+def test_a_claim_resolves_to_the_only_linked_case_or_the_latest_of_a_tie():
+    from collections import Counter
+
+    from pactscope.reader.claims.resolve import SentenceFacts, TextFacts, choose
+    from pactscope.reader.evidence import load_evidence
+
+    cases = load_evidence().cases
+    quiet = TextFacts([SentenceFacts()], Counter(), Counter(), {"arm-aze-2022-09"}, {"CSTO"})
+    assert choose(cases, 0, quiet)[0] == ["arm-aze-2022-09"]  # nothing in the sentence: the text's one case
+    elsewhere = TextFacts([SentenceFacts(states={"KGZ"})], Counter(), Counter(), {"arm-aze-2022-09"}, {"CSTO"})
+    assert choose(cases, 0, elsewhere)[0] != ["arm-aze-2022-09"]  # another state named: not that case
+    both = SentenceFacts(states={"ARM", "AZE"})
+    # published 2022-12-20: the November 2021 and September 2022 clashes score alike (both within 400 days)
+    tie = TextFacts([both], Counter({"ARM": 1, "AZE": 1}), Counter(), set(), {"CSTO"}, published=dt.date(2022, 12, 20))
+    ids, why = choose(cases, 0, tie)
+    assert ids == ["arm-aze-2022-09"] and "latest" in why

@@ -131,6 +131,9 @@ def choose(cases: dict[str, CrisisCase], i: int, facts: TextFacts) -> tuple[list
     """The case ids a sentence is about, and why (one line)."""
     order = [(p, cid) for p, cid in ranked(cases, i, facts) if p > 0]
     if not order or order[0][0] < MIN_SCORE:
+        only = _only_linked(cases, i, facts)
+        if only:
+            return [only], f"the one case the text is linked to ({only}), and nothing in the sentence points elsewhere"
         return [], "no recorded case fits this sentence's states and dates"
     years = _years_named(facts.sentences[i])
     if len(years) > 1:  # "in 2020 and 2022" (not-a-data-year): the best case of each year named
@@ -145,8 +148,35 @@ def choose(cases: dict[str, CrisisCase], i: int, facts: TextFacts) -> tuple[list
         tied = [cid for p, cid in order if p > order[0][0] - MARGIN]
         if years and all(cases[cid].start_date.year in years for cid in tied):  # "the 2012 incidents"
             return tied, f"every case of {', '.join(map(str, sorted(years)))} that fits"
+        latest = _latest_of(cases, tied, facts.published)
+        if latest:
+            return [latest], f"of {len(tied)} cases that fit equally well between the same parties, the latest before the text ({latest})"
         return [], f"two cases fit equally well ({order[0][1]}, {order[1][1]})"
     return [order[0][1]], f"best fit {order[0][1]} (score {order[0][0]:.1f})"
+
+
+def _only_linked(cases: dict[str, CrisisCase], i: int, facts: TextFacts) -> str | None:
+    """The text's single linked case, when the sentence names no other state and no date outside it."""
+    linked = [cid for cid in facts.linked if cid in cases]
+    if len(linked) != 1:
+        return None
+    case = cases[linked[0]]
+    s = facts.sentences[i]
+    if s.states - (facts.parties.get(case.id) or frozenset(case.states)):
+        return None
+    if s.dates and _date_points(case, s.dates) < 0:
+        return None
+    return case.id
+
+
+def _latest_of(cases: dict[str, CrisisCase], tied: list[str], published: dt.date | None) -> str | None:
+    """Of tied cases between the same two states (at least), the one that began last before the text."""
+    if published is None or len(tied) < 2:
+        return None
+    if len(frozenset.intersection(*(frozenset(cases[cid].states) for cid in tied))) < 2:
+        return None
+    before = [(cases[cid].start_date, cid) for cid in tied if cases[cid].start_date <= published + SLACK_BEFORE]
+    return max(before)[1] if before else None
 
 
 def _years_named(s: SentenceFacts) -> set[int]:
