@@ -265,3 +265,29 @@ def test_a_claim_resolves_to_the_only_linked_case_or_the_latest_of_a_tie():
     tie = TextFacts([both], Counter({"ARM": 1, "AZE": 1}), Counter(), set(), {"CSTO"}, published=dt.date(2022, 12, 20))
     ids, why = choose(cases, 0, tie)
     assert ids == ["arm-aze-2022-09"] and "latest" in why
+
+
+@pytest.mark.parametrize("text", [
+    "On 1 October 2020 the Kremlin said the CSTO's obligations do not apply to Nagorno-Karabakh.",
+    "1 октября 2020 года в Кремле заявили, что обязательства ОДКБ не распространяются на Нагорный Карабах.",
+    "في 1 أكتوبر 2020 قال الكرملين إن التزامات منظمة معاهدة الأمن الجماعي غير سارية بخصوص إقليم ناغورني قره باغ.",
+])
+def test_obligations_said_not_to_apply_are_a_trigger_claim(text):
+    found = _fields(text)["trigger"]
+    assert [(c.asserted["triggered"], c.ids, c.verdict) for c in found] == [("no", ["arm-aze-2020-09-karabakh-war"], "consistent")]
+
+
+@pytest.mark.parametrize("text", [
+    "On 10 September 2025 NATO activated Article 4 at the request of Poland after Russian drones entered its airspace.",
+    "10 сентября 2025 года НАТО активировал статью 4 по запросу Польши после вторжения российских дронов.",
+])
+def test_a_consultation_article_activated_is_a_request(text):
+    assert [c.asserted["made"] for c in _fields(text)["request"]] == ["yes"]
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    ("On 28 February 2020 the NATO allies condemn the continued air strikes by the Syrian regime in Idlib.", "statement"),
+    ("On 28 February 2020 NATO's North Atlantic Council has met at Turkey's request over Idlib.", "consultation"),
+])
+def test_present_tense_reports_of_a_response(text, level):
+    assert [c.asserted["min"] for c in _fields(text)["response"]] == [level]

@@ -27,8 +27,10 @@ _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|[\u0660-\u0669]{4}")
 COLLECTIVE_DEFENCE = "collective-defence"
 TREATY_TOPICS = {"clauses", "exit", "decision_rule"}
+_NEGATED_SCOPE = re.compile(r"(?<!\w)(not|n't|не|لا|غير)(?!\w)")  # "do not apply", «не распространяются»
 # Trigger words that, with a member as subject, are its request: "Armenia invoked Article 4".
-INVOKED = frozenset({"invoked", "invoking", "invoke", "задействовал", "задействовала", "задействовать"})
+INVOKED = frozenset({"invoked", "invoking", "invoke", "activated", "задействовал", "задействовала", "задействовать",
+                     "активировал", "активировала", "применил", "применила", "تفعيل", "بتفعيل", "يفعل", "تفعل"})
 
 
 def _precision(value: str) -> str:
@@ -226,7 +228,7 @@ def _request(s: _Sentence, trigger: dict[str, Any] | None = None, anchored: bool
     refusal = c.vocab.lists["refusal"]
     taken = set(trigger["words"]) if trigger else set()
     hits = [h for h in c.of("request", "request_nouns", "trigger") if c.is_request(h)
-            and (h.kind != "trigger" or (not taken and h.text.split()[0] in INVOKED))
+            and (h.kind != "trigger" or (not taken and h.text.split()[0] in INVOKED and bool(c.articles())))
             and not (h.kind in ("request_nouns", "trigger") and s.words([h])[0] in taken)
             and not (h.kind == "request_nouns" and refusal and refusal.search(clause_before(c.text, h.start)))
             and not (h.kind in ("request", "request_nouns") and c.modal_before(h))]
@@ -245,10 +247,16 @@ def _trigger(s: _Sentence, org: str | None, ev: Evidence) -> dict[str, Any] | No
     hits = [h for h in c.of("trigger") if not c.requested_object(h)
             and (s.acts(h) or not any(x < s.original(h.start) for x in s.state_at))]
     o = ev.organizations.get(org or "")
-    if not hits or o is None:
+    if o is None:
         return None
+    scope = [h for h in c.of("obligation_scope") if not c.future(h)]
     defence = {cl.article for cl in o.clauses if cl.type.value == COLLECTIVE_DEFENCE}
-    if not defence & set(c.articles()):
+    if scope and s.anchored() and not (hits and defence & set(c.articles())):
+        # "the CSTO's obligations do not apply to Karabakh": whether the obligation holds, no article named
+        words = s.words(scope)
+        denied = c.negated(scope[0]) or bool(_NEGATED_SCOPE.search(" ".join(words).lower()))
+        return {"triggered": "no" if denied else "yes", "article": None, "words": words}
+    if not hits or not defence & set(c.articles()):
         return None
     return {"triggered": "no" if c.negated(hits[0]) or c.conditional(hits[0]) else "yes",
             "article": sorted(defence & set(c.articles()))[0], "words": s.words(hits)}
