@@ -176,3 +176,8 @@ def test_the_articles_own_date_counts_as_a_date_of_the_text():
     text = ("Атаки Вооруженных сил Украины в Курской области России способствуют росту напряженности, "
             "заявили в ОДКБ. В 2014 году такого не было.")
     assert _links(text, dt.date(2024, 8, 29)) == ["rus-ukr-2024-08-kursk"]
+
+
+def test_a_case_place_named_in_arabic_singles_out_the_case():
+    text = "قتل 33 جنديا تركيا في غارة جوية سورية بمنطقة إدلب، وطلبت تركيا مشاورات مع حلف الناتو بموجب المادة 4."
+    assert _links(text) == ["nato-2020-turkey-article-4-idlib"]

@@ -139,6 +139,7 @@ class Score:
     dated: bool = False  # some date (the sentence's, a neighbour's or the article's) fits the record
     named: bool = False  # the sentence names the record itself
     fitting: tuple = ()  # every date of the sentence that fits the record
+    placed: bool = False  # one of the record's own places is named in the sentence
 
     def add(self, amount: float, reason) -> None:
         """Add points; `reason` is a string or a function returning one (formatted only when shown)."""
@@ -487,6 +488,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     if v.places:
         if hit := v.places & s.places:
             value += w["place"]
+            score.placed = True
             parts.append((w["place"], _named("place", hit, "in the same sentence")))
         elif hit := v.places & d.places:
             value += w["place_text"]
@@ -602,6 +604,10 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
             links.append((best_id, best))
             continue
         close = [(rid, sc) for rid, sc in rivals if best.value - sc.value < w["margin"]]
+        if best.placed and not any(sc.placed for rid, sc in close if rid != best_id):
+            best.add(0.0, "the only close candidate whose own place the sentence names")
+            links.append((best_id, best))  # a place of its own separates it from the runner-up
+            continue
         if plural and len({frozenset(parties(rid)) for rid, _ in close}) == 1:
             groups.append(close)
         else:
