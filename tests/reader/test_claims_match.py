@@ -291,3 +291,11 @@ def test_a_consultation_article_activated_is_a_request(text):
 ])
 def test_present_tense_reports_of_a_response(text, level):
     assert [c.asserted["min"] for c in _fields(text)["response"]] == [level]
+
+
+def test_one_claim_about_the_organization_per_sentence():
+    found = _fields("The CSTO is a paper tiger, and Armenia froze its participation in the CSTO.")["structure"]
+    assert len(found) == 1
+    assert found[0].asserted["topics"] == ["effectiveness", "exit"] and found[0].asserted["topic"] == "effectiveness"
+    kinds = {item["kind"] for item in found[0].record}
+    assert {"case-record", "exit"} <= kinds  # the evidence of both topics

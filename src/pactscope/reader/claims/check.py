@@ -320,6 +320,23 @@ def _case_claim(s: _Sentence, field: str, asserted: dict[str, Any], ids: list[st
                  sources=_sources(ev, sources))
 
 
+def _structure_claim(s: _Sentence, topics: list[str], org: str, ev: Evidence, scale: tuple[str, ...]) -> Claim:
+    """One claim about the organization per sentence: its first topic, with the evidence of every topic named."""
+    items: list[dict[str, Any]] = []
+    for topic in topics:
+        found, _ = organization.evidence(topic, org, ev, scale)
+        items += [it for it in found if it not in items]
+    rule = organization.evidence(topics[0], org, ev, scale)[1]
+    if len(topics) > 1:
+        rule += f"; the sentence also touches {', '.join(topics[1:])}"
+    asserted: dict[str, Any] = {"topic": topics[0], "words": s.words(s.cues.of(*(f"topic:{t}" for t in topics)))}
+    if len(topics) > 1:
+        asserted["topics"] = topics
+    return Claim(span=s.span, sentence=s.text[s.span[0]:s.span[1]].strip(), about="organization", ids=[org],
+                 field="structure", asserted=asserted, record=items, verdict=None, rule=rule,
+                 sources=_sources(ev, [x for it in items for x in it.get("sources", [])]))
+
+
 def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = None) -> list[Claim]:
     """Every claim in `result.text` about a ledger case or an organization, with its check.
 
@@ -345,13 +362,8 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
         anchored = s.anchored() or (s.i > 0 and sentences[s.i - 1].anchored())
         topics = list(dict.fromkeys(h.kind[6:] for h in s.cues.of(*(f"topic:{t}" for t in vocab.topics))))
         about_org = bool(org and (s.anchored() or s.cues.articles()))  # it or its treaty's article named here
-        for topic in topics if about_org else []:
-            items, rule = organization.evidence(topic, org, ev, scale)
-            claims.append(Claim(span=s.span, sentence=s.text[s.span[0]:s.span[1]].strip(), about="organization",
-                                ids=[org], field="structure",
-                                asserted={"topic": topic, "words": s.words(s.cues.of(f"topic:{topic}"))},
-                                record=items, verdict=None, rule=rule,
-                                sources=_sources(ev, [x for it in items for x in it.get("sources", [])])))
+        if topics and about_org:
+            claims.append(_structure_claim(s, topics, org, ev, scale))
         found: list[tuple[str, dict[str, Any]]] = []
         treaty = bool(set(topics) & TREATY_TOPICS)
         trig = None if treaty else _trigger(s, org, ev)
