@@ -620,19 +620,6 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
     return links, groups, unsure
 
 
-def _latest_before(ref: Reference, ev: Evidence, article: dt.date | None, parties) -> str | None:
-    """Of close candidate cases between the same two parties (or more: a third taking part in one
-    of them is allowed), the one that began last before the article's date (news is about the
-    latest crisis); None without the date or a shared pair."""
-    if article is None or ref.kind != "case":
-        return None
-    if len(frozenset.intersection(*(frozenset(parties(rid)) for rid, _ in ref.candidates))) < 2:
-        return None
-    started = [(ev.cases[rid].start_date, rid) for rid, _ in ref.candidates
-               if rid in ev.cases and ev.cases[rid].start_date <= article + dt.timedelta(days=3)]
-    return max(started)[1] if started else None
-
-
 def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, threshold: float = THRESHOLD,
          article: dt.date | None = None, sentence_texts: list[str] | None = None) -> Outcome:
     """Linked records (best first), references below the threshold, and ambiguous ones."""
@@ -646,7 +633,6 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
     placed: dict[str, Placement] = {}
     unplaced: list[Reference] = []
     unsure_refs: list[Reference] = []
-    unsure_scores: dict[tuple[int, str], dict[str, Score]] = {}
     meetings = [(org, m) for org, ms in ev.meetings.items() for m in ms]
     organs_with_meetings = {m.organ for _, m in meetings}
     summits = {o for o in organs_with_meetings
@@ -733,7 +719,6 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
             for close in unsure:
                 unsure_refs.append(Reference(i, kind, s.words, close[0][0], close[0][1],
                                              [(rid, round(sc.value, 3)) for rid, sc in close]))
-                unsure_scores[i, kind] = dict(close)
             if ref.best_score.value < threshold:
                 if ref.best_score.value < threshold / 2:  # too far to name as the closest record
                     ref.best, ref.best_score = None, Score()
@@ -743,10 +728,6 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
         hit = [rid for rid, _ in ref.candidates if rid in placed]
         if len(hit) == 1:
             placed[hit[0]].sentences.append(ref.sentence)
-        elif not hit and (latest := _latest_before(ref, ev, article, parties)) is not None:
-            sc = unsure_scores[ref.sentence, ref.kind][latest]
-            sc.add(0.0, f"the latest of {len(ref.candidates)} close cases between the same parties before the article's date {article}")
-            place("case", latest, sc, ref.sentence)
         elif not hit:
             ambiguous.append(ref)
     unlinked = []
