@@ -265,6 +265,9 @@ def test_a_claim_resolves_to_the_only_linked_case_or_the_latest_of_a_tie():
     tie = TextFacts([both], Counter({"ARM": 1, "AZE": 1}), Counter(), set(), {"CSTO"}, published=dt.date(2022, 12, 20))
     ids, why = choose(cases, 0, tie)
     assert ids == ["arm-aze-2022-09"] and "latest" in why
+    tie.linked = {"arm-aze-2021-11"}  # ... unless the text is linked to one of them
+    ids, why = choose(cases, 0, tie)
+    assert ids == ["arm-aze-2021-11"] and "linked" in why
 
 
 @pytest.mark.parametrize("text", [

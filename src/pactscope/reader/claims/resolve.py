@@ -148,6 +148,9 @@ def choose(cases: dict[str, CrisisCase], i: int, facts: TextFacts) -> tuple[list
         tied = [cid for p, cid in order if p > order[0][0] - MARGIN]
         if years and all(cases[cid].start_date.year in years for cid in tied):  # "the 2012 incidents"
             return tied, f"every case of {', '.join(map(str, sorted(years)))} that fits"
+        linked = [cid for cid in tied if cid in facts.linked]
+        if len(linked) == 1:
+            return linked, f"of {len(tied)} cases that fit equally well, the one the text is linked to ({linked[0]})"
         latest = _latest_of(cases, tied, facts.published)
         if latest:
             return [latest], f"of {len(tied)} cases that fit equally well between the same parties, the latest before the text ({latest})"
