@@ -180,3 +180,9 @@ def test_the_articles_own_date_counts_as_a_date_of_the_text():
 def test_a_case_place_named_in_arabic_singles_out_the_case():
     text = "قتل 33 جنديا تركيا في غارة جوية سورية بمنطقة إدلب، وطلبت تركيا مشاورات مع حلف الناتو بموجب المادة 4."
     assert _links(text) == ["nato-2020-turkey-article-4-idlib"]
+
+
+def test_a_historical_date_in_the_sentence_does_not_hide_the_recent_event():
+    text = "The CSTO, created in 1992, has not responded to the border clashes between Kyrgyzstan and Tajikistan."
+    assert _links(text, dt.date(2022, 9, 20)) == ["kgz-tjk-2022-09"]  # 1992 is history; the article is of 20 September 2022
+    assert "kgz-tjk-2022-09" not in _links(text)  # without the article's date nothing says which clash

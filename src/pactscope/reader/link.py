@@ -337,17 +337,34 @@ def _dates(score: Score, s: Facts, around: list[Fact], lo: dt.date, hi: dt.date,
     before = len(score.parts)
     if s.dates:
         _time(score, s.dates, lo, hi, False, ctx, one_day, "onset" in s.events)
+        if not score.dated and _background(s.dates, ctx):
+            _drop_penalties(score, before)  # "formed after the Soviet collapse in 1992": history, not the event
+            _undated(score, lo, hi, ctx, one_day)
     elif around:
         _time(score, around, lo, hi, True, ctx, one_day)
         if not score.dated:
             _undated(score, lo, hi, ctx, one_day)
     else:
         _undated(score, lo, hi, ctx, one_day)
-    if named and any(amount < 0 for amount, _ in score.parts[before:]):
-        kept = [(amount, reason) for amount, reason in score.parts[before:] if amount >= 0]
-        score.value -= sum(amount for amount, _ in score.parts[before:] if amount < 0)
-        del score.parts[before:]
+    if named:
+        _drop_penalties(score, before)
+
+
+def _drop_penalties(score: Score, since: int) -> None:
+    """Take back the negative points added after part `since`."""
+    if any(amount < 0 for amount, _ in score.parts[since:]):
+        kept = [(amount, reason) for amount, reason in score.parts[since:] if amount >= 0]
+        score.value -= sum(amount for amount, _ in score.parts[since:] if amount < 0)
+        del score.parts[since:]
         score.parts.extend(kept)
+
+
+def _background(dates: list[Fact], ctx: Context) -> bool:
+    """Every date of the sentence lies years before the article's own date: background history."""
+    if ctx.article is None:
+        return False
+    limit = ctx.article.toordinal() - weights()["dates"]["background_days"]
+    return all(f.last is not None and f.last.toordinal() < limit for f in dates)
 
 
 @dataclass(frozen=True)
