@@ -1,3 +1,5 @@
+import pytest
+
 from pactscope.reader.normalize import fold
 from pactscope.reader.recognise import find_names
 from pactscope.reader.tokens import word_keys
@@ -82,3 +84,14 @@ def test_a_record_name_may_hold_a_lower_case_word():
     assert records("Taliban swept into Kabul.") == ["tjk-afg-2021-taliban-takeover"]
     assert records("Taliban militants and their allies swept into Kabul.") == []  # four words inside: too far
     assert records("Taliban Kandahar swept into Kabul.") == []  # a name inside is not skipped
+
+
+@pytest.mark.parametrize("text", [
+    "Leaders of the CSTO gathered in the Tajik capital.",
+    "Лидеры ОДКБ собрались в столице Таджикистана.",
+    "اجتمع قادة منظمة معاهدة الأمن الجماعي في العاصمة الطاجيكية.",
+])
+def test_a_capital_named_by_its_state(text):
+    from pactscope.reader import read_text
+
+    assert read_text(text).places == ["Dushanbe"]
