@@ -307,3 +307,15 @@ def test_one_claim_about_the_organization_per_sentence():
     assert found[0].asserted["topics"] == ["effectiveness", "exit"] and found[0].asserted["topic"] == "effectiveness"
     kinds = {item["kind"] for item in found[0].record}
     assert {"case-record", "exit"} <= kinds  # the evidence of both topics
+
+
+@pytest.mark.parametrize("text", [
+    "On 12 September 2001 NATO invoked Article 5 for the first time, after the attacks on the United States.",
+    "12 сентября 2001 года НАТО впервые задействовало статью 5 после нападения на США.",
+    "في 12 سبتمبر 2001 أعلن حلف الناتو تفعيل المادة 5 لأول مرة بعد الهجمات على الولايات المتحدة.",
+])
+def test_the_organization_invoking_its_defence_article_is_a_trigger(text):
+    found = _fields(text)
+    assert [(c.asserted["triggered"], c.ids, c.verdict) for c in found["trigger"]] == [
+        ("yes", ["nato-2001-article-5-september-11"], "consistent")]
+    assert "request" not in found

@@ -229,7 +229,7 @@ def _request(s: _Sentence, trigger: dict[str, Any] | None = None, anchored: bool
     taken = set(trigger["words"]) if trigger else set()
     hits = [h for h in c.of("request", "request_nouns", "trigger") if c.is_request(h)
             and (h.kind != "trigger" or (not taken and h.text.split()[0] in INVOKED and bool(c.articles())))
-            and not (h.kind in ("request_nouns", "trigger") and s.words([h])[0] in taken)
+            and not (s.words([h])[0] in taken)
             and not (h.kind == "request_nouns" and refusal and refusal.search(clause_before(c.text, h.start)))
             and not (h.kind in ("request", "request_nouns") and c.modal_before(h))]
     hits += [h for h in c.appeals if s.appeal_to_organization(h)]
@@ -246,6 +246,9 @@ def _trigger(s: _Sentence, org: str | None, ev: Evidence) -> dict[str, Any] | No
     c = s.cues
     hits = [h for h in c.of("trigger") if not c.requested_object(h)
             and (s.acts(h) or not any(x < s.original(h.start) for x in s.state_at))]
+    # "NATO invoked Article 5": an invoking word with the organization as its actor is a trigger
+    hits += [h for h in c.of("request", "request_nouns") if h.text.split()[0] in INVOKED and s.acts(h) and s.org_at
+             and not any(x < s.original(h.start) for x in s.state_at)]
     o = ev.organizations.get(org or "")
     if o is None:
         return None
