@@ -229,7 +229,7 @@ def _request(s: _Sentence, trigger: dict[str, Any] | None = None, anchored: bool
     taken = set(trigger["words"]) if trigger else set()
     hits = [h for h in c.of("request", "request_nouns", "trigger") if c.is_request(h)
             and (h.kind != "trigger" or (not taken and h.text.split()[0] in INVOKED and bool(c.articles())))
-            and not (s.words([h])[0] in taken)
+            and s.words([h])[0] not in taken
             and not (h.kind == "request_nouns" and refusal and refusal.search(clause_before(c.text, h.start)))
             and not (h.kind in ("request", "request_nouns") and c.modal_before(h))]
     hits += [h for h in c.appeals if s.appeal_to_organization(h)]
