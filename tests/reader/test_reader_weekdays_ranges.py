@@ -186,3 +186,12 @@ def test_a_historical_date_in_the_sentence_does_not_hide_the_recent_event():
     text = "The CSTO, created in 1992, has not responded to the border clashes between Kyrgyzstan and Tajikistan."
     assert _links(text, dt.date(2022, 9, 20)) == ["kgz-tjk-2022-09"]  # 1992 is history; the article is of 20 September 2022
     assert "kgz-tjk-2022-09" not in _links(text)  # without the article's date nothing says which clash
+
+
+def test_parties_and_an_event_word_alone_link_no_case():
+    # the ledger's one Russia-Ukraine case is the Kursk incursion of August 2024
+    vague = read_text("Russia has waged war on Ukraine, and the CSTO stayed out of it.")
+    assert vague.linked == [] and [[c.id for c in a.candidates] for a in vague.ambiguous] == [["rus-ukr-2024-08-kursk"]]
+    placed = "Ukraine's forces attacked Russia in the Kursk region, and the CSTO stayed out of it."
+    assert _links(placed) == ["rus-ukr-2024-08-kursk"]
+    assert _links("Ukraine attacked Russia in August 2024, and the CSTO stayed out of it.") == ["rus-ukr-2024-08-kursk"]

@@ -140,6 +140,7 @@ class Score:
     named: bool = False  # the sentence names the record itself
     fitting: tuple = ()  # every date of the sentence that fits the record
     placed: bool = False  # one of the record's own places is named in the sentence
+    located: bool = False  # ... or elsewhere in the text
 
     def add(self, amount: float, reason) -> None:
         """Add points; `reason` is a string or a function returning one (formatted only when shown)."""
@@ -505,10 +506,11 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     if v.places:
         if hit := v.places & s.places:
             value += w["place"]
-            score.placed = True
+            score.placed = score.located = True
             parts.append((w["place"], _named("place", hit, "in the same sentence")))
         elif hit := v.places & d.places:
             value += w["place_text"]
+            score.located = True
             parts.append((w["place_text"], _named("place", hit, "in the text")))
     kinds = s.kinds
     if kinds and (fitting := kinds & v.fits):
@@ -596,7 +598,8 @@ def _inside(finer: Fact, coarse: Fact) -> bool:
     return coarse.span[0] <= finer.span[0] and finer.span[1] <= coarse.span[1]
 
 
-def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, parties) -> tuple[list, list, list]:
+def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, parties,
+            need_specific: bool = False) -> tuple[list, list, list]:
     """Links, groups and ambiguous candidate sets of one reference.
 
     Candidates are split by the date that fits them (a sentence naming 2014 and 2022 can
@@ -617,11 +620,14 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
         rivals.sort(key=lambda t: -t[1].value)
         best_id, best = group[0]
         runner = next((sc.value for rid, sc in rivals if rid != best_id), 0.0)
-        if best.value - runner >= w["margin"] - 1e-9:
+        # parties, the organization and event words alone single out no case: a date, a place or
+        # a name of its own must say which
+        specific = not need_specific or best.dated or best.named or best.located
+        if specific and best.value - runner >= w["margin"] - 1e-9:
             links.append((best_id, best))
             continue
         close = [(rid, sc) for rid, sc in rivals if best.value - sc.value < w["margin"]]
-        if best.placed and not any(sc.placed for rid, sc in close if rid != best_id):
+        if specific and best.placed and not any(sc.placed for rid, sc in close if rid != best_id):
             best.add(0.0, "the only close candidate whose own place the sentence names")
             links.append((best_id, best))  # a place of its own separates it from the runner-up
             continue
@@ -726,7 +732,7 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
             for rid, sc in scored:
                 if sc.value > ref.best_score.value:
                     ref.best, ref.best_score = rid, sc
-            links, groups, unsure = _decide(scored, threshold, plural and kind == "case", parties)
+            links, groups, unsure = _decide(scored, threshold, plural and kind == "case", parties, kind == "case")
             for rid, sc in links:
                 place(kind, rid, sc, i)
             for close in groups:
