@@ -195,3 +195,9 @@ def test_parties_and_an_event_word_alone_link_no_case():
     placed = "Ukraine's forces attacked Russia in the Kursk region, and the CSTO stayed out of it."
     assert _links(placed) == ["rus-ukr-2024-08-kursk"]
     assert _links("Ukraine attacked Russia in August 2024, and the CSTO stayed out of it.") == ["rus-ukr-2024-08-kursk"]
+
+
+def test_deployment_words_single_out_a_case_that_saw_troops():
+    # of the ledger's cases in Kazakhstan only the January 2022 unrest saw a CSTO deployment
+    assert _links("The CSTO peacekeepers completed their mission in Kazakhstan, Zas said.") == ["kaz-2022-01-unrest"]
+    assert _links("The CSTO discussed the situation in Kazakhstan, Zas said.") == []

@@ -141,6 +141,7 @@ class Score:
     fitting: tuple = ()  # every date of the sentence that fits the record
     placed: bool = False  # one of the record's own places is named in the sentence
     located: bool = False  # ... or elsewhere in the text
+    detailed: bool = False  # the sentence's deployment words match the record's response
 
     def add(self, amount: float, reason) -> None:
         """Add points; `reason` is a string or a function returning one (formatted only when shown)."""
@@ -384,6 +385,7 @@ class CaseView:
     threat: str
     requested: bool  # the ledger records a request (made or disputed)
     fits: frozenset[str]  # event categories that fit its threat type
+    deployed: bool = False  # the ledger records a military deployment in response
 
 
 def case_view(case, gaz: Gazetteer) -> CaseView:
@@ -397,11 +399,18 @@ def case_view(case, gaz: Gazetteer) -> CaseView:
             case, case.id, principal, third, principal | third, _case_places(case, gaz), case.organization,
             case.start_date, case.end_date or case.start_date, threat,
             str(getattr(case.request, "made", "")).endswith(("yes", "disputed")),
-            frozenset(cat for cat, fits in gaz.event_fits.items() if fits and threat in fits))
+            frozenset(cat for cat, fits in gaz.event_fits.items() if fits and threat in fits),
+            _deployed(case))
     return view
 
 
 _VIEWS: dict[tuple[int, int, str], CaseView] = {}
+
+
+def _deployed(case) -> bool:
+    response = getattr(case, "response", None)
+    terms = {getattr(t, "value", t) for t in getattr(response, "terms", ())}
+    return "military-deployment" in terms | {getattr(getattr(response, "term", None), "value", None)}
 
 
 def _sides(case) -> tuple[frozenset[str], frozenset[str]]:
@@ -523,6 +532,10 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
         if v.requested and "request" in s.events:
             value += w["request_made"]
             parts.append((w["request_made"], "request words, and the ledger records a request"))
+        if v.deployed and "deployment" in s.events:  # "the peacekeepers": few cases saw troops sent
+            value += w["deployed"]
+            score.detailed = True
+            parts.append((w["deployed"], "deployment words, and the ledger records a military deployment"))
     score.value = value
     return score
 
@@ -622,7 +635,7 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
         runner = next((sc.value for rid, sc in rivals if rid != best_id), 0.0)
         # parties, the organization and event words alone single out no case: a date, a place or
         # a name of its own must say which
-        specific = not need_specific or best.dated or best.named or best.located
+        specific = not need_specific or best.dated or best.named or best.located or best.detailed
         if specific and best.value - runner >= w["margin"] - 1e-9:
             links.append((best_id, best))
             continue
