@@ -319,3 +319,17 @@ def test_the_organization_invoking_its_defence_article_is_a_trigger(text):
     assert [(c.asserted["triggered"], c.ids, c.verdict) for c in found["trigger"]] == [
         ("yes", ["nato-2001-article-5-september-11"], "consistent")]
     assert "request" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "In October 2022 Kyrgyz politicians urge the CSTO to intervene on the border with Tajikistan.",
+    "In October 2022 Bishkek was calling for the deployment of CSTO contingents on the border with Tajikistan.",
+])
+def test_a_call_for_troops_is_a_request(text):
+    assert [c.asserted["made"] for c in _fields(text)["request"]] == ["yes"]
+
+
+def test_troops_leaving_a_country_is_no_exit_from_the_organization():
+    found = _fields("13 января 2022 года контингент ОДКБ начал выход из Казахстана.")
+    assert "structure" not in found
+    assert [c.asserted["min"] for c in found["response"]] == ["military-deployment"]
