@@ -57,7 +57,8 @@ def score(texts: Path, split: str | None = None, show: bool = False, dated: bool
         if hashlib.sha256(text.encode("utf-8")).hexdigest() != doc["sha256"]:
             print(f"skipped {path}: the text differs from the one annotated (sha256 mismatch)", file=sys.stderr)
             continue
-        published = dt.date.fromisoformat(doc["published"]) if dated and doc.get("published") else None
+        value = str(doc.get("published") or "")
+        published = dt.date.fromisoformat(value if len(value) != 7 else value + "-01") if dated and value else None
         result = read_text(text, date=published, claims=True)
         spans = _sentences(result.text)
         found = [(c, _which(spans, *c.span)) for c in result.claims or []]
