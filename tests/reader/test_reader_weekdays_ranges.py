@@ -201,3 +201,9 @@ def test_deployment_words_single_out_a_case_that_saw_troops():
     # of the ledger's cases in Kazakhstan only the January 2022 unrest saw a CSTO deployment
     assert _links("The CSTO peacekeepers completed their mission in Kazakhstan, Zas said.") == ["kaz-2022-01-unrest"]
     assert _links("The CSTO discussed the situation in Kazakhstan, Zas said.") == []
+
+
+def test_request_words_single_out_a_case_whose_record_has_a_request():
+    # Kazakhstan asked the CSTO for help in January 2022 (request: yes); Russia made no request over Kursk
+    assert _links("Tokayev asked the CSTO heads of state for help against a terrorist threat in Kazakhstan.") == ["kaz-2022-01-unrest"]
+    assert _links("Russia did not ask the CSTO for help in the war with Ukraine.") == []

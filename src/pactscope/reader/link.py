@@ -141,7 +141,7 @@ class Score:
     fitting: tuple = ()  # every date of the sentence that fits the record
     placed: bool = False  # one of the record's own places is named in the sentence
     located: bool = False  # ... or elsewhere in the text
-    detailed: bool = False  # the sentence's deployment words match the record's response
+    detailed: bool = False  # the sentence's request or deployment words match the record
 
     def add(self, amount: float, reason) -> None:
         """Add points; `reason` is a string or a function returning one (formatted only when shown)."""
@@ -531,6 +531,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
         parts.append((w["response_words"], "request or response words"))
         if v.requested and "request" in s.events:
             value += w["request_made"]
+            score.detailed = True
             parts.append((w["request_made"], "request words, and the ledger records a request"))
         if v.deployed and "deployment" in s.events:  # "the peacekeepers": few cases saw troops sent
             value += w["deployed"]
