@@ -136,11 +136,11 @@ def create_statedays(system: System = "cow", *, mry: bool = True) -> Panel:
         spells = load("gw_states").lazy().select(
             pl.col("gwcode").alias(code), pl.col("statename").alias(name), start="startdate", end="enddate"
         )
-    # peacesciencer extends every spell whose end year is the list's last year
-    final = pl.col("end").dt.year() == pl.col("end").dt.year().max()
+    if mry:  # peacesciencer extends every spell whose end year is the list's last year
+        final = pl.col("end").dt.year() == pl.col("end").dt.year().max()
+        spells = spells.with_columns(end=pl.when(final).then(pl.date(last, 12, 31)).otherwise("end"))
     frame = (
-        spells.with_columns(end=pl.when(final & mry).then(pl.date(last, 12, 31)).otherwise("end"))
-        .select(code, name, date=pl.date_ranges("start", "end", "1d"))
+        spells.select(code, name, date=pl.date_ranges("start", "end", "1d"))
         .explode("date")
         .unique([code, "date"], keep="first", maintain_order=True)
         .sort(code, "date")

@@ -8,6 +8,11 @@ from pactscope.errors import PactscopeError
 from pactscope.ledger.schema import CrisisCase, Meeting, MembershipSpell, Organ, Organization, Source
 
 
+def response_terms(case: CrisisCase) -> set[str]:
+    """The case's response term and the terms of its actions, as ledger values."""
+    return {case.response.term.value, *(t.value for t in case.response.terms)}
+
+
 @dataclass(frozen=True)
 class Evidence:
     """Organizations, organs and meetings keyed by organization id; cases and sources by id."""

@@ -22,7 +22,7 @@ from importlib import resources
 
 import yaml
 
-from pactscope.reader.evidence import Evidence
+from pactscope.reader.evidence import Evidence, response_terms
 from pactscope.reader.gazetteer import Gazetteer
 
 CASE_WORDS = frozenset({"attack", "clash", "unrest", "terrorism", "war", "request", "deployment", "events"})
@@ -400,17 +400,12 @@ def case_view(case, gaz: Gazetteer) -> CaseView:
             case.start_date, case.end_date or case.start_date, threat,
             str(getattr(case.request, "made", "")).endswith(("yes", "disputed")),
             frozenset(cat for cat, fits in gaz.event_fits.items() if fits and threat in fits),
-            _deployed(case))
+            "military-deployment" in response_terms(case))
     return view
 
 
 _VIEWS: dict[tuple[int, int, str], CaseView] = {}
 
-
-def _deployed(case) -> bool:
-    response = getattr(case, "response", None)
-    terms = {getattr(t, "value", t) for t in getattr(response, "terms", ())}
-    return "military-deployment" in terms | {getattr(getattr(response, "term", None), "value", None)}
 
 
 def _sides(case) -> tuple[frozenset[str], frozenset[str]]:

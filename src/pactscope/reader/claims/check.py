@@ -27,10 +27,6 @@ _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|[\u0660-\u0669]{4}")
 COLLECTIVE_DEFENCE = "collective-defence"
 TREATY_TOPICS = {"clauses", "exit", "decision_rule"}
-_NEGATED_SCOPE = re.compile(r"(?<!\w)(not|n't|не|لا|غير)(?!\w)")  # "do not apply", «не распространяются»
-# Trigger words that, with a member as subject, are its request: "Armenia invoked Article 4".
-INVOKED = frozenset({"invoked", "invoking", "invoke", "activated", "задействовал", "задействовала", "задействовать",
-                     "активировал", "активировала", "применил", "применила", "تفعيل", "بتفعيل", "يفعل", "تفعل"})
 
 
 def _precision(value: str) -> str:
@@ -151,6 +147,15 @@ class _Sentence:
         to send troops")."""
         return any(a.start <= hit.start and self.appeal_to_organization(a) for a in self.cues.appeals)
 
+    def state_before(self, hit: Hit) -> bool:
+        """A state is named before the cue in this sentence."""
+        at = self.original(hit.start)
+        return any(x < at for x in self.state_at)
+
+    def invokes(self, hit: Hit) -> bool:
+        """The cue begins with an invoking word ("invoked", «задействовал», «تفعيل»)."""
+        return self.cues.vocab.lists["invoking"].search(hit.text.split()[0]) is not None
+
     def agent_after(self, hit: Hit) -> bool:
         """A state named right after the cue as its agent: "statements by Baku"."""
         after = self.cues.text[hit.end:hit.end + 24]
@@ -228,7 +233,7 @@ def _request(s: _Sentence, trigger: dict[str, Any] | None = None, anchored: bool
     refusal = c.vocab.lists["refusal"]
     taken = set(trigger["words"]) if trigger else set()
     hits = [h for h in c.of("request", "request_nouns", "trigger") if c.is_request(h)
-            and (h.kind != "trigger" or (not taken and h.text.split()[0] in INVOKED and bool(c.articles())))
+            and (h.kind != "trigger" or (not taken and s.invokes(h) and bool(c.articles())))
             and s.words([h])[0] not in taken
             and not (h.kind == "request_nouns" and refusal and refusal.search(clause_before(c.text, h.start)))
             and not (h.kind in ("request", "request_nouns") and c.modal_before(h))]
@@ -244,21 +249,19 @@ def _request(s: _Sentence, trigger: dict[str, Any] | None = None, anchored: bool
 
 def _trigger(s: _Sentence, org: str | None, ev: Evidence) -> dict[str, Any] | None:
     c = s.cues
-    hits = [h for h in c.of("trigger") if not c.requested_object(h)
-            and (s.acts(h) or not any(x < s.original(h.start) for x in s.state_at))]
+    hits = [h for h in c.of("trigger") if not c.requested_object(h) and (s.acts(h) or not s.state_before(h))]
     # "NATO invoked Article 5": an invoking word with the organization as its actor is a trigger
-    hits += [h for h in c.of("request", "request_nouns") if h.text.split()[0] in INVOKED and s.acts(h) and s.org_at
-             and not any(x < s.original(h.start) for x in s.state_at)]
+    hits += [h for h in c.of("request", "request_nouns")
+             if s.invokes(h) and s.acts(h) and s.org_at and not s.state_before(h)]
     o = ev.organizations.get(org or "")
     if o is None:
         return None
-    scope = [h for h in c.of("obligation_scope") if not c.future(h)]
+    scope = [h for h in c.of("obligation_scope", "obligation_denied") if not c.future(h)]
     defence = {cl.article for cl in o.clauses if cl.type.value == COLLECTIVE_DEFENCE}
     if scope and s.anchored() and not (hits and defence & set(c.articles())):
         # "the CSTO's obligations do not apply to Karabakh": whether the obligation holds, no article named
-        words = s.words(scope)
-        denied = c.negated(scope[0]) or bool(_NEGATED_SCOPE.search(" ".join(words).lower()))
-        return {"triggered": "no" if denied else "yes", "article": None, "words": words}
+        denied = scope[0].kind == "obligation_denied" or c.negated(scope[0])
+        return {"triggered": "no" if denied else "yes", "article": None, "words": s.words(scope)}
     if not hits or not defence & set(c.articles()):
         return None
     return {"triggered": "no" if c.negated(hits[0]) or c.conditional(hits[0]) else "yes",
@@ -326,10 +329,11 @@ def _case_claim(s: _Sentence, field: str, asserted: dict[str, Any], ids: list[st
 def _structure_claim(s: _Sentence, topics: list[str], org: str, ev: Evidence, scale: tuple[str, ...]) -> Claim:
     """One claim about the organization per sentence: its first topic, with the evidence of every topic named."""
     items: list[dict[str, Any]] = []
+    rule = ""
     for topic in topics:
-        found, _ = organization.evidence(topic, org, ev, scale)
+        found, why = organization.evidence(topic, org, ev, scale)
         items += [it for it in found if it not in items]
-    rule = organization.evidence(topics[0], org, ev, scale)[1]
+        rule = rule or why  # the first topic's
     if len(topics) > 1:
         rule += f"; the sentence also touches {', '.join(topics[1:])}"
     asserted: dict[str, Any] = {"topic": topics[0], "words": s.words(s.cues.of(*(f"topic:{t}" for t in topics)))}

@@ -59,7 +59,7 @@ class SentenceCues:
         for level, pattern in vocab.denied.items():
             found += _hits(pattern, "denied:" + level, text)
         for name in ("help", "response_words", "none", "evaluative", "request", "request_nouns", "trigger", "only", "every_case", "not_response",
-                     "obligation_scope"):
+                     "obligation_scope", "obligation_denied"):
             found += _hits(vocab.lists[name], name, text)
         topics: list[Hit] = []
         for topic, pattern in vocab.topics.items():

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pactscope.ledger.schema import CrisisCase
+from pactscope.reader.evidence import response_terms
 
 DECLINED = "request-declined"
 
 
 def record_level(case: CrisisCase, scale: tuple[str, ...]) -> str:
     """The strongest response on the scale among the case's term and actions."""
-    given = {case.response.term.value, *(t.value for t in case.response.terms)}
+    given = response_terms(case)
     levels = [lvl for lvl in scale if lvl in given] or ["none"]
     return levels[-1]
 
