@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import re
 import sys
 from enum import Enum
@@ -28,6 +27,8 @@ def read(
                                   help="text (marked, for the terminal), json, jsonl (one line per file) or html"),
     date: str | None = typer.Option(None, "--date", help="the article's own date, YYYY-MM-DD (else read from the text)"),
     claims: bool = typer.Option(False, "--claims", help="also set each claim about a case or organization beside the record"),
+    jobs: int | None = typer.Option(None, "--jobs", "-j", min=1,
+                                    help="worker processes for several files with --format jsonl (default: the cores; 1: none)"),
 ) -> None:
     """Mark the states, organizations, places, people, dates and events in articles and
     link their event references to the ledger's crisis cases and meetings.
@@ -36,27 +37,24 @@ def read(
     Batch:   pactscope read articles/*.txt --format jsonl
     Claims:  pactscope read article.txt --claims --format html > claims.html
     """
-    from pactscope.reader import MAX_CHARS, read_text
+    from pactscope.assess.reading import read_batch, read_document
+    from pactscope.reader import MAX_CHARS
 
     if len(files) > 1 and format not in (Format.jsonl, Format.text):
         raise typer.BadParameter("several files need --format jsonl (one JSON object per line) or text")
-    for n, file in enumerate(files):
-        data = _read_bounded(file, 4 * MAX_CHARS)  # MAX_CHARS characters of up to four UTF-8 bytes
+    limit = 4 * MAX_CHARS  # MAX_CHARS characters of up to four UTF-8 bytes
+    if format is Format.jsonl:
+        sources = ((file, lambda file=file: _read_bounded(file, limit)) for file in files)
         with user_errors():
-            result = read_text(data, date=date, claims=claims)
-            if claims and _needs_metrics(result):  # the metrics load only when a claim needs them
-                from pactscope.assess.claims_evidence import add_metric_evidence
-
-                add_metric_evidence(result.claims or [])
-        if n == 0 and len(files) > 1:
-            # the index and names loaded by the first file live to the end: spare them the collector's
-            # scans, and collect the many short-lived objects of each article less often
-            gc.freeze()
-            gc.set_threshold(20_000, 20, 20)
+            for line in read_batch(sources, date=date, claims=claims, jobs=jobs, count=len(files)):
+                typer.echo(line)
+        return
+    for file in files:
+        data = _read_bounded(file, limit)
+        with user_errors():
+            result = read_document(data, date=date, claims=claims)
         if format is Format.json:
             typer.echo(result.to_json())
-        elif format is Format.jsonl:
-            typer.echo('{"file": ' + _quote(file) + ', "result": ' + result.to_json(indent=None, include_text=False) + "}")
         elif format is Format.html:
             typer.echo(result.to_html() + (_claims_html(result) if claims else ""))
         else:
@@ -82,12 +80,6 @@ def _read_bounded(file: str, limit: int) -> bytes:
     return data
 
 
-def _needs_metrics(result) -> bool:
-    from pactscope.reader.claims import needs_metrics
-
-    return needs_metrics(result.claims)
-
-
 def _claims_html(result) -> str:
     from pactscope.reader.claims.render import claims_html
 
@@ -100,12 +92,6 @@ def _claims_text(result) -> str:
     from pactscope.reader.claims.render import claims_text
 
     return escape(claims_text(result.claims or []))
-
-
-def _quote(text: str) -> str:
-    import json
-
-    return json.dumps(text, ensure_ascii=False)
 
 
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

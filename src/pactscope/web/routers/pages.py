@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from pactscope import data, ledger, metrics
 from pactscope.assess import default_compare
 from pactscope.errors import BadArgument
-from pactscope.reader import MAX_CHARS, read_text
+from pactscope.reader import MAX_CHARS
 from pactscope.web import charts, views
 from pactscope.web.cache import Cached
 from pactscope.web.dependencies import NAME_CHARS, valid_alliance_id
@@ -131,14 +131,9 @@ async def reader_submit(request: Request) -> HTMLResponse:
 
 
 def _read(text: str, claims: bool):
-    result = read_text(text, claims=claims)
-    from pactscope.reader.claims import needs_metrics
+    from pactscope.assess.reading import read_document
 
-    if claims and needs_metrics(result.claims):  # the metrics load only when a claim needs them
-        from pactscope.assess.claims_evidence import add_metric_evidence
-
-        add_metric_evidence(result.claims or [])
-    return result
+    return read_document(text, claims=claims)
 
 
 def _claim_rows(result) -> list[dict]:
