@@ -43,6 +43,13 @@ def values(text):
     ("в 2010 году в Оше", ["2010"]),
     ("في عام ٢٠١٠ في أوش", ["2010"]),
     ("On 28 May the ministers met in Bishkek in 2025.", ["2025-05-28", "2025"]),
+    # a part of a month, no year: the month alone
+    ("clashes broke out in early June", ["--06"]),
+    ("at the end of September the talks", ["--09"]),
+    ("в начале июня разразились столкновения", ["--06"]),
+    ("к концу сентября бои стихли", ["--09"]),
+    ("في أوائل يونيو اندلعت اشتباكات", ["--06"]),
+    ("منذ منتصف أيلول", ["--09"]),
 ])
 def test_forms(text, expected):
     assert values(text) == expected

@@ -104,8 +104,10 @@ _PATTERNS: list[tuple[str, tuple[str, int]]] = [  # (kind, (pattern, flags)), co
     ("md-range", _source(_MD_RANGE, re.I)),
     ("dm", _source(rf"{_DAY}\s+{_MONTH}", re.I)),
     ("md", _source(rf"(?<![\w])(?P<month>{_EN_MONTH})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I)),
-    ("mo", _source(rf"(?<![\w])(?:in|since|until|by|early|late|mid-?|events\s+of|в|во|с|к|до|событи[яй]|"
-                      rf"[وف]?(?:في|منذ|خلال|حتي|[بل]?احداث))\s+(?:شهر\s+)?{_MONTH}"
+    ("mo", _source(rf"(?<![\w])(?:in|since|until|by|early|late|mid-?|events\s+of|(?:the\s+)?(?:end|beginning|start|middle)\s+of|"
+                      rf"в|во|с|к|до|событи[яй]|(?:в|с|до|к)\s+(?:начал[еау]|конц[еау]|середин[еыу])|"
+                      rf"[وف]?(?:في|منذ|خلال|حتي|[بل]?احداث)|[وف]?(?:في\s+|منذ\s+)?(?:اوائل|اواخر|منتصف|مطلع|بدايه|نهايه))"
+                      rf"\s+(?:شهر\s+)?{_MONTH}"
                       r"(?!\s+(?:прошлого|прошедшего|этого|текущего|следующего|of\s+last|last|next|this|من|الماضي|المنصرم|الفائت|المقبل))", re.I)),
     ("year", _source(rf"(?<![\d\w.,/-]){_YEAR}{_YEAR_WORD}(?![\w]){_NOT_COUNTED}", re.I)),
     ("year", _source(rf"(?<![\d.,/-])(?<=[وب]){_YEAR}(?![\w])")),  # Arabic "و2022", "ب2022"
