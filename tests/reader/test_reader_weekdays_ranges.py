@@ -207,3 +207,29 @@ def test_request_words_single_out_a_case_whose_record_has_a_request():
     # Kazakhstan asked the CSTO for help in January 2022 (request: yes); Russia made no request over Kursk
     assert _links("Tokayev asked the CSTO heads of state for help against a terrorist threat in Kazakhstan.") == ["kaz-2022-01-unrest"]
     assert _links("Russia did not ask the CSTO for help in the war with Ukraine.") == []
+
+
+def test_a_dated_fragment_after_a_full_stop_belongs_to_the_sentence_before():
+    from pactscope.reader.sentences import split_sentences
+
+    text = "Pashinyan said the CSTO failed to respond to the Azerbaijani incursion. In May 2021.\nIt was 2020. Talks began."
+    assert [text[a:b].strip() for a, b in split_sentences(text)] == [
+        "Pashinyan said the CSTO failed to respond to the Azerbaijani incursion. In May 2021.", "It was 2020.", "Talks began."]
+    # with a dated sentence before it, the fragment's date is what places the incursion
+    before = "The CSTO was founded in 2002. "
+    assert _links(before + "Pashinyan said the CSTO failed to respond to the Azerbaijani incursion. In May 2021.") == [
+        "arm-aze-2021-05-syunik-gegharkunik"]
+
+
+def test_the_only_close_candidate_whose_place_is_named_is_linked_even_when_not_first():
+    # Ganja was struck in the 2020 war: the place singles it out from the other Karabakh cases
+    assert _links("علق الخبير على القصف المكثف للقوات الأرمينية على ثاني أكبر مدينة في أذربيجان - كنجة.") == [
+        "arm-aze-2020-09-karabakh-war"]
+    assert _links("Armenian forces shelled Ganja, Azerbaijan's second city.") == ["arm-aze-2020-09-karabakh-war"]
+
+
+def test_demonstrators_are_unrest_words_in_three_languages():
+    for text in ("Demonstrators filled Minsk after the disputed presidential election in August 2020.",
+                 "Демонстранты вышли на улицы Минска после выборов в августе 2020 года.",
+                 "خرج متظاهرون إلى شوارع مينسك بعد الانتخابات الرئاسية في أغسطس 2020."):
+        assert _links(text) == ["blr-2020-08-post-election-protests"], text

@@ -636,9 +636,10 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
             links.append((best_id, best))
             continue
         close = [(rid, sc) for rid, sc in rivals if best.value - sc.value < w["margin"]]
-        if specific and best.placed and not any(sc.placed for rid, sc in close if rid != best_id):
-            best.add(0.0, "the only close candidate whose own place the sentence names")
-            links.append((best_id, best))  # a place of its own separates it from the runner-up
+        placed = [(rid, sc) for rid, sc in close if sc.placed and sc.value >= threshold]
+        if len(placed) == 1:  # a place of its own separates it from its close rivals
+            placed[0][1].add(0.0, "the only close candidate whose own place the sentence names")
+            links.append(placed[0])
             continue
         if plural and len({frozenset(parties(rid)) for rid, _ in close}) == 1:
             groups.append(close)

@@ -11,19 +11,32 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_FRAGMENT_WORDS = 4  # "... the Azerbaijani incursion. In May 2021.": a few words with a number finish the sentence before
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each non-blank sentence."""
-    spans, start = [], 0
+    """[start, end) of each non-blank sentence; a short dated fragment after a full stop (not a
+    line break) stays with the sentence before it."""
+    spans: list[tuple[int, int]] = []
+    start, joins = 0, False
     for m in _END.finditer(text):
         before = re.search(r"(\w+)\W*$", text[start:m.start() + 1])
         if "\n" not in m.group() and before and before.group(1).lower() in _ABBREVIATIONS:
             continue
         if text[start:m.start()].strip():
-            spans.append((start, m.end()))
-        start = m.end()
+            _add(spans, text, start, m.end(), joins)
+        start, joins = m.end(), "\n" not in m.group()
     if text[start:].strip():
-        spans.append((start, len(text)))
+        _add(spans, text, start, len(text), joins)
     return spans
+
+
+def _add(spans: list[tuple[int, int]], text: str, start: int, end: int, joins: bool) -> None:
+    piece = text[start:end]
+    if joins and spans and any(c.isdigit() for c in piece) and len(piece.split()) <= _FRAGMENT_WORDS:
+        spans[-1] = (spans[-1][0], end)
+    else:
+        spans.append((start, end))
 
 
 def sentence_of(spans: list[tuple[int, int]], offset: int) -> int:
