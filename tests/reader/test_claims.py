@@ -105,6 +105,24 @@ def test_russian_and_arabic_negators():
     assert ar.asserted["max"] == "material-or-logistical-aid" and ar.verdict == "inconsistent"
 
 
+def test_a_request_noun_two_words_after_its_negator_and_at_the_request_of():
+    # rus-ukr-2024-08-kursk: no request recorded; nato-2012-06-turkey-article-4-jet: Turkey's Article 4 request
+    none = _claims("В августе 2024 года в ОДКБ заявили, что не поступало обращений от России после вторжения ВСУ "
+                   "в Курскую область.", "request")[0]
+    assert none.asserted["made"] == "no" and none.verdict == "consistent"
+    asked = _claims("В июне 2012 года совет НАТО собрался по запросу Турции после того, как Сирия сбила турецкий "
+                    "истребитель.", "request")[0]
+    assert asked.ids == ["nato-2012-06-turkey-article-4-jet"] and asked.asserted["made"] == "yes"
+    assert asked.verdict == "consistent"
+
+
+def test_material_and_technical_aid_is_material_aid():
+    # kgz-2010-06-osh: the strongest recorded response is a fact-finding mission
+    claim = _claims("В июне 2010 года ОДКБ направила в Киргизию материально-техническую помощь после "
+                    "столкновений в Оше.", "response")[0]
+    assert claim.asserted["min"] == "material-or-logistical-aid" and claim.verdict == "inconsistent"
+
+
 def test_claim_about_several_cases_is_checked_against_each():
     claim = _claims("In 2020 and 2022 the CSTO only issued statements when Azerbaijan attacked Armenia.",
                     "response")[0]
