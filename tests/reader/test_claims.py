@@ -116,6 +116,23 @@ def test_a_request_noun_two_words_after_its_negator_and_at_the_request_of():
     assert asked.verdict == "consistent"
 
 
+def test_no_request_under_another_article_agrees_with_a_request_under_its_own():
+    # nato-2015-turkey-article-4-suruc: Turkey's request was under Article 4; "Article V" is article 5
+    claim = _claims("In July 2015, after the Suruc bombing, Turkey did not invoke Article V of the treaty.", "request")[0]
+    assert claim.asserted["made"] == "no" and claim.asserted["article"] == "5"
+    assert claim.verdict == "consistent" and "Art. 4" in claim.rule
+
+
+def test_arabic_units_not_sent_and_the_clause_word_for_article():
+    # kgz-2010-06-osh: no military deployment recorded
+    sent = _claims("في يونيو 2010 قالت منظمة معاهدة الأمن الجماعي إنها لا تنوي إرسال أي وحدات إلى قيرغيزستان بعد "
+                   "الاشتباكات في أوش.", "response")[0]
+    assert sent.asserted["max"] == "material-or-logistical-aid" and sent.verdict == "consistent"
+    asked = _claims("في يونيو 2012 طلبت تركيا اجتماعا لحلف شمال الأطلسي بموجب البند الرابع بعد إسقاط الطائرة التركية.",
+                    "request")[0]
+    assert asked.asserted["article"] == "4" and asked.verdict == "consistent"
+
+
 def test_material_and_technical_aid_is_material_aid():
     # kgz-2010-06-osh: the strongest recorded response is a fact-finding mission
     claim = _claims("В июне 2010 года ОДКБ направила в Киргизию материально-техническую помощь после "
@@ -187,3 +204,19 @@ def test_cli_read_claims_json_text_and_html(tmp_path):
     assert '<bdi dir="auto">عندما' in html and "&lt;الأمر&gt;" in html and "<الأمر>" not in html
     text = runner.invoke(app, ["read", str(article), "--claims"]).output
     assert "[inconsistent]" in text and "rule: the claim says" in text
+
+
+def test_a_tie_between_linked_cases_goes_to_the_one_linked_last_before_the_sentence():
+    from collections import Counter
+
+    from pactscope.reader.claims.resolve import SentenceFacts, TextFacts, choose
+    from pactscope.reader.evidence import load_evidence
+
+    ids = ["nato-2012-06-turkey-article-4-jet", "nato-2012-10-turkey-article-4-akcakale"]  # Turkey and Syria, 2012
+    cases = {cid: load_evidence().cases[cid] for cid in ids}
+    for first, second in (ids, ids[::-1]):
+        sentences = [SentenceFacts(states={"TUR", "SYR"}, linked={first}), SentenceFacts(states={"TUR", "SYR"}, linked={second}),
+                     SentenceFacts(states={"TUR"})]
+        facts = TextFacts(sentences, Counter({"TUR": 3, "SYR": 2}), Counter(), set(ids), {"NATO"})
+        chosen, why = choose(cases, 2, facts)
+        assert chosen == [second] and "linked last" in why

@@ -18,7 +18,7 @@ from pactscope.ledger.schema import CrisisCase
 MIN_SCORE = 3.0
 MEMBER_LIST = 4  # a sentence naming this many states lists members; its states count as the text's
 MARGIN = 0.5
-LINK_SENTENCE, LINK_TEXT = 1.5, 0.5  # the reader's own links: evidence, not the decision
+LINK_SENTENCE, LINK_TEXT = 1.5, 1.5  # the reader's own links: evidence, not the decision
 OLD = 730  # days: a crisis this much older than the text needs a date in the text to be chosen
 LOOKBACK = 5  # sentences back to look for a date when the sentence has none
 SLACK_BEFORE, SLACK_AFTER = dt.timedelta(days=3), dt.timedelta(days=60)
@@ -151,6 +151,9 @@ def choose(cases: dict[str, CrisisCase], i: int, facts: TextFacts) -> tuple[list
         linked = [cid for cid in tied if cid in facts.linked]
         if len(linked) == 1:
             return linked, f"of {len(tied)} cases that fit equally well, the one the text is linked to ({linked[0]})"
+        recent = _linked_last(tied, i, facts)
+        if recent:
+            return [recent], f"of {len(tied)} cases that fit equally well, the one linked last before this sentence ({recent})"
         latest = _latest_of(cases, tied, facts.published)
         if latest:
             return [latest], f"of {len(tied)} cases that fit equally well between the same parties, the latest before the text ({latest})"
@@ -170,6 +173,15 @@ def _only_linked(cases: dict[str, CrisisCase], i: int, facts: TextFacts) -> str 
     if s.dates and _date_points(case, s.dates) < 0:
         return None
     return case.id
+
+
+def _linked_last(tied: list[str], i: int, facts: TextFacts) -> str | None:
+    """The one tied case linked in the nearest sentence at or before ``i`` (within the look-back)."""
+    for j in range(i, max(-1, i - LOOKBACK), -1):
+        hit = [cid for cid in tied if cid in facts.sentences[j].linked]
+        if hit:
+            return hit[0] if len(hit) == 1 else None
+    return None
 
 
 def _latest_of(cases: dict[str, CrisisCase], tied: list[str], published: dt.date | None) -> str | None:

@@ -43,6 +43,8 @@ def ternary(asserted: str, recorded: str, what: str) -> tuple[str, str]:
 def request(made: str, article: str | None, case: CrisisCase) -> tuple[str, str]:
     verdict, rule = ternary(made, case.request.made.value, "help was requested")
     recorded = case.request.article
+    if verdict == "inconsistent" and made == "no" and article and recorded and article != recorded:
+        return "consistent", f"no request under Art. {article}: the recorded request was under Art. {recorded}"
     if verdict == "consistent" and made == "yes" and article and recorded and article != recorded:
         return "partly", f"help was requested, but under Art. {recorded}, not Art. {article}"
     if verdict == "consistent" and article and recorded == article:
