@@ -233,3 +233,14 @@ def test_demonstrators_are_unrest_words_in_three_languages():
                  "Демонстранты вышли на улицы Минска после выборов в августе 2020 года.",
                  "خرج متظاهرون إلى شوارع مينسك بعد الانتخابات الرئاسية في أغسطس 2020."):
         assert _links(text) == ["blr-2020-08-post-election-protests"], text
+
+
+def test_no_case_that_began_after_the_article():
+    # the Kyrgyz-Tajik clashes recorded: 2014-01, 2014-07, 2019-09, 2021-04, 2022-01, 2022-09
+    text = "The border clashes between Kyrgyzstan and Tajikistan worry the CSTO."
+    assert _links(text, "2022-01-28") == ["kgz-tjk-2022-01"]
+    assert _links(text, "2021-05-01") == ["kgz-tjk-2021-04"]
+    from pactscope.reader import read_text
+
+    later = read_text("In September 2022 Kyrgyzstan and Tajikistan fought on the border.", date="2022-01-28")
+    assert [link.id for link in later.linked] == []

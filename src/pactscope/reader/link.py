@@ -451,9 +451,14 @@ def _candidates(s: Facts, named: set[str], cases: list[CaseView], order: dict[st
     return sorted(found.values(), key=lambda v: order[v.id])
 
 
+AFTER_ARTICLE_DAYS = 3  # a dateline a little before the crisis's recorded start (time zones, rounding)
+
+
 def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx: Context) -> Score:
     """How well a sentence (with the text around it) matches a crisis case (`case`: a case or its view)."""
     v = case if isinstance(case, CaseView) else case_view(case, gaz)
+    if ctx.article is not None and (v.lo - ctx.article).days > AFTER_ARTICLE_DAYS:
+        return Score()  # a text cannot report a crisis that began after it was written
     w = weights()["case"]
     parties, cid = v.parties, v.id
     parts: list[tuple[float, object]] = []
