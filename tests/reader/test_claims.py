@@ -220,3 +220,13 @@ def test_a_tie_between_linked_cases_goes_to_the_one_linked_last_before_the_sente
         facts = TextFacts(sentences, Counter({"TUR": 3, "SYR": 2}), Counter(), set(ids), {"NATO"})
         chosen, why = choose(cases, 2, facts)
         assert chosen == [second] and "linked last" in why
+
+
+def test_a_response_by_someone_else_is_no_claim_about_the_organization():
+    # the Arabic verb comes first and its subject after it; another organization's statement is not the CSTO's
+    assert _claims("في سبتمبر 2022 أدانت أرمينيا هجوم أذربيجان أمام منظمة معاهدة الأمن الجماعي.") == []
+    assert [c.ids for c in _claims("في سبتمبر 2022 أدانت منظمة معاهدة الأمن الجماعي هجوم أذربيجان على أرمينيا.")] == [
+        ["arm-aze-2022-09"]]
+    assert _claims("In September 2022 the SCO condemned the fighting between Kyrgyzstan and Tajikistan.") == []
+    assert [c.ids for c in _claims("In September 2022 the CSTO condemned the fighting between Kyrgyzstan and Tajikistan.")] == [
+        ["kgz-tjk-2022-09"]]

@@ -100,6 +100,9 @@ def _sources(ev: Evidence, ids: list[str]) -> list[dict[str, Any]]:
     return out
 
 
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+
+
 class _Sentence:
     """One sentence: its cues, and offsets back into the original text."""
 
@@ -131,8 +134,12 @@ class _Sentence:
             return False
         if any(o < at for o in self.org_at):
             return True
-        if any(end <= o <= end + 24 for o in self.org_at):  # verb first: "تجاهلت المنظمة", "sent by the CSTO"
-            return True
+        after_org = min((o for o in self.org_at if end <= o <= end + 24), default=None)
+        after_state = min((x for x in self.state_at if end <= x <= end + 24), default=None)
+        if after_org is not None and (after_state is None or after_org < after_state):
+            return True  # verb first: "تجاهلت المنظمة", "sent by the CSTO"
+        if after_state is not None and _ARABIC.match(hit.text):
+            return False  # Arabic verb first, a state or its leader its subject: "وندد لوكاشينكو"
         if not self.org_at:  # named in the sentence before: "It sent ...", "Troops were flown in"
             return self.previous_anchored and not any(x < at for x in self.state_at)
         return not any(x < at for x in self.state_at)
@@ -385,6 +392,8 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
         if not found:
             continue
         ids, why = choose(ev.cases, s.i, facts)
+        if ids and s.orgs and not any(ev.cases[cid].organization in s.orgs for cid in ids if cid in ev.cases):
+            continue  # the sentence is about another organization's doing ("the SCO condemned ...")
         for field, asserted in found:
             case_ids, reason = ids, why
             if asserted.get("every_case") and org:
