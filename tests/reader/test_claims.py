@@ -230,3 +230,13 @@ def test_a_response_by_someone_else_is_no_claim_about_the_organization():
     assert _claims("In September 2022 the SCO condemned the fighting between Kyrgyzstan and Tajikistan.") == []
     assert [c.ids for c in _claims("In September 2022 the CSTO condemned the fighting between Kyrgyzstan and Tajikistan.")] == [
         ["kgz-tjk-2022-09"]]
+
+
+def test_enlisting_help_calling_an_attack_and_a_clause_that_permits_asking():
+    # kaz-2022-01-unrest: request made; rus-ukr-2024-08-kursk: statements recorded
+    enlisted = _claims("In January 2022 President Tokayev enlisted the help of the CSTO during the unrest in Kazakhstan.")
+    assert [(c.field, c.asserted["made"], c.verdict) for c in enlisted] == [("request", "yes", "consistent")]
+    called = _claims("В августе 2024 года в ОДКБ назвали атаку ВСУ на Курскую область эскалацией.")
+    assert [(c.field, c.asserted["min"], c.verdict) for c in called] == [("response", "statement", "consistent")]
+    assert _claims("Article 4 of the Washington Treaty permits a member to ask for consultations when Turkey feels "
+                   "threatened.", "request") == []
