@@ -50,3 +50,20 @@ def test_meeting_needs_its_organization_and_two_days():
     assert "csc-2022-11-23" not in [link.id for link in off.linked]
     sco = read_text("The SCO summit met in Samarkand on 15 September 2022.")
     assert [link.id for link in sco.linked] == ["sco-summit-2022-samarkand"]
+
+
+def test_a_date_deep_in_a_long_first_line_is_not_the_dateline():
+    from pactscope.reader import read_text
+
+    lead = ("موسكو | استضافت روسيا، يوم الإثنين الماضي، القمة السنوية لقادة منظمة معاهدة الأمن الجماعي، والتي صادفت "
+            "هذا العام الذكرى الثلاثين لإبرام معاهدة الأمن الجماعي في 15 أيار 1992، بعيد سقوط الاتحاد السوفياتي.")
+    assert read_text(lead).article_date is None  # the treaty's signing, not the article's day
+    assert read_text("Moscow, 14 September 2022 (TASS) - The CSTO met.").article_date.isoformat() == "2022-09-14"
+
+
+def test_meeting_places_have_their_arabic_and_russian_names():
+    from pactscope.reader import read_text
+
+    for text in ("ودان البيان الختامي لقمة منظمة شنغهاي للتعاون التي انعقدت في تيانجين الحرب على غزة.",
+                 "Итоговая декларация саммита ШОС в Тяньцзине осудила войну в Газе."):
+        assert [link.id for link in read_text(text, date="2025-09-02").linked] == ["sco-summit-2025-tianjin"], text

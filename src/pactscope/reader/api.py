@@ -16,6 +16,7 @@ from pactscope.reader.model import Ambiguous, Candidate, Link, Mention, ReadResu
 from pactscope.reader.negation import is_negated
 from pactscope.reader.normalize import fold_with_offsets
 from pactscope.reader.recognise import find_names, words_of
+from pactscope.reader.relative import at_dateline
 from pactscope.reader.sentences import sentence_of, split_sentences
 from pactscope.reader.source import decode, prepare
 
@@ -166,7 +167,7 @@ def read_text(text: str | bytes, *, evidence: Evidence | None = None, gazetteer:
     mentions, sentence, spans, sentence_texts = _mentions(plain, gaz, anchor)
     if anchor is None:
         anchor = next((m.first for m in mentions if m.type == "date" and len(m.target) == 10
-                       and m.start < 400), None)
+                       and at_dateline(plain, m.start)), None)
         anchor_source = "dateline" if anchor else None
     facts = [Fact(sentence=i, type=m.type, target=m.target, surface=m.text, state=m.state,
                   organization=m.organization, first=m.first, last=m.last, precision=_precision(m),

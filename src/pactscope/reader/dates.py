@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from pactscope.reader.normalize import fold, lower_keeping_offsets
 from pactscope.reader.relative import (
-    ANCHOR_WINDOW,
     SEASON,
     WEEKDAY,
+    at_dateline,
     relative_patterns,
     resolve,
     season_span,
@@ -255,7 +255,7 @@ def find_dates(folded: str, anchor: dt.date | None = None) -> list[DateHit]:
                 taken[i] = True
     if anchor is None:
         anchor = next((h.first for h in sorted(hits, key=lambda h: h.start)
-                       if h.precision == "day" and h.start < ANCHOR_WINDOW), None)
+                       if h.precision == "day" and at_dateline(folded, h.start)), None)
     full = sorted((h for h in hits if h.precision in ("day", "month")), key=lambda h: h.start)
     years = sorted((h for h in hits if h.precision != "range"), key=lambda h: h.start)
     pending.sort(key=lambda t: -t[1].start())  # last first: "January and May 2014" reads May's year first

@@ -15,6 +15,19 @@ import datetime as dt
 import re
 
 ANCHOR_WINDOW = 400  # characters from the top of the text in which a dateline date is looked for
+DATELINE_COLUMN = 80  # ... early in its line, or on a short line: not a date deep in the first paragraph
+DATELINE_WORDS = 15
+
+
+def at_dateline(text: str, start: int) -> bool:
+    """A date at ``start`` stands where a dateline would: near the top, early in a line or on a short one
+    ("Moscow, 14 September (TASS) -" but not "... the treaty signed on 15 May 1992" in the lead)."""
+    if start >= ANCHOR_WINDOW:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return start - line_start <= DATELINE_COLUMN or len(line.split()) <= DATELINE_WORDS
 
 _SEASONS = {
     "spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12,
