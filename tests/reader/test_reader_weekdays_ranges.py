@@ -244,3 +244,12 @@ def test_no_case_that_began_after_the_article():
 
     later = read_text("In September 2022 Kyrgyzstan and Tajikistan fought on the border.", date="2022-01-28")
     assert [link.id for link in later.linked] == []
+
+
+def test_the_official_in_office_singles_out_the_session():
+    # Yerevan (23 Nov 2022) and Astana (28 Nov 2024) sessions; Tasmagambetov was Secretary General 2023-2025
+    def text(who):
+        return (f"ОДКБ продолжает считать Армению союзником, заявил в Астане {who}. Позиция Армении обсуждалась "
+                "на заседании Совета коллективной безопасности, сказал он, и Ереван может вернуться.")
+    assert _links(text("генеральный секретарь Тасмагамбетов")) == ["csc-2024-11-28"]
+    assert _links(text("генеральный секретарь")) == []  # Yerevan and Astana both fit: ambiguous

@@ -8,6 +8,7 @@ organs the ledger may lack, places in three languages, heads of state, event wor
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ class Gazetteer:
     capitals: set[str] = field(default_factory=set)  # place ids that are capitals
     ccodes: dict[str, int | None] = field(default_factory=dict)  # state ISO3 -> COW code, looked up when built
     names: Gazetteer | None = None  # names of ledger records, matched in a pass of their own
+    tenures: dict[str, tuple[str, dt.date | None, dt.date | None]] = field(default_factory=dict)  # official -> (org, start, end)
     _seen: set[tuple[str, str, tuple]] = field(default_factory=set)
     _resolved: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
 
@@ -152,6 +154,7 @@ def _add_ledger(gaz: Gazetteer, ev: Evidence) -> None:
             gaz.add("organization", org.id, name)
         for official in org.officials:
             _add_person(gaz, official.names.en, _names_of(official), official.state)
+            gaz.tenures[official.names.en] = (org.id, official.start, official.end)
     for org_id, organs in ev.organs.items():
         for organ in organs:
             gaz.organ_kinds[organ.id] = organ.kind

@@ -91,6 +91,7 @@ class Facts:
     organs: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     records: set[str] = field(default_factory=set)  # ledger records named by their own names
+    persons: set[str] = field(default_factory=set)
     dates: list[Fact] = field(default_factory=list)
     events: set[str] = field(default_factory=set)
     words: list[str] = field(default_factory=list)
@@ -126,6 +127,8 @@ class Facts:
             elif f.type == "event" and not f.negated:  # "did not send troops" is no deployment
                 out.events.add(f.target)
                 out.words.append(f.surface)
+            if f.type == "person":
+                out.persons.add(f.target)
             if f.type in ("place", "person") and f.state:
                 out.states.add(f.state)
         return out
@@ -142,6 +145,7 @@ class Score:
     placed: bool = False  # one of the record's own places is named in the sentence
     located: bool = False  # ... or elsewhere in the text
     detailed: bool = False  # the sentence's request or deployment words match the record
+    in_office: bool = False  # an official named in the text held office on the meeting's day
 
     def add(self, amount: float, reason) -> None:
         """Add points; `reason` is a string or a function returning one (formatted only when shown)."""
@@ -569,12 +573,27 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
     at_place = _overlap(score, {place}, s.places, d.places, w["place"], w["place_text"], "place")
     if meeting.host and meeting.host in s.states | d.states:
         score.add(w["host"], lambda: f"host {meeting.host} named")
-    if not (score.dated or named or (unique_place and at_place and place in s.places)):
+    if in_office := _in_office(s.persons, organization, meeting.date, gaz):
+        score.in_office = True
+        score.add(w["in_office"], lambda: f"{in_office}, named in the same sentence, in office then")
+    elif in_office_text := _in_office(d.persons, organization, meeting.date, gaz):
+        score.in_office = True
+        score.add(w["in_office_text"], lambda: f"{in_office_text}, named in the text, in office then")
+    if not (score.dated or named or (unique_place and at_place)):
         return Score()  # a meeting is a day: without a date, its name or its own place it is a guess
     if not (s.events & MEETING_WORDS or named or score.date is not None):
         # an organ named as an actor, with no meeting word or date of its own: weak evidence of a session
         score.add(-score.value * weights()["meeting"]["actor_share"], "the organ is named, but no session")
     return score
+
+
+def _in_office(persons: set[str], organization: str, day: dt.date, gaz: Gazetteer) -> str | None:
+    """An official of the organization named in the sentence who held office on ``day``."""
+    for person in sorted(persons):
+        org, start, end = gaz.tenures.get(person, (None, None, None))
+        if org == organization and start is not None and start <= day and (end is None or day <= end):
+            return person
+    return None
 
 
 @dataclass
@@ -645,6 +664,11 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
         if len(placed) == 1:  # a place of its own separates it from its close rivals
             placed[0][1].add(0.0, "the only close candidate whose own place the sentence names")
             links.append(placed[0])
+            continue
+        in_office = [(rid, sc) for rid, sc in close if sc.in_office and sc.value >= threshold]
+        if len(in_office) == 1 and len(close) > 1:  # "Tasmagambetov said after the session": his term singles it out
+            in_office[0][1].add(0.0, "the only close candidate held while the official named was in office")
+            links.append(in_office[0])
             continue
         if plural and len({frozenset(parties(rid)) for rid, _ in close}) == 1:
             groups.append(close)
