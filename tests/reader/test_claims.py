@@ -240,3 +240,9 @@ def test_enlisting_help_calling_an_attack_and_a_clause_that_permits_asking():
     assert [(c.field, c.asserted["min"], c.verdict) for c in called] == [("response", "statement", "consistent")]
     assert _claims("Article 4 of the Washington Treaty permits a member to ask for consultations when Turkey feels "
                    "threatened.", "request") == []
+
+
+def test_a_response_to_no_recorded_case_is_a_claim_only_when_it_denies_or_judges():
+    assert _claims("In 2009 the CSTO adopted a declaration on cooperation with the United Nations.") == []
+    assert [(c.field, c.verdict) for c in _claims("В 2014 году ОДКБ ничего не сделала для Украины.")] == [
+        ("response", "not-checkable")]

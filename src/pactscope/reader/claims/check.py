@@ -234,6 +234,11 @@ def _response(s: _Sentence, scale: tuple[str, ...]) -> dict[str, Any] | None:
     return asserted
 
 
+def _critical(asserted: dict[str, Any], scale: tuple[str, ...]) -> bool:
+    """A response claim that denies or judges ("did nothing", "only statements", "no proper response")."""
+    return asserted.get("max") != scale[-1] or "judgement" in asserted or bool(asserted.get("every_case"))
+
+
 def _request(s: _Sentence, trigger: dict[str, Any] | None = None, anchored: bool = False) -> dict[str, Any] | None:
     """A request claim; `anchored`: the organization is named here or in the sentence before."""
     c = s.cues
@@ -395,6 +400,8 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
         if ids and s.orgs and not any(ev.cases[cid].organization in s.orgs for cid in ids if cid in ev.cases):
             continue  # the sentence is about another organization's doing ("the SCO condemned ...")
         for field, asserted in found:
+            if field == "response" and not ids and not _critical(asserted, scale):
+                continue  # "the summit's declaration condemned ...": a response to no recorded case says nothing checkable
             case_ids, reason = ids, why
             if asserted.get("every_case") and org:
                 before = published - dt.timedelta(days=30) if published else dt.date.max
