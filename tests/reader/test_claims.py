@@ -246,3 +246,13 @@ def test_a_response_to_no_recorded_case_is_a_claim_only_when_it_denies_or_judges
     assert _claims("In 2009 the CSTO adopted a declaration on cooperation with the United Nations.") == []
     assert [(c.field, c.verdict) for c in _claims("В 2014 году ОДКБ ничего не сделала для Украины.")] == [
         ("response", "not-checkable")]
+
+
+@pytest.mark.parametrize(("text", "org", "topic"), [
+    ("Article 4 of the NATO treaty triggers consultations among NATO members.", "NATO", "clauses"),
+    ("Армения отказалась платить взносы в бюджет ОДКБ.", "CSTO", "alignment"),
+    ("В ОДКБ мы просто не применяем вето к документам.", "CSTO", "decision_rule"),
+    ("رفضت أرمينيا دفع مساهماتها في ميزانية منظمة معاهدة الأمن الجماعي.", "CSTO", "alignment"),
+])
+def test_clauses_vetoes_and_budget_contributions_are_claims_about_the_organization(text, org, topic):
+    assert [(c.field, c.ids, c.asserted["topic"]) for c in _claims(text)] == [("structure", [org], topic)]
