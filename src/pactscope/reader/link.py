@@ -411,7 +411,6 @@ def case_view(case, gaz: Gazetteer) -> CaseView:
 _VIEWS: dict[tuple[int, int, str], CaseView] = {}
 
 
-
 def _sides(case) -> tuple[frozenset[str], frozenset[str]]:
     """The opposing sides of a case, and third parties (role `other`) (computed once per case)."""
     key = (id(case), case.id)
@@ -573,12 +572,11 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
     at_place = _overlap(score, {place}, s.places, d.places, w["place"], w["place_text"], "place")
     if meeting.host and meeting.host in s.states | d.states:
         score.add(w["host"], lambda: f"host {meeting.host} named")
-    if in_office := _in_office(s.persons, organization, meeting.date, gaz):
-        score.in_office = True
-        score.add(w["in_office"], lambda: f"{in_office}, named in the same sentence, in office then")
-    elif in_office_text := _in_office(d.persons, organization, meeting.date, gaz):
-        score.in_office = True
-        score.add(w["in_office_text"], lambda: f"{in_office_text}, named in the text, in office then")
+    for persons, weight, where in ((s.persons, "in_office", "in the same sentence"), (d.persons, "in_office_text", "in the text")):
+        if official := _in_office(persons, organization, meeting.date, gaz):
+            score.in_office = True
+            score.add(w[weight], lambda o=official, at=where: f"{o}, named {at}, in office then")
+            break
     if not (score.dated or named or (unique_place and at_place)):
         return Score()  # a meeting is a day: without a date, its name or its own place it is a guess
     if not (s.events & MEETING_WORDS or named or score.date is not None):

@@ -19,6 +19,7 @@ from pactscope.reader.evidence import Evidence
 from pactscope.reader.normalize import fold_with_offsets
 from pactscope.reader.normalize import lower_keeping_offsets as lower
 from pactscope.reader.sentences import sentence_of, split_sentences
+from pactscope.reader.tokens import script_of
 
 if TYPE_CHECKING:
     from pactscope.reader.model import ReadResult
@@ -100,9 +101,6 @@ def _sources(ev: Evidence, ids: list[str]) -> list[dict[str, Any]]:
     return out
 
 
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
-
-
 class _Sentence:
     """One sentence: its cues, and offsets back into the original text."""
 
@@ -138,7 +136,7 @@ class _Sentence:
         after_state = min((x for x in self.state_at if end <= x <= end + 24), default=None)
         if after_org is not None and (after_state is None or after_org < after_state):
             return True  # verb first: "تجاهلت المنظمة", "sent by the CSTO"
-        if after_state is not None and _ARABIC.match(hit.text):
+        if after_state is not None and script_of(hit.text) == "ar":
             return False  # Arabic verb first, a state or its leader its subject: "وندد لوكاشينكو"
         if not self.org_at:  # named in the sentence before: "It sent ...", "Troops were flown in"
             return self.previous_anchored and not any(x < at for x in self.state_at)

@@ -14,11 +14,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pactscope.ledger.schema import CrisisCase
+from pactscope.reader.link import AFTER_ARTICLE_DAYS
 
 MIN_SCORE = 3.0
 MEMBER_LIST = 4  # a sentence naming this many states lists members; its states count as the text's
 MARGIN = 0.5
-LINK_SENTENCE, LINK_TEXT = 1.5, 1.5  # the reader's own links: evidence, not the decision
+LINKED = 1.5  # a case the reader linked in this sentence or elsewhere in the text: evidence, not the decision
 OLD = 730  # days: a crisis this much older than the text needs a date in the text to be chosen
 LOOKBACK = 5  # sentences back to look for a date when the sentence has none
 SLACK_BEFORE, SLACK_AFTER = dt.timedelta(days=3), dt.timedelta(days=60)
@@ -78,7 +79,7 @@ def score(case: CrisisCase, i: int, facts: TextFacts, text_places: frozenset[str
     in_sentence, in_text = parties & s.states, parties & set(facts.states)
     if not in_sentence and not in_text:
         return 0.0
-    if facts.published and case.start_date > facts.published + dt.timedelta(days=3):
+    if facts.published and (case.start_date - facts.published).days > AFTER_ARTICLE_DAYS:
         return 0.0  # a text cannot report a crisis that began after it was written
     points = 3.0 * len(in_sentence) / len(parties) + 1.0 * len(in_text) / len(parties)
     total = sum(facts.states.values())
@@ -109,10 +110,8 @@ def score(case: CrisisCase, i: int, facts: TextFacts, text_places: frozenset[str
         month_fit = any(_month_points(case, x.months, facts) > 0 for x in [s] + ([other] if other else []) if x.months)
         if age > OLD and not (dated_fit or month_fit):
             points -= 2.0  # an old crisis that the text does not date
-    if case.id in s.linked:
-        points += LINK_SENTENCE
-    elif case.id in facts.linked:
-        points += LINK_TEXT
+    if case.id in s.linked or case.id in facts.linked:
+        points += LINKED
     return points
 
 
