@@ -85,6 +85,24 @@ def test_atomic_write_leaves_nothing_on_failure(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["out.parquet"]
 
 
+def test_an_interrupt_before_the_write_is_closed_leaves_no_temporary_file(tmp_path):
+    # A signal can land after the body and before the context manager's exit code runs, so that
+    # atomic_write's own cleanup never sees it; the exit hook removes the file then.
+    from pactscope.data.io import discard_partial_files
+
+    target = tmp_path / "out.csv"
+    writer = atomic_write(target)
+    tmp = writer.__enter__()
+    tmp.write_text("half")
+    assert tmp.exists()
+    discard_partial_files()
+    assert list(tmp_path.iterdir()) == []
+    with atomic_write(target) as tmp:  # a finished write is not touched by the hook
+        tmp.write_text("whole")
+    discard_partial_files()
+    assert target.read_text() == "whole" and list(tmp_path.iterdir()) == [target]
+
+
 def test_write_frame_flattens_lists_for_csv(tmp_path):
     frame = pl.DataFrame({"id": ["a"], "states": [["ARM", "AZE"]]})
     write_frame(frame, tmp_path / "f.csv")

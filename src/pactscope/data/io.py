@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
@@ -20,6 +21,19 @@ MIN_FREE_BYTES = 1 << 20  # refuse a file system with less room than this before
 
 
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_PENDING: set[Path] = set()  # temporary files of writes not yet renamed or removed
+
+
+@atexit.register
+def discard_partial_files() -> None:
+    """Remove the temporary files of writes an interrupt cut off.
+
+    A signal can land where no cleanup code of ``atomic_write`` is running yet (between the
+    ``with`` body and its exit), so the files are also tracked here and removed at exit.
+    """
+    for tmp in list(_PENDING):
+        tmp.unlink(missing_ok=True)
+        _PENDING.discard(tmp)
 
 
 @contextlib.contextmanager
@@ -86,19 +100,27 @@ def atomic_write(target: Path | str) -> Iterator[Path]:
         except OSError as exc:
             raise _cannot_write(target, exc) from None
         tmp = Path(name)
+        _PENDING.add(tmp)
     try:
         os.close(fd)
         yield tmp
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        with _signals_held():  # renamed and forgotten together
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+            _PENDING.discard(tmp)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         if isinstance(exc, OutputError):
             raise
         raise _cannot_write(target, exc) from None
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _discard(tmp)
         raise
+
+
+def _discard(tmp: Path) -> None:
+    tmp.unlink(missing_ok=True)
+    _PENDING.discard(tmp)
 
 
 def flat_for_csv(frame: pl.DataFrame) -> pl.DataFrame:
