@@ -545,8 +545,14 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
 
 
 def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set[str], near_organs: set[str],
-                  around: list[Fact], gaz: Gazetteer, ctx: Context, unique_place: bool = False) -> Score:
-    """How well a sentence (with the text around it) matches a meeting."""
+                  around: list[Fact], gaz: Gazetteer, ctx: Context, unique_place: bool = False,
+                  meeting_places: frozenset[str] = frozenset()) -> Score:
+    """How well a sentence (with the text around it) matches a meeting.
+
+    `meeting_places`: the places of all meetings; a dated sentence (or one beside a dated one) naming one of them other than
+    this meeting's place sets the session there, so this one's place named elsewhere in the text
+    counts nothing (an undated one may name a capital for its government: "Yerevan may return").
+    """
     named = meeting.id in s.records
     own_organ = meeting.organ in s.organs
     if organization not in near_orgs and not own_organ and not named:
@@ -569,7 +575,8 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
     _dates(score, s, around, meeting.date, meeting.end_date or meeting.date, ctx,
            one_day=meeting.end_date is None or meeting.end_date == meeting.date)
     place = gaz.resolve(meeting.place, ("place",)) or meeting.place
-    at_place = _overlap(score, {place}, s.places, d.places, w["place"], w["place_text"], "place")
+    elsewhere = bool(s.dates or around) and place not in s.places and bool(s.places & (meeting_places - {place}))
+    at_place = _overlap(score, {place}, s.places, set() if elsewhere else d.places, w["place"], w["place_text"], "place")
     if meeting.host and meeting.host in s.states | d.states:
         score.add(w["host"], lambda: f"host {meeting.host} named")
     for persons, weight, where in ((s.persons, "in_office", "in the same sentence"), (d.persons, "in_office_text", "in the text")):
@@ -702,6 +709,7 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
     places: dict[tuple[str, str], int] = {}
     for _, m in meetings:
         places[m.organ, m.place] = places.get((m.organ, m.place), 0) + 1
+    meeting_places = frozenset(gaz.resolve(m.place, ("place",)) or m.place for _, m in meetings)
     for org_id, org in ev.organizations.items():  # "led by Moscow": the seat names no meeting
         for organ in ev.organs.get(org_id, ()):
             places[organ.id, getattr(org, "headquarters", None) or ""] = 2
@@ -758,7 +766,7 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
             near_organs = set().union(*(by_sentence[j].organs for j in near))
             summit = "summit" in s.events
             refs.append(("meeting", [(m.id, score_meeting(m, org, s, doc, near_orgs, near_organs, around, gaz, ctx,
-                                                          places[(m.organ, m.place)] == 1))
+                                                          places[(m.organ, m.place)] == 1, meeting_places))
                                      for org, m in meetings  # the rest score nothing (see score_meeting)
                                      if m.organ in near_organs or m.id in s.records or (summit and m.organ in summits)]))
         if not refs:

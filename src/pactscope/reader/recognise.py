@@ -10,6 +10,7 @@ from pactscope.reader.gazetteer import RANK, Entry, Gazetteer
 from pactscope.reader.tokens import Token, tokenise, word_keys
 
 _GAP = re.compile(r"[ \-'/]{1,3}|\s")  # what may stand between the words of one name
+_RECORD_GAP = re.compile(r"\s?[«»“”„\"]?\s?|[ \-'/]{1,3}")  # ... of a record's name, also a quote mark: «Талибан»
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,14 @@ def _fits(entry: Entry, tokens: list[Token], keys: list[frozenset[str]], i: int,
         return 0
     upper, lengths = entry.upper, entry.lengths
     skips = _RECORD_SKIP if entry.kind == "record" and n >= 3 else 0
+    gap = _RECORD_GAP if entry.kind == "record" else _GAP
     at = i
     for j in range(n):
         while True:
             if at >= len(tokens):
                 return 0
             tok = tokens[at]
-            if j and not _GAP.fullmatch(text, tokens[at - 1].end, tok.start):
+            if j and not gap.fullmatch(text, tokens[at - 1].end, tok.start):
                 return 0
             if not wanted[j].isdisjoint(keys[at]):
                 break

@@ -1,0 +1,36 @@
+"""A record's name with quote marks inside it, and a session placed by the sentence that dates it.
+Texts written for these tests."""
+
+import pytest
+
+from pactscope.reader import read_text
+
+
+def _linked(text):
+    return sorted(link.id for link in read_text(text).linked)
+
+
+@pytest.mark.parametrize("text", [
+    "تصاعد القلق على الحدود الطاجيكية بعد استيلاء “طالبان” على السلطة في أفغانستان.",
+    "Tajikistan worried about its border after the Taliban «seized power» in Afghanistan.",
+    "Таджикистан опасается за границу после «захвата власти талибами» в Афганистане.",
+])
+def test_quote_marks_inside_a_case_name_still_name_it(text):
+    assert _linked(text) == ["tjk-afg-2021-taliban-takeover"]
+
+
+def test_a_quote_mark_does_not_join_two_sentences_words():
+    # "Taliban" ends one quoted phrase; the name's next word is far away in another sentence
+    text = "Эксперты говорят о «Талибане». Власти Таджикистана молчат."
+    assert "tjk-afg-2021-taliban-takeover" not in _linked(text)
+
+
+# Minsk hosted the summit of 23 November 2023, Yerevan that of 23 November 2022.
+@pytest.mark.parametrize("text, expected", [
+    ("لن يشارك رئيس الوزراء الأرميني في قمة منظمة معاهدة الأمن الجماعي في مينسك في 23 نوفمبر. "
+     "وأعربت سلطات يريفان عن أملها في أن يتفهم الشركاء قرارها.", ["csc-2023-11-23"]),
+    ("The Armenian prime minister will not attend the CSTO summit in Minsk on 23 November. "
+     "Officials in Yerevan hoped the partners would understand.", ["csc-2023-11-23"]),
+])
+def test_a_dated_session_named_in_one_capital_is_not_the_one_in_another(text, expected):
+    assert _linked(text) == expected
