@@ -227,7 +227,7 @@ def _response(s: _Sentence, scale: tuple[str, ...]) -> dict[str, Any] | None:
         asserted["judgement"] = s.words(evaluative)
     if rank(lo) > rank(hi):
         asserted["conflict"] = True
-    if c.of("every_case"):
+    if c.covers_every_case(pos + neg + none + words + helps):
         asserted["every_case"] = True
     return asserted
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pactscope.reader.claims.vocab import Vocabulary
 
 _CLAUSE_END = re.compile(r"[,;:()\n«»\"“”]|\s[-—]\s|\s(?:but|however|instead|но|однако|а|لكن|بل)\s")
+_JOINED = re.compile(r"\s*(?:or|nor|and|или|и|ни|أو|او|ولا|و)\s*(?:\w+\s+)?")  # "... or (officially) asked"
 NEGATION_WINDOW = 6
 ONLY_WINDOW = 8
 MODAL_WINDOW = 4
@@ -75,7 +76,18 @@ class SentenceCues:
         size = {"request": 3, "request_nouns": 2, "help": 8}.get(hit.kind, NEGATION_WINDOW)
         window = _last_words(clause_before(self.text, hit.start), size)
         pattern = self.vocab.lists["negators"]
-        return bool(pattern and pattern.search(window)) or self.negated_after(hit)
+        return bool(pattern and pattern.search(window)) or self.negated_after(hit) or self._joined_to_negated(hit)
+
+    def _joined_to_negated(self, hit: Hit) -> bool:
+        """The cue is joined by "or" / "and" to a negated cue of its kind: "never demanded or asked"."""
+        before = [h for h in self.hits if h.kind == hit.kind and h.end <= hit.start]
+        return bool(before and _JOINED.fullmatch(self.text[before[-1].end:hit.start]) and self.negated(before[-1]))
+
+    def covers_every_case(self, cues: list[Hit]) -> bool:
+        """A "never" / "not once" that scopes over one of these cues (not "had never heard of")."""
+        every = self.vocab.lists["every_case"]
+        return bool(every) and any(every.search(_last_words(clause_before(self.text, c.start), NEGATION_WINDOW))
+                                   for c in cues)
 
     def negated_after(self, hit: Hit) -> bool:
         """A negator after the cue in its clause: "такого обращения ... не было"."""

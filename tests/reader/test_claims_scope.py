@@ -1,0 +1,47 @@
+"""Scope of negation and of "never" in the claim check, and sessions named without a response.
+Texts written for these tests; values read off arm-aze-2020-09-karabakh-war (no request to the
+CSTO), kaz-2022-01-unrest (military deployment) and csc-2023-11-23 (the Minsk summit)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pactscope.reader import read_text
+
+
+def _claims(text: str, field: str | None = None):
+    result = read_text(text, claims=True)
+    return [c for c in result.claims or [] if field is None or c.field == field]
+
+
+@pytest.mark.parametrize("text", [
+    "During the 2020 Karabakh war Armenia never formally demanded or asked the CSTO for troops.",
+    "Во время войны в Карабахе в 2020 году Армения не требовала и не просила ОДКБ о войсках.",
+])
+def test_a_verb_joined_to_a_negated_one_is_negated_too(text):
+    requests = _claims(text, "request")
+    assert [c.asserted["made"] for c in requests] == ["no"]
+    assert requests[0].verdict == "consistent" and requests[0].ids == ["arm-aze-2020-09-karabakh-war"]
+
+
+def test_never_far_from_the_response_words_does_not_cover_every_case():
+    text = ("On 6 January 2022 an alliance that most people in Europe had never heard of came out of nowhere as "
+            "CSTO troops landed in Kazakhstan.")
+    responses = _claims(text, "response")
+    assert responses and all(c.ids == ["kaz-2022-01-unrest"] for c in responses)
+    assert not any(c.asserted.get("every_case") for c in responses)
+
+
+def test_never_before_the_response_words_covers_every_case():
+    responses = _claims("The CSTO has never sent troops to defend a member against an outside attack.", "response")
+    assert len(responses) == 1 and responses[0].asserted.get("every_case")
+    assert len(responses[0].ids) > 1
+
+
+@pytest.mark.parametrize("text", [
+    "Pashinyan told Lukashenko he would not attend the summit of the CSTO in Minsk on 23 November 2023.",
+    "Пашинян сообщил Лукашенко, что не примет участия в саммите ОДКБ в Минске 23 ноября 2023 года.",
+    "أبلغ باشينيان لوكاشينكو أنه لن يتمكن من المشاركة في قمة منظمة معاهدة الأمن الجماعي في مينسك في 23 نوفمبر 2023.",
+])
+def test_skipping_a_session_is_no_response_claim(text):
+    assert _claims(text, "response") == []
