@@ -45,3 +45,24 @@ def test_never_before_the_response_words_covers_every_case():
 ])
 def test_skipping_a_session_is_no_response_claim(text):
     assert _claims(text, "response") == []
+
+
+def test_no_such_requests_yet_is_a_request_claim_of_none():
+    text = "В августе 2020 года в Белоруссии начались протесты. Генсек ОДКБ сказал, что запросов таких от Белоруссии пока нет."
+    requests = _claims(text, "request")
+    assert [c.asserted["made"] for c in requests] == ["no"]
+    assert requests[0].ids == ["blr-2020-08-post-election-protests"] and requests[0].verdict == "consistent"
+
+
+@pytest.mark.parametrize("text", [
+    "Любая помощь ОДКБ оказывается только на основе запроса государства-члена.",
+    "Any CSTO help is given only at the request of a member state.",
+])
+def test_help_on_the_basis_of_a_request_is_a_rule_of_the_organization(text):
+    claims = _claims(text)
+    assert [(c.about, c.field) for c in claims] == [("organization", "structure")]
+    assert claims[0].asserted["topic"] == "clauses"
+
+
+def test_no_answer_to_a_question_is_no_response():
+    assert _claims("Пашинян сказал об ОДКБ: у нас нет ответа на вопрос, почему мы должны участвовать.", "response") == []
