@@ -66,3 +66,19 @@ def test_help_on_the_basis_of_a_request_is_a_rule_of_the_organization(text):
 
 def test_no_answer_to_a_question_is_no_response():
     assert _claims("Пашинян сказал об ОДКБ: у нас нет ответа на вопрос, почему мы должны участвовать.", "response") == []
+
+
+@pytest.mark.parametrize("text", [
+    "On 10 September 2025 Poland called the meeting of the allies under Article 4 of the NATO treaty.",
+    "After the drone incursion of 10 September 2025 Poland is initiating consultations under NATO's Article 4.",
+])
+def test_a_member_calling_consultations_under_article_4_is_a_request(text):
+    requests = _claims(text, "request")
+    assert [(c.asserted["made"], c.asserted.get("article"), c.verdict) for c in requests] == [("yes", "4", "consistent")]
+    assert requests[0].ids == ["nato-2025-poland-article-4-drones"]
+
+
+def test_a_call_for_the_organization_is_a_request():
+    text = "In January 2022 CSTO troops arrived in Kazakhstan in response to President Tokayev's call for the CSTO to help."
+    requests = _claims(text, "request")
+    assert [(c.asserted["made"], c.ids, c.verdict) for c in requests] == [("yes", ["kaz-2022-01-unrest"], "consistent")]
