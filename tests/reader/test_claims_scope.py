@@ -82,3 +82,21 @@ def test_a_call_for_the_organization_is_a_request():
     text = "In January 2022 CSTO troops arrived in Kazakhstan in response to President Tokayev's call for the CSTO to help."
     requests = _claims(text, "request")
     assert [(c.asserted["made"], c.ids, c.verdict) for c in requests] == [("yes", ["kaz-2022-01-unrest"], "consistent")]
+
+
+def test_a_request_that_went_unanswered_says_no_response():
+    text = "In September 2022 Armenia asked the CSTO for help against Azerbaijan, but its request went unanswered."
+    responses = _claims(text, "response")
+    assert [(c.asserted["max"], c.verdict) for c in responses] == [("none", "partly")]  # the record: a fact-finding mission
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("Critics call the CSTO a meaningless organization.", "effectiveness"),
+    ("ОДКБ не имеет механизмов урегулирования территориальных споров между своими членами.", "effectiveness"),
+    ("Armenia boycotted the CSTO summit in Astana.", "alignment"),
+    ("Пашинян сказал, что отношения Армении с ОДКБ приостановлены де-факто.", "exit"),
+    ("The CSTO is supposed to defend its member states against external aggression.", "clauses"),
+])
+def test_words_about_the_organization_name_their_topic(text, topic):
+    claims = _claims(text, "structure")
+    assert [c.asserted["topic"] for c in claims] == [topic]
