@@ -100,3 +100,15 @@ def test_a_request_that_went_unanswered_says_no_response():
 def test_words_about_the_organization_name_their_topic(text, topic):
     claims = _claims(text, "structure")
     assert [c.asserted["topic"] for c in claims] == [topic]
+
+
+def test_arabic_present_tense_turning_to_the_organization_is_a_request():
+    text = "في 13 سبتمبر 2022 هاجمت أذربيجان أرمينيا، وأرمينيا تتوجه إلى منظمة معاهدة الأمن الجماعي طلبا للمساعدة."
+    requests = _claims(text, "request")
+    assert [(c.asserted["made"], c.ids, c.verdict) for c in requests] == [("yes", ["arm-aze-2022-09"], "consistent")]
+
+
+def test_sending_experts_is_a_mission():
+    text = "في سبتمبر 2022 قررت منظمة معاهدة الأمن الجماعي إرسال خبراء إلى أرمينيا بعد هجوم أذربيجان."
+    responses = _claims(text, "response")
+    assert [(c.asserted["min"], c.verdict) for c in responses] == [("fact-finding-mission", "consistent")]
