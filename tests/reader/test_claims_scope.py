@@ -112,3 +112,11 @@ def test_sending_experts_is_a_mission():
     text = "في سبتمبر 2022 قررت منظمة معاهدة الأمن الجماعي إرسال خبراء إلى أرمينيا بعد هجوم أذربيجان."
     responses = _claims(text, "response")
     assert [(c.asserted["min"], c.verdict) for c in responses] == [("fact-finding-mission", "consistent")]
+
+
+@pytest.mark.parametrize("text", [
+    "In June 2010 clashes broke out in Osh, where the CSTO met. The interim government has deployed troops to the city.",
+    "В июне 2010 года в Оше начались столкновения, ОДКБ провела совещание. Временное правительство направило войска в город.",
+])
+def test_a_government_deploying_troops_is_not_the_organization_responding(text):
+    assert all(c.asserted["min"] != "military-deployment" for c in _claims(text, "response"))

@@ -118,6 +118,8 @@ class _Sentence:
         self.state_at = [m.start for m in inside if m.type == "state" or (m.type in ("place", "person") and m.state)]
         words = vocab.lists["organization_words"]
         self.org_at += [self.original(m.start()) for m in words.finditer(self.folded)] if words else []
+        actors = vocab.lists["state_actors"]
+        self.state_at += [self.original(m.start()) for m in actors.finditer(self.folded)] if actors else []
         self.previous_anchored = False
 
     def original(self, offset: int) -> int:
