@@ -17,7 +17,6 @@ unless --undated is given; the reader may still find a date in the text itself.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import hashlib
 import os
 import sys
@@ -31,6 +30,8 @@ from pactscope.reader.normalize import fold_with_offsets
 from pactscope.reader.sentences import split_sentences
 
 GOLD = Path(__file__).with_name("gold.yaml")
+sys.path.insert(0, str(Path(__file__).parents[1] / "devset"))
+from score import page_date  # noqa: E402  (one reading of the pages' dates for both scorers)
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -58,7 +59,7 @@ def score(texts: Path, split: str | None = None, show: bool = False, dated: bool
             print(f"skipped {path}: the text differs from the one annotated (sha256 mismatch)", file=sys.stderr)
             continue
         value = str(doc.get("published") or "")
-        published = dt.date.fromisoformat(value if len(value) != 7 else value + "-01") if dated and value else None
+        published = page_date(value) if dated and value else None
         result = read_text(text, date=published, claims=True)
         spans = _sentences(result.text)
         found = [(c, _which(spans, *c.span)) for c in result.claims or []]

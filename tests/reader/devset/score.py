@@ -31,6 +31,15 @@ def _linked_ids(result) -> set[str]:
     return out
 
 
+def page_date(value: str) -> dt.date:
+    """The page's date; a page that shows only its month ("2021-11") counts as of the month's last
+    day, so that nothing the article reports from that month reads as after it."""
+    if len(value) == 7:
+        year, month = map(int, value.split("-"))
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date.fromisoformat(value)
+
+
 def _ratio(a: int, b: int) -> str:
     return f"{a / b:.2f} ({a}/{b})" if b else "- (0/0)"
 
@@ -60,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         published = art.get("published")
         if takes_date and published and not args.no_date:
             value = str(published)
-            kwargs["date"] = dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+            kwargs["date"] = page_date(value)
         result = read_text(path.read_text(encoding="utf-8"), **kwargs)
         gold, optional = set(art.get("links") or []), set(art.get("optional") or [])
         pred = _linked_ids(result)
