@@ -34,3 +34,13 @@ def test_a_quote_mark_does_not_join_two_sentences_words():
 ])
 def test_a_dated_session_named_in_one_capital_is_not_the_one_in_another(text, expected):
     assert _linked(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأعلنت تالين رفضها للنفي الروسي بعد الانتهاك الروسي للمجال الجوي الإستوني.", ["nato-2025-estonia-article-4-airspace"]),
+    ("Таллин заявил, что российские самолеты нарушили воздушное пространство Эстонии.", ["nato-2025-estonia-article-4-airspace"]),
+    ("В 2022 году Пашинян отказался подписывать проект декларации Совета коллективной безопасности ОДКБ.",
+     ["csc-2022-11-23"]),
+])
+def test_names_of_the_estonian_incursion_and_the_yerevan_declaration(text, expected):
+    assert _linked(text) == expected
