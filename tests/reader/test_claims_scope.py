@@ -120,3 +120,24 @@ def test_sending_experts_is_a_mission():
 ])
 def test_a_government_deploying_troops_is_not_the_organization_responding(text):
     assert all(c.asserted["min"] != "military-deployment" for c in _claims(text, "response"))
+
+
+# Membership read off src/pactscope/ledger/records/csto/membership.yaml: Armenia frozen from
+# 2024-02-22; Uzbekistan a member 2006-08-16 to 2012-06-28, frozen, then suspended from 2012-12-19.
+@pytest.mark.parametrize("text, on, members, other", [
+    ("The CSTO comprises six former Soviet states.", "2024-03-01",
+     ["BLR", "KAZ", "KGZ", "RUS", "TJK"], {"frozen": ["ARM"], "suspended": ["UZB"]}),
+    ("В ОДКБ входят Россия, Армения, Белоруссия, Казахстан, Киргизия, Таджикистан и Узбекистан.", "2010-05-01",
+     ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK", "UZB"], {}),
+    ("ضمت منظمة معاهدة الأمن الجماعي في عام 2000 روسيا وأرمينيا وبيلاروسيا وكازاخستان وقيرغيزستان وطاجيكستان.",
+     "2000-06-01", ["ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"], {}),
+])
+def test_a_member_list_gets_the_members_on_the_texts_date(text, on, members, other):
+    import datetime as dt
+
+    claims = [c for c in read_text(text, date=dt.date.fromisoformat(on), claims=True).claims or []
+              if c.field == "structure"]
+    assert [c.asserted["topic"] for c in claims] == ["membership"]
+    (record,) = claims[0].record
+    assert (record["date"], record["members"], record["other"]) == (on, members, other)
+    assert record["sources"] and claims[0].sources

@@ -116,6 +116,7 @@ class _Sentence:
         self.orgs = named + organs  # an organ's title ("the secretary general") counts only for an organization named
         self.org_at = [m.start for m in inside if m.type in ("organization", "organ")]
         self.state_at = [m.start for m in inside if m.type == "state" or (m.type in ("place", "person") and m.state)]
+        self.states = {m.target for m in inside if m.type == "state"}
         words = vocab.lists["organization_words"]
         self.org_at += [self.original(m.start()) for m in words.finditer(self.folded)] if words else []
         actors = vocab.lists["state_actors"]
@@ -338,12 +339,19 @@ def _case_claim(s: _Sentence, field: str, asserted: dict[str, Any], ids: list[st
                  sources=_sources(ev, sources))
 
 
-def _structure_claim(s: _Sentence, topics: list[str], org: str, ev: Evidence, scale: tuple[str, ...]) -> Claim:
+def _lists_members(s: _Sentence, org: str | None, ev: Evidence) -> bool:
+    """The sentence names the organization and at least MEMBER_LIST states that were ever its members."""
+    ever = {sp.state for sp in ev.spells.get(org or "", ())}
+    return len(s.states & ever) >= MEMBER_LIST
+
+
+def _structure_claim(s: _Sentence, topics: list[str], org: str, ev: Evidence, scale: tuple[str, ...],
+                     published: dt.date | None = None) -> Claim:
     """One claim about the organization per sentence: its first topic, with the evidence of every topic named."""
     items: list[dict[str, Any]] = []
     rule = ""
     for topic in topics:
-        found, why = organization.evidence(topic, org, ev, scale)
+        found, why = organization.evidence(topic, org, ev, scale, published)
         items += [it for it in found if it not in items]
         rule = rule or why  # the first topic's
     if len(topics) > 1:
@@ -381,8 +389,10 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
         anchored = s.anchored() or (s.i > 0 and sentences[s.i - 1].anchored())
         topics = list(dict.fromkeys(h.kind[6:] for h in s.cues.of(*(f"topic:{t}" for t in vocab.topics))))
         about_org = bool(org and (s.anchored() or s.cues.articles()))  # it or its treaty's article named here
+        if about_org and "membership" not in topics and s.orgs and _lists_members(s, org, ev):
+            topics.append("membership")  # "the CSTO (Russia, Armenia, Belarus, Kazakhstan, ...)"
         if topics and about_org:
-            claims.append(_structure_claim(s, topics, org, ev, scale))
+            claims.append(_structure_claim(s, topics, org, ev, scale, published))
         found: list[tuple[str, dict[str, Any]]] = []
         treaty = bool(set(topics) & TREATY_TOPICS)
         trig = None if treaty else _trigger(s, org, ev)

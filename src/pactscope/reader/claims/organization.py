@@ -9,6 +9,7 @@ reader may not import the metrics layer.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from typing import Any
 
@@ -65,8 +66,25 @@ def _chairs(ev: Evidence, org: str) -> list[dict[str, Any]]:
             for m in meetings]
 
 
-def evidence(topic: str, org: str, ev: Evidence, scale: tuple[str, ...]) -> tuple[list[dict[str, Any]], str]:
-    """Evidence items for a claim on `topic` about `org`, and a one-line description."""
+def _members(ev: Evidence, org: str, on: dt.date) -> dict[str, Any]:
+    """Who held each status on `on`, from the membership spells (a member list to set beside the text's)."""
+    held = [s for s in ev.spells.get(org, ()) if s.start <= on and (s.end is None or on < s.end)]
+    by_status: dict[str, list[str]] = {}
+    for s in sorted(held, key=lambda s: s.state):
+        by_status.setdefault(s.status.value, []).append(s.state)
+    return {"kind": "membership", "organization": org, "date": on.isoformat(), "members": by_status.get("member", []),
+            "other": {k: v for k, v in by_status.items() if k != "member"},
+            "sources": sorted({x for s in held for x in s.sources})}
+
+
+def evidence(topic: str, org: str, ev: Evidence, scale: tuple[str, ...],
+             on: dt.date | None = None) -> tuple[list[dict[str, Any]], str]:
+    """Evidence items for a claim on `topic` about `org`, and a one-line description; `on`: the
+    text's date (membership is read on it; today when it is not known)."""
+    if topic == "membership":
+        when = on or dt.date.today()
+        return ([_members(ev, org, when)],
+                f"claim about the organization (membership): evidence, not a verdict; the members on {when.isoformat()}")
     if topic in METRIC_TOPICS:
         metric = METRIC_TOPICS[topic]
         return ([{"kind": "metric", "metric": metric, "organization": org,

@@ -39,6 +39,10 @@ def record_text(claim: Claim, record: dict) -> str:
         return figures if isinstance(figures, str) else f"see {record.get('command')}"
     if kind == "meeting":
         return f"{record.get('date')} {record.get('place')}: chair {record.get('chair')}"
+    if kind == "membership":
+        others = "; ".join(f"{status}: {', '.join(states)}" for status, states in (record.get("other") or {}).items())
+        return (f"members on {record.get('date')}: {', '.join(record.get('members') or []) or 'none'}"
+                + (f"; {others}" if others else ""))
     return ", ".join(f"{k}: {v}" for k, v in record.items() if k != "sources")
 
 
