@@ -141,3 +141,19 @@ def test_a_member_list_gets_the_members_on_the_texts_date(text, on, members, oth
     (record,) = claims[0].record
     assert (record["date"], record["members"], record["other"]) == (on, members, other)
     assert record["sources"] and claims[0].sources
+
+
+@pytest.mark.parametrize("text", [
+    "بدأت قوات حفظ السلام التابعة لمنظمة معاهدة الأمن الجماعي في 13 يناير 2022 انسحابها من كازاخستان.",
+    "On 13 January 2022 the CSTO peacekeepers began their withdrawal from Kazakhstan.",
+])
+def test_troops_withdrawing_is_no_exit_claim_but_a_response(text):
+    claims = _claims(text)
+    assert not [c for c in claims if c.field == "structure"]
+    assert [(c.field, c.ids, c.verdict) for c in claims] == [("response", ["kaz-2022-01-unrest"], "consistent")]
+
+
+def test_a_russian_present_tense_appeal_is_a_request():
+    text = "10 сентября 2025 года Туск подтвердил, что Польша обращается к союзникам по НАТО после вторжения дронов."
+    requests = _claims(text, "request")
+    assert [(c.asserted["made"], c.ids) for c in requests] == [("yes", ["nato-2025-poland-article-4-drones"])]

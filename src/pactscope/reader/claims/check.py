@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pactscope.ledger.schema import CrisisCase
 from pactscope.reader.claims import organization, verdict
-from pactscope.reader.claims.cues import Hit, SentenceCues, clause_before
+from pactscope.reader.claims.cues import CLAUSE_END, Hit, SentenceCues, clause_before
 from pactscope.reader.claims.model import Claim
 from pactscope.reader.claims.resolve import MEMBER_LIST, SentenceFacts, TextFacts, choose
 from pactscope.reader.claims.vocab import Vocabulary, vocabulary
@@ -339,6 +339,13 @@ def _case_claim(s: _Sentence, field: str, asserted: dict[str, Any], ids: list[st
                  sources=_sources(ev, sources))
 
 
+def _troops_leaving(s: _Sentence, vocab: Vocabulary) -> bool:
+    """An exit word after a word for troops in its clause: the forces are leaving, no state is."""
+    troops = s.cues.of(vocab.scale[-1])
+    return any(t.end <= e.start and not CLAUSE_END.search(s.folded[t.end:e.start])
+               for e in s.cues.of("topic:exit") for t in troops)
+
+
 def _lists_members(s: _Sentence, org: str | None, ev: Evidence) -> bool:
     """The sentence names the organization and at least MEMBER_LIST states that were ever its members."""
     ever = {sp.state for sp in ev.spells.get(org or "", ())}
@@ -389,6 +396,8 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
         anchored = s.anchored() or (s.i > 0 and sentences[s.i - 1].anchored())
         topics = list(dict.fromkeys(h.kind[6:] for h in s.cues.of(*(f"topic:{t}" for t in vocab.topics))))
         about_org = bool(org and (s.anchored() or s.cues.articles()))  # it or its treaty's article named here
+        if "exit" in topics and _troops_leaving(s, vocab):
+            topics.remove("exit")  # "the peacekeepers began their withdrawal from Kazakhstan": troops leave, not a member
         if about_org and "membership" not in topics and s.orgs and _lists_members(s, org, ev):
             topics.append("membership")  # "the CSTO (Russia, Armenia, Belarus, Kazakhstan, ...)"
         if topics and about_org:
