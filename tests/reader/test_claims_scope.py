@@ -157,3 +157,15 @@ def test_a_russian_present_tense_appeal_is_a_request():
     text = "10 сентября 2025 года Туск подтвердил, что Польша обращается к союзникам по НАТО после вторжения дронов."
     requests = _claims(text, "request")
     assert [(c.asserted["made"], c.ids) for c in requests] == [("yes", ["nato-2025-poland-article-4-drones"])]
+
+
+def test_no_request_yet_before_the_recorded_request_is_consistent():
+    # tjk-afg-2021-taliban-takeover: Tajikistan's request is dated 2021-07-07
+    import datetime as dt
+
+    text = "The CSTO said on Wednesday that Tajikistan has not asked the organization for help on the Afghan border."
+    early = [c for c in read_text(text, date=dt.date(2021, 6, 30), claims=True).claims if c.field == "request"]
+    late = [c for c in read_text(text, date=dt.date(2021, 7, 20), claims=True).claims if c.field == "request"]
+    assert [(c.ids, c.verdict) for c in early] == [(["tjk-afg-2021-taliban-takeover"], "consistent")]
+    assert "2021-07-07" in early[0].rule
+    assert [(c.ids, c.verdict) for c in late] == [(["tjk-afg-2021-taliban-takeover"], "inconsistent")]

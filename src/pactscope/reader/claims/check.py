@@ -304,7 +304,8 @@ def _field_sources(case: CrisisCase, field: str) -> list[str]:
     return list(part.sources) + extra
 
 
-def _judge(field: str, asserted: dict[str, Any], case: CrisisCase, scale: tuple[str, ...]) -> tuple[str, str]:
+def _judge(field: str, asserted: dict[str, Any], case: CrisisCase, scale: tuple[str, ...],
+           said_on: dt.date | None = None) -> tuple[str, str]:
     if field == "response":
         if asserted.get("judgement"):
             return "not-checkable", f"a judgement ({', '.join(asserted['judgement'])}), not a level on the response scale"
@@ -312,19 +313,19 @@ def _judge(field: str, asserted: dict[str, Any], case: CrisisCase, scale: tuple[
             return "not-checkable", "the sentence's response words contradict each other"
         return verdict.response(asserted["min"], asserted["max"], case, scale)
     if field == "request":
-        return verdict.request(asserted["made"], asserted.get("article"), case)
+        return verdict.request(asserted["made"], asserted.get("article"), case, said_on)
     return verdict.trigger(asserted["triggered"], case)
 
 
 def _case_claim(s: _Sentence, field: str, asserted: dict[str, Any], ids: list[str], why: str, ev: Evidence,
-                scale: tuple[str, ...]) -> Claim:
+                scale: tuple[str, ...], said_on: dt.date | None = None) -> Claim:
     if not ids:
         return Claim(span=s.span, sentence=s.text[s.span[0]:s.span[1]].strip(), about="case", ids=[], field=field,
                      asserted=asserted, record=[], verdict="not-checkable", rule=why)
     records, verdicts, sources = [], [], []
     for cid in ids:
         case = ev.cases[cid]
-        v, rule = _judge(field, asserted, case, scale)
+        v, rule = _judge(field, asserted, case, scale, said_on)
         records.append({**_case_record(case, field, scale), "verdict": v, "rule": rule})
         verdicts.append(v)
         sources += _field_sources(case, field)
@@ -426,5 +427,5 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
                 before = published - dt.timedelta(days=30) if published else dt.date.max
                 case_ids = sorted(c.id for c in ev.cases.values() if c.organization == org and c.start_date < before)
                 reason = f"'{asserted['words'][0] if asserted['words'] else 'never'}' covers every {org} case"
-            claims.append(_case_claim(s, field, asserted, case_ids, reason, ev, scale))
+            claims.append(_case_claim(s, field, asserted, case_ids, reason, ev, scale, published))
     return claims

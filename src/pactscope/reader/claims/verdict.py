@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pactscope.ledger.schema import CrisisCase
 from pactscope.reader.evidence import response_terms
 
@@ -40,9 +42,13 @@ def ternary(asserted: str, recorded: str, what: str) -> tuple[str, str]:
     return "inconsistent", f"the claim says {what}: {asserted}; the record says {recorded}"
 
 
-def request(made: str, article: str | None, case: CrisisCase) -> tuple[str, str]:
+def request(made: str, article: str | None, case: CrisisCase, said_on: dt.date | None = None) -> tuple[str, str]:
+    """`said_on`: the text's date; "no request" said before the recorded request's day was true then."""
     verdict, rule = ternary(made, case.request.made.value, "help was requested")
     recorded = case.request.article
+    asked = case.request.date
+    if verdict == "inconsistent" and made == "no" and said_on and asked and said_on < asked:
+        return "consistent", f"no request yet on {said_on.isoformat()}: the recorded request came on {asked.isoformat()}"
     if verdict == "inconsistent" and made == "no" and article and recorded and article != recorded:
         return "consistent", f"no request under Art. {article}: the recorded request was under Art. {recorded}"
     if verdict == "consistent" and made == "yes" and article and recorded and article != recorded:
