@@ -549,9 +549,10 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
                   meeting_places: frozenset[str] = frozenset()) -> Score:
     """How well a sentence (with the text around it) matches a meeting.
 
-    `meeting_places`: the places of all meetings; a dated sentence (or one beside a dated one) naming one of them other than
-    this meeting's place sets the session there, so this one's place named elsewhere in the text
-    counts nothing (an undated one may name a capital for its government: "Yerevan may return").
+    `meeting_places`: the places of all meetings. A dated sentence (or one beside a dated one)
+    that names one of them other than this meeting's place sets the session there, so this one's
+    place named elsewhere in the text counts nothing (an undated sentence may name a capital for
+    its government: "Yerevan may return").
     """
     named = meeting.id in s.records
     own_organ = meeting.organ in s.organs
