@@ -169,3 +169,24 @@ def test_no_request_yet_before_the_recorded_request_is_consistent():
     assert [(c.ids, c.verdict) for c in early] == [(["tjk-afg-2021-taliban-takeover"], "consistent")]
     assert "2021-07-07" in early[0].rule
     assert [(c.ids, c.verdict) for c in late] == [(["tjk-afg-2021-taliban-takeover"], "inconsistent")]
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    ("في سبتمبر 2022 ذكرت يريفان أنها اتصلت بمنظمة معاهدة الأمن الجماعي بشأن هجوم أذربيجان.", "request", ("yes", "consistent")),
+    ("في 10 سبتمبر 2025 استدعت بولندا رسميا المادة الرابعة من معاهدة الناتو بعد توغل المسيرات.", "request", ("yes", "consistent")),
+])
+def test_arabic_ways_of_turning_to_the_organization(text, field, expected):
+    claims = _claims(text, field)
+    assert [(c.asserted["made"], c.verdict) for c in claims] == [expected]
+
+
+def test_arabic_not_reacting_properly_is_a_judgement():
+    text = "في مايو 2021 لم تتفاعل منظمة معاهدة الأمن الجماعي بشكل صحيح مع توغل أذربيجان في أرمينيا."
+    responses = _claims(text, "response")
+    assert [(c.ids, c.verdict) for c in responses] == [(["arm-aze-2021-05-syunik-gegharkunik"], "not-checkable")]
+    assert "judgement" in responses[0].asserted
+
+
+def test_an_arabic_russia_led_alliance_is_a_dominance_claim():
+    claims = _claims("وقالت منظمة معاهدة الأمن الجماعي التي تقودها روسيا إنها تتابع الوضع.", "structure")
+    assert [c.asserted["topic"] for c in claims] == ["dominance"]
