@@ -44,37 +44,3 @@ def test_a_dated_session_named_in_one_capital_is_not_the_one_in_another(text, ex
 ])
 def test_names_of_the_estonian_incursion_and_the_yerevan_declaration(text, expected):
     assert _linked(text) == expected
-
-
-@pytest.mark.parametrize("text", [
-    "Генсек ОДКБ выступил на внеочередной сессии Совета коллективной безопасности 23 августа 2021 года, "
-    "посвященной ситуации в Афганистане.",
-    "انعقدت الدورة الاستثنائية لمجلس الأمن الجماعي لمنظمة معاهدة الأمن الجماعي في 23 أغسطس 2021 حول الوضع في أفغانستان.",
-])
-def test_a_session_recorded_in_a_cases_response_links_the_case(text):
-    # tjk-afg-2021-taliban-takeover lists the Collective Security Council session of 23 August 2021
-    # among its consultations; the text names Afghanistan, one of the case's sides
-    assert _linked(text) == ["csc-2021-08-23", "tjk-afg-2021-taliban-takeover"]
-
-
-def test_a_sentence_naming_two_dated_conflicts_links_both():
-    import datetime as dt
-
-    text = ("Азербайджан и Кыргызстан начали военные действия против Армении и Таджикистана в сентябре "
-            "этого года почти одновременно.")
-    linked = sorted(link.id for link in read_text(text, date=dt.date(2022, 10, 13)).linked)
-    assert linked == ["arm-aze-2022-09", "kgz-tjk-2022-09"]
-
-
-@pytest.mark.parametrize("text, value", [
-    ("They clashed in September this year.", "2022-09"),
-    ("Бои начались в сентябре этого года.", "2022-09"),
-    ("اندلعت الاشتباكات في سبتمبر من العام الجاري.", "2022-09"),
-])
-def test_a_month_of_this_year_is_read_with_the_articles_date(text, value):
-    import datetime as dt
-
-    from pactscope.reader.dates import find_dates
-    from pactscope.reader.normalize import fold
-
-    assert value in [h.value for h in find_dates(fold(text), dt.date(2022, 10, 13))]

@@ -676,14 +676,7 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
             in_office[0][1].add(0.0, "the only close candidate held while the official named was in office")
             links.append(in_office[0])
             continue
-        sides = [frozenset(parties(rid)) for rid, _ in close]
-        if len(close) > 1 and all(sc.value >= threshold and sc.dated for _, sc in close) and \
-                sum(map(len, sides)) == len(frozenset().union(*sides)):
-            for rid, sc in close:  # "Azerbaijan and Kyrgyzstan attacked Armenia and Tajikistan in September"
-                sc.add(0.0, "the sentence names two conflicts with no side in common, each dated")
-                links.append((rid, sc))
-            continue
-        if plural and len(set(sides)) == 1:
+        if plural and len({frozenset(parties(rid)) for rid, _ in close}) == 1:
             groups.append(close)
         else:
             unsure.append(close)
@@ -814,26 +807,6 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
             placed[ref.best].sentences.append(ref.sentence)
         elif (ref.sentence, ref.kind) not in unsure_at:
             unlinked.append(ref)
-    _cases_of_sessions(placed, {m.id: (org, m) for org, m in meetings}, ev, doc.states, threshold, parties)
     for p in placed.values():
         p.sentences = sorted(set(p.sentences))
     return Outcome(sorted(placed.values(), key=lambda p: -p.score.value), unlinked, ambiguous)
-
-
-def _cases_of_sessions(placed: dict[str, Placement], meetings: dict, ev: Evidence, named: set[str],
-                       threshold: float, parties) -> None:
-    """A linked session that the ledger records as a consultation in a case's response links that
-    case too, when the text names one of the case's sides ("the extraordinary session on
-    Afghanistan, 23 August 2021" is part of the response to the Taliban takeover)."""
-    for pid in [p.id for p in placed.values() if p.kind == "meeting"]:
-        if pid not in meetings:
-            continue
-        org, meeting = meetings[pid]
-        session = placed[pid]
-        for case in ev.cases.values():
-            if case.organization != org or case.id in placed or not set(parties(case.id)) & named:
-                continue
-            if any(a.term.value == "consultation" and a.date == meeting.date for a in case.response.actions):
-                score = Score()
-                score.add(threshold, lambda m=meeting: f"the session {m.id} ({m.date.isoformat()}) is in its recorded response")
-                placed[case.id] = Placement(case.id, "case", score, list(session.sentences))
