@@ -78,10 +78,15 @@ def test_a_member_calling_consultations_under_article_4_is_a_request(text):
     assert requests[0].ids == ["nato-2025-poland-article-4-drones"]
 
 
-def test_a_call_for_the_organization_is_a_request():
-    text = "In January 2022 CSTO troops arrived in Kazakhstan in response to President Tokayev's call for the CSTO to help."
+@pytest.mark.parametrize("text, case", [
+    ("In January 2022 CSTO troops arrived in Kazakhstan in response to President Tokayev's call for the CSTO to help.",
+     "kaz-2022-01-unrest"),  # a call for the organization
+    ("في 13 سبتمبر 2022 هاجمت أذربيجان أرمينيا، وأرمينيا تتوجه إلى منظمة معاهدة الأمن الجماعي طلبا للمساعدة.",
+     "arm-aze-2022-09"),  # Arabic present tense: "turns to"
+])
+def test_a_call_for_or_a_turn_to_the_organization_is_a_request(text, case):
     requests = _claims(text, "request")
-    assert [(c.asserted["made"], c.ids, c.verdict) for c in requests] == [("yes", ["kaz-2022-01-unrest"], "consistent")]
+    assert [(c.asserted["made"], c.ids, c.verdict) for c in requests] == [("yes", [case], "consistent")]
 
 
 def test_a_request_that_went_unanswered_says_no_response():
@@ -100,12 +105,6 @@ def test_a_request_that_went_unanswered_says_no_response():
 def test_words_about_the_organization_name_their_topic(text, topic):
     claims = _claims(text, "structure")
     assert [c.asserted["topic"] for c in claims] == [topic]
-
-
-def test_arabic_present_tense_turning_to_the_organization_is_a_request():
-    text = "في 13 سبتمبر 2022 هاجمت أذربيجان أرمينيا، وأرمينيا تتوجه إلى منظمة معاهدة الأمن الجماعي طلبا للمساعدة."
-    requests = _claims(text, "request")
-    assert [(c.asserted["made"], c.ids, c.verdict) for c in requests] == [("yes", ["arm-aze-2022-09"], "consistent")]
 
 
 def test_sending_experts_is_a_mission():

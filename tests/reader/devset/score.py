@@ -12,6 +12,7 @@ that was not linked is a false negative.  States are scored the same way against
 from __future__ import annotations
 
 import argparse
+import calendar
 import datetime as dt
 import inspect
 import sys
@@ -36,7 +37,7 @@ def page_date(value: str) -> dt.date:
     day, so that nothing the article reports from that month reads as after it."""
     if len(value) == 7:
         year, month = map(int, value.split("-"))
-        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
     return dt.date.fromisoformat(value)
 
 

@@ -347,9 +347,8 @@ def _troops_leaving(s: _Sentence, vocab: Vocabulary) -> bool:
                for e in s.cues.of("topic:exit") for t in troops)
 
 
-def _lists_members(s: _Sentence, org: str | None, ev: Evidence) -> bool:
-    """The sentence names the organization and at least MEMBER_LIST states that were ever its members."""
-    ever = {sp.state for sp in ev.spells.get(org or "", ())}
+def _lists_members(s: _Sentence, ever: frozenset[str]) -> bool:
+    """The sentence names at least MEMBER_LIST states that were ever members (`ever`) of its organization."""
     return len(s.states & ever) >= MEMBER_LIST
 
 
@@ -389,6 +388,7 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
         s.previous_anchored = before.anchored()
     facts = _facts(result, [s.span for s in sentences], ev, published)
     main_org = _main_organization(result, ev, facts)
+    ever = {o: frozenset(sp.state for sp in spells) for o, spells in ev.spells.items()}  # every state that was a member
     claims: list[Claim] = []
     for s in sentences:
         org = s.orgs[0] if s.orgs and s.orgs[0] in ev.organizations else main_org
@@ -399,7 +399,7 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
         about_org = bool(org and (s.anchored() or s.cues.articles()))  # it or its treaty's article named here
         if "exit" in topics and _troops_leaving(s, vocab):
             topics.remove("exit")  # "the peacekeepers began their withdrawal from Kazakhstan": troops leave, not a member
-        if about_org and "membership" not in topics and s.orgs and _lists_members(s, org, ev):
+        if about_org and "membership" not in topics and s.orgs and _lists_members(s, ever.get(org or "", frozenset())):
             topics.append("membership")  # "the CSTO (Russia, Armenia, Belarus, Kazakhstan, ...)"
         if topics and about_org:
             claims.append(_structure_claim(s, topics, org, ev, scale, published))
