@@ -103,6 +103,27 @@ def test_an_interrupt_before_the_write_is_closed_leaves_no_temporary_file(tmp_pa
     assert target.read_text() == "whole" and list(tmp_path.iterdir()) == [target]
 
 
+def test_a_signal_just_after_the_temporary_file_is_made_leaves_nothing(tmp_path, monkeypatch):
+    # Another thread (polars' workers) may take the signal, so it can be handled right after the
+    # file is created, before atomic_write holds its name; the exit hook must still know it.
+    import pactscope.data.io as io
+    from pactscope.data.io import discard_partial_files
+
+    real_close = io.os.close
+
+    def interrupted(fd):
+        real_close(fd)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(io.os, "close", interrupted)
+    with pytest.raises(KeyboardInterrupt), atomic_write(tmp_path / "out.csv"):
+        pass
+    monkeypatch.setattr(io.os, "close", real_close)
+    assert [p.suffix for p in tmp_path.iterdir()] == [".part"]  # made, and the signal came before the body
+    discard_partial_files()
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_write_frame_flattens_lists_for_csv(tmp_path):
     frame = pl.DataFrame({"id": ["a"], "states": [["ARM", "AZE"]]})
     write_frame(frame, tmp_path / "f.csv")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+import secrets
 import shutil
 import signal
 import tempfile
@@ -96,13 +97,10 @@ def atomic_write(target: Path | str) -> Iterator[Path]:
     with _signals_held():  # a signal lands only once the cleanup below is armed
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            tmp = _new_part_file(target)
         except OSError as exc:
             raise _cannot_write(target, exc) from None
-        tmp = Path(name)
-        _PENDING.add(tmp)
     try:
-        os.close(fd)
         yield tmp
         with _signals_held():  # renamed and forgotten together
             os.chmod(tmp, 0o644)
@@ -116,6 +114,26 @@ def atomic_write(target: Path | str) -> Iterator[Path]:
     except BaseException:
         _discard(tmp)
         raise
+
+
+def _new_part_file(target: Path) -> Path:
+    """A new empty file beside ``target``, tracked for removal at exit before it exists.
+
+    Holding signals covers only this thread; with a data library's worker threads running, a
+    signal can still be handled here, so the name is known to the exit hook before the file is made.
+    """
+    while True:
+        tmp = target.parent / f".{target.name}.{secrets.token_hex(6)}.part"
+        _PENDING.add(tmp)
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            return tmp
+        except FileExistsError:  # another writer's name: forget it, try another
+            _PENDING.discard(tmp)
+        except OSError:  # nothing was made
+            _PENDING.discard(tmp)
+            raise
+        # any other exception (a signal) leaves the name tracked: the exit hook removes the file if it was made
 
 
 def _discard(tmp: Path) -> None:
