@@ -122,6 +122,13 @@ def _record(kind: str, rid: str, ev: Evidence) -> tuple[str, str | None, dict]:
     raise KeyError(rid)
 
 
+def _inside_organization(m: Mention, mentions: list[Mention]) -> bool:
+    """A state within an organization's description ("Russia" in "the Russia-led bloc") names
+    the organization, not a party to what the sentence reports."""
+    return m.type == "state" and any(o.type == "organization" and o.start <= m.start and m.end <= o.end
+                                     and (o.start, o.end) != (m.start, m.end) for o in mentions)
+
+
 def _unique(mentions: list[Mention], kind: str) -> list[str]:
     return list(dict.fromkeys(m.target for m in mentions if m.type == kind))
 
@@ -172,7 +179,7 @@ def read_text(text: str | bytes, *, evidence: Evidence | None = None, gazetteer:
     facts = [Fact(sentence=i, type=m.type, target=m.target, surface=m.text, state=m.state,
                   organization=m.organization, first=m.first, last=m.last, precision=_precision(m),
                   negated=bool(m.negated))
-             for m, i in zip(mentions, sentence)]
+             for m, i in zip(mentions, sentence) if not _inside_organization(m, mentions)]
     outcome = link(facts, len(spans), ev, gaz, threshold, anchor, sentence_texts)
     linked = []
     for p in outcome.linked:

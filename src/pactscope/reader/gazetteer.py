@@ -274,6 +274,8 @@ def build_gazetteer(evidence: Evidence | None = None) -> Gazetteer:
         for rid, record in (names.get(section) or {}).items():
             if rid in known:
                 _add_names(gaz.names, "record", rid, record)
+    for org in lex.get("descriptions") or []:  # "a Russia-led military alliance", beside the state it holds
+        _add_names(gaz.names, "organization", org["id"], org)
     for category, record in lex["events"].items():
         gaz.event_fits[category] = tuple(record.get("fits") or [])
         _add_names(gaz, "event", category, record, stems=record.get("stems", True))
