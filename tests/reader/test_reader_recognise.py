@@ -95,3 +95,14 @@ def test_a_capital_named_by_its_state(text):
     from pactscope.reader import read_text
 
     assert read_text(text).places == ["Dushanbe"]
+
+
+@pytest.mark.parametrize("word", ["атаковал", "напал", "вторглась", "обстреляла"])
+def test_a_shorter_russian_form_of_an_event_verb_is_the_event(word):
+    """The rule that a shorter Russian word is another word ("Само" is not "Самоа") holds for
+    names, not for event verbs matched by stem ("атаковал" is a form of "атаковали")."""
+    from pactscope.reader import read_text
+
+    result = read_text(f"Азербайджан {word} Армению в сентябре 2022 года.")
+    assert [(m.text, m.target) for m in result.mentions if m.type == "event"] == [(word, "attack")]
+    assert [link.id for link in result.linked] == ["arm-aze-2022-09"]
