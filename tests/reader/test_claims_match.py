@@ -327,3 +327,45 @@ def test_troops_leaving_a_country_is_no_exit_from_the_organization():
     found = _fields("13 января 2022 года контингент ОДКБ начал выход из Казахстана.")
     assert "structure" not in found
     assert [c.asserted["min"] for c in found["response"]] == ["military-deployment"]
+
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijan attacked Armenia on 13 September 2022. The CSTO Collective Security Council then met in Yerevan.",
+    "Азербайджан атаковал Армению 13 сентября 2022 года. В Ереване состоялось очередное заседание Совета коллективной безопасности ОДКБ.",
+    "هاجمت أذربيجان أرمينيا في 13 سبتمبر 2022. وعقدت جلسة عادية لمجلس الأمن الجماعي لمنظمة معاهدة الأمن الجماعي في يريفان.",
+])
+def test_a_routine_meeting_is_no_response(text):
+    """The second sentence names no crisis (no event word, no date) and no emergency."""
+    claims = read_text(text, claims=True, date="2022-11-30").claims or []
+    assert [c for c in claims if c.field == "response"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The CSTO Collective Security Council held an emergency session on Armenia.",
+    "Совет коллективной безопасности ОДКБ провел внеочередную сессию по Армении.",
+    "عقد مجلس الأمن الجماعي لمنظمة معاهدة الأمن الجماعي جلسة طارئة بشأن أرمينيا.",
+])
+def test_an_emergency_meeting_is_a_consultation(text):
+    claims = read_text(text, claims=True, date="2022-09-14").claims or []
+    assert [(c.field, c.asserted["min"], c.ids) for c in claims] == [("response", "consultation", ["arm-aze-2022-09"])]
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت منظمة معاهدة الأمن الجماعي أن قواتها ستبدأ الانسحاب من كازاخستان غدا.",  # future: not done yet
+    "أرمينيا تقاطع اجتماع الجمعية البرلمانية لمنظمة معاهدة الأمن الجماعي.",  # a member skips a session
+    "Armenia will not attend the meeting of the CSTO Collective Security Council.",
+])
+def test_an_announcement_or_a_boycott_is_no_response(text):
+    assert "response" not in _fields(text)
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("Critics in Washington see the CSTO as an amorphous and cumbersome body with no tangible results.", "effectiveness"),
+    ("В США привыкли считать ОДКБ аморфной и громоздкой организацией.", "effectiveness"),
+    ("يرى مؤيدوها أن منظمة معاهدة الأمن الجماعي أثبتت جدواها.", "effectiveness"),
+    ("وصف المعارضون منظمة معاهدة الأمن الجماعي بأنها الحلف الذي تسيطر عليها روسيا.", "dominance"),
+    ("Pashinyan said Armenia had frozen our participation in the CSTO, in his words.", "exit"),
+])
+def test_more_commentary_on_the_organization(text, topic):
+    topics = [c.asserted["topic"] for c in _fields(text).get("structure", [])]
+    assert topic in topics, topics

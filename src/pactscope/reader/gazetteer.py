@@ -76,8 +76,10 @@ class Gazetteer:
         self._seen.add(marker)
         # Russian inflection lengthens a name or keeps its length; a shorter word is another word
         # ("Само" is not "Самоа").
-        # Event words matched by stem are exempt: "атаковал" is a form of "атаковали".
-        lengths = tuple(len(w) if script_of(w) == "ru" and len(w) >= 4 and not stems else 0 for w in words)
+        # Event words matched by stem may be shorter, down to five letters ("атаковал" is a form of
+        # "атаковали", "напал" of "напали"; "сил" stays short of "силы").
+        lengths = tuple((min(len(w), 5) if stems else len(w)) if script_of(w) == "ru" and len(w) >= 4 else 0
+                        for w in words)
         entry = Entry(kind, target, surface, keys, *_case_rules(words, case_from_surface, kind),
                       state=state, organization=organization, lengths=lengths)
         self.entries.append(entry)

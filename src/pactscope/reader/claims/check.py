@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|[\u0660-\u0669]{4}")
+CRISIS_EVENTS = frozenset({"attack", "clash", "unrest", "terrorism", "war", "border"})  # event words that name a crisis
 COLLECTIVE_DEFENCE = "collective-defence"
 TREATY_TOPICS = {"clauses", "exit", "decision_rule"}
 
@@ -117,6 +118,7 @@ class _Sentence:
         self.org_at = [m.start for m in inside if m.type in ("organization", "organ")]
         self.state_at = [m.start for m in inside if m.type == "state" or (m.type in ("place", "person") and m.state)]
         self.states = {m.target for m in inside if m.type == "state"}
+        self.crisis = any(m.type == "date" or (m.type == "event" and m.target in CRISIS_EVENTS) for m in inside)
         words = vocab.lists["organization_words"]
         self.org_at += [self.original(m.start()) for m in words.finditer(self.folded)] if words else []
         actors = vocab.lists["state_actors"]
@@ -233,6 +235,13 @@ def _response(s: _Sentence, scale: tuple[str, ...]) -> dict[str, Any] | None:
     if c.covers_every_case(pos + neg + none + words + helps):
         asserted["every_case"] = True
     return asserted
+
+
+def _routine_meeting(s: _Sentence, asserted: dict[str, Any], scale: tuple[str, ...]) -> bool:
+    """Only a meeting held, in a sentence that names no crisis (no event word, no date) and no
+    emergency: "the Council met in Moscow" is no response to a case."""
+    meeting_only = asserted.get("min") == "consultation" and asserted.get("max") == scale[-1]
+    return meeting_only and "judgement" not in asserted and not s.crisis and s.cues.vocab.lists["emergency"].search(s.folded) is None
 
 
 def _critical(asserted: dict[str, Any], scale: tuple[str, ...]) -> bool:
@@ -412,7 +421,7 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
             found.append(("request", req))
         if treaty and not (req and req["made"] == "yes" and s.state_at):
             continue  # a sentence on what the treaty says is not about a case, unless a named member invoked it
-        if anchored and (resp := _response(s, scale)) is not None:
+        if anchored and (resp := _response(s, scale)) is not None and not _routine_meeting(s, resp, scale):
             found.append(("response", resp))
         if not found:
             continue
