@@ -68,3 +68,17 @@ def test_threshold_parameter(small_evidence, small_gazetteer):
     # both reach the lower threshold and nothing tells them apart: ambiguous, not linked
     assert loose.linked == []
     assert [{c.id for c in a.candidates} for a in loose.ambiguous] == [{"arm-2022", "arm-2021"}]
+
+
+def test_a_term_of_office_separates_two_close_cases():
+    """1993 and 2020 both fit "the Karabakh war" on 7 October; Pashinyan, prime minister since
+    2018 (lexicon.yaml, `office`), was in office only in the second."""
+    for text in ("Armenia asked Russia to intervene in the Karabakh war on 7 October, Pashinyan said.",
+                 "رفضت روسيا طلب أرمينيا بالتدخل العسكري في حرب قره باغ في 7 أكتوبر، بحسب باشينيان."):
+        result = read_text(text)
+        assert [link.id for link in result.linked] == ["arm-aze-2020-09-karabakh-war"]
+        assert "within the term of office of a person named" in " ".join(result.linked[0].reasons)
+    # without the person the two stay ambiguous
+    result = read_text("Armenia asked Russia to intervene in the Karabakh war on 7 October.")
+    assert result.linked == [] and {"arm-aze-1993-09-karabakh-war", "arm-aze-2020-09-karabakh-war"} <= {
+        c.id for a in result.ambiguous for c in a.candidates}

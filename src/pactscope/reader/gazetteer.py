@@ -54,6 +54,7 @@ class Gazetteer:
     ccodes: dict[str, int | None] = field(default_factory=dict)  # state ISO3 -> COW code, looked up when built
     names: Gazetteer | None = None  # names of ledger records, matched in a pass of their own
     tenures: dict[str, tuple[str, dt.date | None, dt.date | None]] = field(default_factory=dict)  # official -> (org, start, end)
+    offices: dict[str, tuple[str | None, tuple[tuple[dt.date, dt.date | None], ...]]] = field(default_factory=dict)  # person -> (state, spells)
     _seen: set[tuple[str, str, tuple]] = field(default_factory=set)
     _resolved: dict[tuple[str, tuple[str, ...]], str | None] = field(default_factory=dict)
 
@@ -270,6 +271,8 @@ def build_gazetteer(evidence: Evidence | None = None) -> Gazetteer:
     _seed_organs(gaz, lex)
     for person in lex["persons"]:
         _add_person(gaz, person["id"], [n for lang in LANGS for n in person.get(lang) or []], person.get("state"))
+        if person.get("office"):
+            gaz.offices[person["id"]] = (person.get("state"), tuple((a, b) for a, b in person["office"]))
     names = record_names()
     known = set(ev.cases) | {m.id for ms in ev.meetings.values() for m in ms}
     gaz.names = Gazetteer()  # a record's name may contain a place or a state; both are read

@@ -145,7 +145,7 @@ class Score:
     placed: bool = False  # one of the record's own places is named in the sentence
     located: bool = False  # ... or elsewhere in the text
     detailed: bool = False  # the sentence's request or deployment words match the record
-    in_office: bool = False  # an official named in the text held office on the meeting's day
+    in_office: bool = False  # a person named held office on the meeting's day (an official) or during the case
 
     def add(self, amount: float, reason) -> None:
         """Add points; `reason` is a string or a function returning one (formatted only when shown)."""
@@ -524,6 +524,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
             value += w["place_text"]
             score.located = True
             parts.append((w["place_text"], _named("place", hit, "in the text")))
+    score.in_office = _in_office_during(s.persons | d.persons, v, gaz)
     kinds = s.kinds
     if kinds and (fitting := kinds & v.fits):
         points = w["threat_fit"] * len(fitting) / len(kinds)
@@ -602,6 +603,21 @@ def _in_office(persons: set[str], organization: str, day: dt.date, gaz: Gazettee
     return None
 
 
+def _in_office_during(persons: set[str], v: CaseView, gaz: Gazetteer) -> bool:
+    """A person named who speaks for one of the case's states (or an official of its organization)
+    held office while it lasted."""
+    for person in persons:
+        state, spells = gaz.offices.get(person, (None, ()))
+        org, start, end = gaz.tenures.get(person, (None, None, None))
+        if org == v.organization and start is not None:
+            state, spells = state or "", ((start, end),)
+        if state is None or (state and state not in v.every):
+            continue
+        if any(a <= v.hi and (b is None or v.lo <= b) for a, b in spells):
+            return True
+    return False
+
+
 @dataclass
 class Placement:
     """Best score of one record, the reasons, and the sentences that point at it."""
@@ -665,7 +681,7 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
         if specific and best.value - runner >= w["margin"] - 1e-9:
             links.append((best_id, best))
             continue
-        close = [(rid, sc) for rid, sc in rivals if best.value - sc.value < w["margin"]]
+        close = [(rid, sc) for rid, sc in rivals if best.value - sc.value < w["margin"] - 1e-9]  # as the lead above
         placed = [(rid, sc) for rid, sc in close if sc.placed and sc.value >= threshold]
         if len(placed) == 1:  # a place of its own separates it from its close rivals
             placed[0][1].add(0.0, "the only close candidate whose own place the sentence names")
@@ -673,7 +689,7 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
             continue
         in_office = [(rid, sc) for rid, sc in close if sc.in_office and sc.value >= threshold]
         if len(in_office) == 1 and len(close) > 1:  # "Tasmagambetov said after the session": his term singles it out
-            in_office[0][1].add(0.0, "the only close candidate held while the official named was in office")
+            in_office[0][1].add(0.0, "the only close candidate within the term of office of a person named")
             links.append(in_office[0])
             continue
         if plural and len({frozenset(parties(rid)) for rid, _ in close}) == 1:

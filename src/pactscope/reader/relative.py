@@ -77,6 +77,14 @@ def relative_patterns(en_month: str, ru_month: str, ar_month: str) -> list[tuple
             rf"(?<![\w])(?:شهر\s+)?(?P<month>{ar_one}(?:\s*[/(]\s*{ar_one}\s*\)?)?)\s+(?:الماضي|المنصرم|الفائت)"),
          _LAST_AR),
         ("named-this", re.compile(rf"(?<![\w])this\s+(?P<month>{en_month})(?![\w])"), ("this",)),
+        ("named-this", re.compile(  # "in September this year", «в сентябре этого года», «في سبتمبر من هذا العام»
+            rf"(?<![\w])(?P<month>{en_month})\s+(?:of\s+)?(?:this|the\s+current)\s+year(?![\w])"), ("this", "current")),
+        ("named-this", re.compile(
+            rf"(?<![\w])(?P<month>{ru_month})\s+(?:этого|текущего|нынешнего|сего)\s+года(?![\w])"),
+         ("этого", "текущего", "нынешнего", "сего")),
+        ("named-this", re.compile(
+            rf"(?<![\w])(?:شهر\s+)?(?P<month>{ar_one}(?:\s*[/(]\s*{ar_one}\s*\)?)?)\s+من\s+"
+            r"(?:هذا\s+العام|العام\s+(?:الجاري|الحالي)|السنه\s+(?:الجاريه|الحاليه))(?![\w])"), ("الجاري", "هذا", "الحالي", "الجاريه", "الحاليه")),
         ("year-last", re.compile(
             r"(?<![\w])(?:last\s+year|в\s+прошлом\s+году|прошлого\s+года|[وف]?(?:في\s+)?(?:العام|السنه)\s+"
             r"(?:الماضي|المنصرم|الفائت)|(?:في\s+)?عام\s+مضي)(?![\w])"), ("last", "прошл", "مضي", *_LAST_AR)),
