@@ -369,3 +369,31 @@ def test_an_announcement_or_a_boycott_is_no_response(text):
 def test_more_commentary_on_the_organization(text, topic):
     topics = [c.asserted["topic"] for c in _fields(text).get("structure", [])]
     assert topic in topics, topics
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("بدأت قوات حفظ السلام التابعة لمنظمة معاهدة الأمن الجماعي، اليوم الخميس، انسحابها من كازاخستان.", "2022-01-13"),
+    ("CSTO peacekeepers, on Thursday, began their withdrawal from Kazakhstan.", "2022-01-13"),
+])
+def test_troops_withdrawing_across_a_comma_are_the_deployment_not_an_exit(text, date):
+    claims = read_text(text, claims=True, date=date).claims or []
+    assert [(c.field, c.ids) for c in claims] == [("response", ["kaz-2022-01-unrest"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The CSTO sees no need to use the mechanisms of the organization on the Tajik-Afghan border.",
+    "ОДКБ следит за ситуацией на таджикско-афганской границе, необходимости в задействовании механизмов организации пока нет.",
+    "ليس هناك حاجة لاستخدام آليات منظمة معاهدة الأمن الجماعي على الحدود الطاجيكية الأفغانية.",
+])
+def test_no_need_for_the_mechanisms_is_no_trigger(text):
+    claims = [c for c in read_text(text, claims=True, date="2021-08-20").claims or [] if c.field == "trigger"]
+    assert [(c.asserted["triggered"], c.ids, c.verdict) for c in claims] == [("no", ["tjk-afg-2021-taliban-takeover"], "consistent")]
+
+
+def test_a_call_for_an_immediate_ceasefire_and_help_at_a_presidents_request():
+    (claim,) = read_text("CSTO Secretary General Stanislav Zas called for an immediate ceasefire on the border "
+                         "between Kyrgyzstan and Tajikistan.", claims=True, date="2022-09-16").claims
+    assert (claim.field, claim.asserted["min"], claim.ids) == ("response", "statement", ["kgz-tjk-2022-09"])
+    fields = {c.field: c for c in read_text("The CSTO deployed troops to Kazakhstan at the request of the country's "
+                                            "president.", claims=True, date="2022-01-20").claims}
+    assert fields["request"].asserted["made"] == "yes" and fields["request"].verdict == "consistent"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from pactscope.ledger.schema import CrisisCase
 from pactscope.reader.claims import organization, verdict
-from pactscope.reader.claims.cues import CLAUSE_END, Hit, SentenceCues, clause_before
+from pactscope.reader.claims.cues import Hit, SentenceCues, clause_before
 from pactscope.reader.claims.model import Claim
 from pactscope.reader.claims.resolve import MEMBER_LIST, SentenceFacts, TextFacts, choose
 from pactscope.reader.claims.vocab import Vocabulary, vocabulary
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|[\u0660-\u0669]{4}")
+_TURN = re.compile(r"[;:\n]|\s(?:but|however|instead|но|однако|لكن|بل)\s")
 CRISIS_EVENTS = frozenset({"attack", "clash", "unrest", "terrorism", "war", "border"})  # event words that name a crisis
 COLLECTIVE_DEFENCE = "collective-defence"
 TREATY_TOPICS = {"clauses", "exit", "decision_rule"}
@@ -350,9 +351,12 @@ def _case_claim(s: _Sentence, field: str, asserted: dict[str, Any], ids: list[st
 
 
 def _troops_leaving(s: _Sentence, vocab: Vocabulary) -> bool:
-    """An exit word after a word for troops in its clause: the forces are leaving, no state is."""
+    """An exit word after a word for troops, with no state named between them and no clause turning
+    ("but", a semicolon): the forces are leaving, no state is ("the peacekeepers, on Thursday,
+    began their withdrawal")."""
     troops = s.cues.of(vocab.scale[-1])
-    return any(t.end <= e.start and not CLAUSE_END.search(s.folded[t.end:e.start])
+    return any(t.end <= e.start and not _TURN.search(s.folded[t.end:e.start])
+               and not any(s.original(t.end) <= x < s.original(e.start) for x in s.state_at)
                for e in s.cues.of("topic:exit") for t in troops)
 
 
