@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -275,8 +275,8 @@ def _date_evidence(dates: list[Fact], lo: dt.date, hi: dt.date, inherited: bool,
             value = exact[f.precision] if gap == 0 else w["near"] if gap <= w["near_days"] else 0.0
         if value and gap == 0 and f.first != f.last and f.precision in ("day", "monthday"):
             value *= _coverage(f, lo_o, hi_o) ** 2  # "14 to 17 September": the days must fall in the record
-        elif value and gap == 0 and f.precision in ("day", "monthday") and _gap_ord(f, lo_o, hi_o):
-            value *= w["slack_share"]  # a day just beside the record (a report's date) is weaker than one in it
+        elif value and gap == 0 and f.precision in ("day", "monthday", "month", "monthonly") and _gap_ord(f, lo_o, hi_o):
+            value *= w["slack_share"]  # a day (or month) just beside the record (a report's date) is weaker than one in it
         if value >= 0.1:
             fitting.append(f)
         if value > best:
@@ -476,8 +476,8 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     is_list = len(s.named_set) > 3  # a list of members names no party
     n = len(parties)
     from_doc = w["parties_text"] * len(parties & d.states) / n
-    if s.states and not in_sentence:
-        from_doc *= w["about_others"]  # the sentence is about other states
+    if s.states - v.every and not in_sentence:
+        from_doc *= w["about_others"]  # the sentence is about other states (a third party of the case is none)
     own = len(in_sentence) / n * (w["other_states"] if is_list else 1.0)
     share = max(own, from_doc)
     if not share and cid not in s.records:
@@ -510,7 +510,14 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
         value += w["organization_text"]
         parts.append((w["organization_text"], lambda: f"organization {org} in the text"))
     score = Score(value, parts, named=cid in s.records)
-    _dates(score, s, around, v.lo, v.hi, ctx, named=score.named)
+    terms = _terms(s.persons | d.persons, v, gaz)
+    if terms and not all(terms):  # a person named for one of its states held office only at other times:
+        # a date without a year ("in December") is of their time, not of this case
+        _dates(score, replace(s, dates=[f for f in s.dates if f.precision not in YEARLESS]),
+               [f for f in around if f.precision not in YEARLESS], v.lo, v.hi, ctx, named=score.named)
+    else:
+        _dates(score, s, around, v.lo, v.hi, ctx, named=score.named)
+    score.in_office = any(terms)
     value = score.value
     if score.date is not None and n > 1 and in_sentence == parties and not is_list and s.named_set <= parties:
         value += w["both_sides"]  # "between Kyrgyzstan and Tajikistan on 14 September": its two sides, and no one else
@@ -524,7 +531,6 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
             value += w["place_text"]
             score.located = True
             parts.append((w["place_text"], _named("place", hit, "in the text")))
-    score.in_office = _in_office_during(s.persons | d.persons, v, gaz)
     kinds = s.kinds
     if kinds and (fitting := kinds & v.fits):
         points = w["threat_fit"] * len(fitting) / len(kinds)
@@ -603,19 +609,19 @@ def _in_office(persons: set[str], organization: str, day: dt.date, gaz: Gazettee
     return None
 
 
-def _in_office_during(persons: set[str], v: CaseView, gaz: Gazetteer) -> bool:
-    """A person named who speaks for one of the case's states (or an official of its organization)
-    held office while it lasted."""
-    for person in persons:
+def _terms(persons: set[str], v: CaseView, gaz: Gazetteer) -> list[bool]:
+    """For each person named who speaks for one of the case's states (or is an official of its
+    organization), whether they held office while it lasted."""
+    out = []
+    for person in sorted(persons):
         state, spells = gaz.offices.get(person, (None, ()))
         org, start, end = gaz.tenures.get(person, (None, None, None))
         if org == v.organization and start is not None:
             state, spells = state or "", ((start, end),)
         if state is None or (state and state not in v.every):
             continue
-        if any(a <= v.hi and (b is None or v.lo <= b) for a, b in spells):
-            return True
-    return False
+        out.append(any(a <= v.hi and (b is None or v.lo <= b) for a, b in spells))
+    return out
 
 
 @dataclass
@@ -687,7 +693,8 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
             placed[0][1].add(0.0, "the only close candidate whose own place the sentence names")
             links.append(placed[0])
             continue
-        in_office = [(rid, sc) for rid, sc in close if sc.in_office and sc.value >= threshold]
+        in_office = [(rid, sc) for rid, sc in close if sc.in_office and sc.value >= threshold
+                     and (sc.dated or not need_specific)]  # a case: only among candidates a date fits
         if len(in_office) == 1 and len(close) > 1:  # "Tasmagambetov said after the session": his term singles it out
             in_office[0][1].add(0.0, "the only close candidate within the term of office of a person named")
             links.append(in_office[0])
