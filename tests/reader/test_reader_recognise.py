@@ -106,3 +106,27 @@ def test_a_shorter_russian_form_of_an_event_verb_is_the_event(word):
     result = read_text(f"Азербайджан {word} Армению в сентябре 2022 года.")
     assert [(m.text, m.target) for m in result.mentions if m.type == "event"] == [(word, "attack")]
     assert [link.id for link in result.linked] == ["arm-aze-2022-09"]
+
+
+@pytest.mark.parametrize(("text", "states"), [
+    ("Бои на кыргызско-таджикской границе.", ["KGZ", "TJK"]),
+    ("Обстановка на таджикско-афганской границе.", ["TJK", "AFG"]),
+    ("Бои на армяно-азербайджанской границе.", ["ARM", "AZE"]),  # an irregular first part
+    ("Кыргызско-таджикская граница закрыта.", ["KGZ", "TJK"]),
+])
+def test_both_states_of_a_russian_compound_adjective(text, states):
+    from pactscope.reader import read_text
+
+    assert read_text(text).states == states
+
+
+@pytest.mark.parametrize("text", [
+    "Совет коллективной безопасности ОДКБ обсудил ситуацию в Афганистане и на таджикско-афганской границе.",
+    "The CSTO discussed the situation in Afghanistan and on the Tajik-Afghan border.",
+    "ناقش مجلس الأمن الجماعي لمنظمة معاهدة الأمن الجماعي الوضع في أفغانستان وعلى الحدود الطاجيكية الأفغانية.",
+])
+def test_the_situation_in_a_state_on_the_articles_date_is_a_reference(text):
+    from pactscope.reader import read_text
+
+    assert [link.id for link in read_text(text, date="2021-08-23").linked] == ["tjk-afg-2021-taliban-takeover"]
+    assert read_text(text).linked == []  # without a date the situation could be any

@@ -212,6 +212,8 @@ def _add_states(gaz: Gazetteer, lex: dict) -> None:
             code = codes[0] if len(codes) == 1 else _present_day(name, codes)
             if code:  # a name still ambiguous today marks nothing
                 gaz.add("state", code, name, case_from_surface=False)
+                if lang == "ru" and name.endswith("ий") and " " not in name:  # "таджикский" -> "таджикско-афганский"
+                    gaz.add("state", code, name[:-2] + "о")  # lower case, as written inside a compound
     for iso3, record in (lex.get("state_variants") or {}).items():  # spellings the crosswalk lacks
         _add_names(gaz, "state", iso3, record)
     _add_ccodes(gaz)

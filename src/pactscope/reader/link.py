@@ -781,7 +781,7 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
         around = [] if s.dates else (previous[i] or following[i])
         case_named = s.records - meeting_ids
         words = s.events & CASE_WORDS
-        if (words and (s.dates or words - DATED_WORDS)) or case_named:
+        if (words and (s.dates or around or article is not None or words - DATED_WORDS)) or case_named:
             refs.append(("case", [(c.id, score_case(c, s, doc, around, gaz, ctx))
                                   for c in _candidates(s, case_named, cases, order, by_state, by_place)]))
         if s.events & MEETING_WORDS or s.organs & organs_with_meetings or s.records & meeting_ids:
