@@ -100,3 +100,12 @@ def test_a_third_party_in_the_sentence_is_no_other_state():
     assert link.id == "tjk-afg-2021-taliban-takeover" and link.references == [(49, 96)]
     (parties,) = [r for r in link.reasons if r.startswith("parties TJK named")]
     assert float(parties.rsplit("(+", 1)[1].rstrip(")")) > 0.2
+
+
+def test_a_case_years_before_the_article_needs_a_date_or_its_name():
+    """Parties, a third party and request words alone do not bring back a 2014 case in a 2025
+    article ("since the Ukrainian crisis" is background); with a 2014 date they would."""
+    text = ("Poland accused Russia of violating its airspace with drones. The request came after the most "
+            "serious incident since the Ukrainian crisis broke out.")
+    assert "nato-2014-poland-article-4-crimea" not in [link.id for link in read_text(text, date="2025-09-10").linked]
+    assert "nato-2014-poland-article-4-crimea" in [link.id for link in read_text(text, date="2014-03-05").linked]

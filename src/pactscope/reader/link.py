@@ -146,6 +146,7 @@ class Score:
     located: bool = False  # ... or elsewhere in the text
     detailed: bool = False  # the sentence's request or deployment words match the record
     in_office: bool = False  # a person named held office on the meeting's day (an official) or during the case
+    old: bool = False  # a case that ended years before the article's date
 
     def add(self, amount: float, reason) -> None:
         """Add points; `reason` is a string or a function returning one (formatted only when shown)."""
@@ -455,6 +456,7 @@ def _candidates(s: Facts, named: set[str], cases: list[CaseView], order: dict[st
 
 
 AFTER_ARTICLE_DAYS = 3  # a dateline a little before the crisis's recorded start (time zones, rounding)
+OLD_CASE_DAYS = 730  # a case that ended this long before the article needs a date that fits it, or its name
 
 
 def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx: Context) -> Score:
@@ -518,6 +520,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     else:
         _dates(score, s, around, v.lo, v.hi, ctx, named=score.named)
     score.in_office = any(terms)
+    score.old = ctx.article is not None and (ctx.article - v.hi).days > OLD_CASE_DAYS
     value = score.value
     if score.date is not None and n > 1 and in_sentence == parties and not is_list and s.named_set <= parties:
         value += w["both_sides"]  # "between Kyrgyzstan and Tajikistan on 14 September": its two sides, and no one else
@@ -683,7 +686,8 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
         runner = next((sc.value for rid, sc in rivals if rid != best_id), 0.0)
         # parties, the organization and event words alone single out no case: a date, a place or
         # a name of its own must say which
-        specific = not need_specific or best.dated or best.named or best.located or best.detailed
+        specific = not need_specific or best.dated or best.named or (
+            not best.old and (best.located or best.detailed))  # an old case needs a date or its name
         if specific and best.value - runner >= w["margin"] - 1e-9:
             links.append((best_id, best))
             continue
