@@ -397,3 +397,26 @@ def test_a_call_for_an_immediate_ceasefire_and_help_at_a_presidents_request():
     fields = {c.field: c for c in read_text("The CSTO deployed troops to Kazakhstan at the request of the country's "
                                             "president.", claims=True, date="2022-01-20").claims}
     assert fields["request"].asserted["made"] == "yes" and fields["request"].verdict == "consistent"
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("CSTO forces withdraw from Kazakhstan, the Russian defence minister said.", "2022-01-13"),
+    ("Силы ОДКБ начали вывод из Казахстана.", "2022-01-13"),
+])
+def test_forces_leaving_a_state_are_the_deployment(text, date):
+    claims = read_text(text, claims=True, date=date).claims or []
+    assert [(c.field, c.asserted["min"], c.ids) for c in claims] == [("response", "military-deployment", ["kaz-2022-01-unrest"])]
+
+
+@pytest.mark.parametrize("text", [
+    "На встрече лидеров государств-членов ОДКБ в Москве обсудили безопасность.",  # member states, not who they are
+    "The CSTO is a military-political bloc created after the collapse of the USSR.",  # the Soviet collapse
+    "تأسست منظمة معاهدة الأمن الجماعي بعد تفكك الاتحاد السوفيتي.",
+])
+def test_words_about_other_things_are_no_organization_claim(text):
+    assert "structure" not in _fields(text)
+
+
+def test_leaving_the_organization_is_still_an_exit():
+    for text in ("Armenia may withdraw from the CSTO.", "Армения может выйти из ОДКБ.", "قد تنسحب أرمينيا من منظمة معاهدة الأمن الجماعي."):
+        assert [c.asserted["topic"] for c in _fields(text)["structure"]] == ["exit"]

@@ -360,6 +360,17 @@ def _troops_leaving(s: _Sentence, vocab: Vocabulary) -> bool:
                for e in s.cues.of("topic:exit") for t in troops)
 
 
+def _leaving_a_state(s: _Sentence) -> bool:
+    """Every exit word leaves a state, not the organization: "the forces began withdrawing from
+    Kazakhstan" (a state named within a few words after it, before any organization)."""
+    exits = s.cues.of("topic:exit")
+    def leaves_state(h: Hit) -> bool:
+        end = s.original(h.end)
+        state = min((x for x in s.state_at if end <= x <= end + 20), default=None)
+        return state is not None and not any(end <= o <= state for o in s.org_at)
+    return bool(exits) and all(leaves_state(h) for h in exits)
+
+
 def _lists_members(s: _Sentence, ever: frozenset[str]) -> bool:
     """The sentence names at least MEMBER_LIST states that were ever members (`ever`) of its organization."""
     return len(s.states & ever) >= MEMBER_LIST
@@ -410,7 +421,7 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
         anchored = s.anchored() or (s.i > 0 and sentences[s.i - 1].anchored())
         topics = list(dict.fromkeys(h.kind[6:] for h in s.cues.of(*(f"topic:{t}" for t in vocab.topics))))
         about_org = bool(org and (s.anchored() or s.cues.articles()))  # it or its treaty's article named here
-        if "exit" in topics and _troops_leaving(s, vocab):
+        if "exit" in topics and (_troops_leaving(s, vocab) or _leaving_a_state(s)):
             topics.remove("exit")  # "the peacekeepers began their withdrawal from Kazakhstan": troops leave, not a member
         if about_org and "membership" not in topics and s.orgs and _lists_members(s, ever.get(org or "", frozenset())):
             topics.append("membership")  # "the CSTO (Russia, Armenia, Belarus, Kazakhstan, ...)"
