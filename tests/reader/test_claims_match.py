@@ -420,3 +420,20 @@ def test_words_about_other_things_are_no_organization_claim(text):
 def test_leaving_the_organization_is_still_an_exit():
     for text in ("Armenia may withdraw from the CSTO.", "Армения может выйти из ОДКБ.", "قد تنسحب أرمينيا من منظمة معاهدة الأمن الجماعي."):
         assert [c.asserted["topic"] for c in _fields(text)["structure"]] == ["exit"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Collective Security Treaty has not fulfilled its objectives as far as Armenia is concerned, especially in 2021 and 2022.",
+    "Пашинян заявил, что ОДКБ не выполняла свои обязательства в отношении Армении в 2021 и 2022 годах.",
+    "وقال باشينيان إن معاهدة الأمن الجماعي لم تحقق أهدافها فيما يتعلق بأرمينيا، خاصة في عامي 2021 و2022.",
+])
+def test_obligations_not_fulfilled_are_a_judgement_of_the_response(text):
+    (claim,) = [c for c in read_text(text, claims=True, date="2024-02-23").claims if c.field == "response"]
+    assert claim.verdict == "not-checkable" and "judgement" in claim.asserted
+    assert claim.ids == ["arm-aze-2021-11", "arm-aze-2022-09"]
+
+
+def test_an_arabic_state_after_a_preposition_is_the_object_not_the_actor():
+    claims = read_text("أُرسلت بعثة رصد إلى أرمينيا بقيادة الأمين العام لمنظمة معاهدة الأمن الجماعي.",
+                       claims=True, date="2022-12-05").claims
+    assert [(c.field, c.asserted["min"], c.ids) for c in claims] == [("response", "fact-finding-mission", ["arm-aze-2022-09"])]

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|[\u0660-\u0669]{4}")
+# Prepositions before a state named after an Arabic cue: the state is its object, not its subject.
+_AR_PREPOSITION = re.compile(r"(?<!\w)(?:إلى|الى|في|على|من|عن|مع|ضد|بين|لدى|نحو)(?!\w)")
 _TURN = re.compile(r"[;:\n]|\s(?:but|however|instead|но|однако|لكن|بل)\s")
 CRISIS_EVENTS = frozenset({"attack", "clash", "unrest", "terrorism", "war", "border"})  # event words that name a crisis
 COLLECTIVE_DEFENCE = "collective-defence"
@@ -142,8 +144,9 @@ class _Sentence:
         after_state = min((x for x in self.state_at if end <= x <= end + 24), default=None)
         if after_org is not None and (after_state is None or after_org < after_state):
             return True  # verb first: "تجاهلت المنظمة", "sent by the CSTO"
-        if after_state is not None and script_of(hit.text) == "ar":
-            return False  # Arabic verb first, a state or its leader its subject: "وندد لوكاشينكو"
+        if after_state is not None and script_of(hit.text) == "ar" and not _AR_PREPOSITION.search(
+                self.text[end:after_state]):
+            return False  # Arabic verb first, a state or its leader its subject: "وندد لوكاشينكو" (not "إلى أرمينيا")
         if not self.org_at:  # named in the sentence before: "It sent ...", "Troops were flown in"
             return self.previous_anchored and not any(x < at for x in self.state_at)
         return not any(x < at for x in self.state_at)
