@@ -253,3 +253,12 @@ def test_the_official_in_office_singles_out_the_session():
                 "на заседании Совета коллективной безопасности, сказал он, и Ереван может вернуться.")
     assert _links(text("генеральный секретарь Тасмагамбетов")) == ["csc-2024-11-28"]
     assert _links(text("генеральный секретарь")) == []  # Yerevan and Astana both fit: ambiguous
+
+
+def test_a_full_stop_without_a_space_still_ends_a_sentence():
+    from pactscope.reader.sentences import split_sentences
+
+    text = "أعلنت المنظمة أن قواتها أنجزت مهامها في كازاخستان.وقال الأمين العام إن القوات ستغادر. The CSTO met.It agreed. Troops stayed."
+    assert [text[a:b].strip() for a, b in split_sentences(text)] == [
+        "أعلنت المنظمة أن قواتها أنجزت مهامها في كازاخستان.", "وقال الأمين العام إن القوات ستغادر.",
+        "The CSTO met.", "It agreed.", "Troops stayed."]

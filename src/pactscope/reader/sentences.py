@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-_END = re.compile(r"[.!?;]+[\"')\]]*\s+|\n\s*")
+# A full stop ends a sentence before white space, or between two Arabic letters ("هناك.وقال":
+# Arabic pages often drop the space), or between a lower-case word and a capital ("left.It").
+_END = re.compile(r"[.!?;]+[\"')\]]*\s+|\n\s*|(?<=[\u0621-\u064a])[.!?]+(?=[\u0621-\u064a])"
+                  r"|(?<=[a-zа-яё]{3})[.!?]+(?=[A-ZА-ЯЁ][a-zа-яё])")
 # A full stop after these words does not end a sentence.
 _ABBREVIATIONS = frozenset(
     ["г", "гг", "ст", "им", "т", "mr", "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "art"]
