@@ -109,3 +109,21 @@ def test_a_case_years_before_the_article_needs_a_date_or_its_name():
             "serious incident since the Ukrainian crisis broke out.")
     assert "nato-2014-poland-article-4-crimea" not in [link.id for link in read_text(text, date="2025-09-10").linked]
     assert "nato-2014-poland-article-4-crimea" in [link.id for link in read_text(text, date="2014-03-05").linked]
+
+
+def test_a_session_of_the_organization_dated_and_placed_is_its_meeting():
+    """No organ named ("a CSTO session"): the date and the place say which meeting."""
+    text = "23 ноября в Ереване ожидается заседание ОДКБ, на котором обсудят помощь Армении."
+    assert [link.id for link in read_text(text, date="2022-11-03").linked] == ["csc-2022-11-23"]
+    # a date alone is not enough without the organ
+    assert read_text("23 ноября ожидается заседание ОДКБ.", date="2022-11-03").linked == []
+
+
+def test_the_summit_held_in_the_city_the_sentence_names_leads_one_named_elsewhere():
+    """Minsk 2023 (named with the summit) over Yerevan 2022 (named in another sentence); the short
+    Arabic name «منظمة الأمن الجماعي» stands for the organization."""
+    text = ("وقع قادة دول منظمة الأمن الجماعي حزمة من الوثائق خلال القمة التي انعقدت في مينسك. "
+            "وقاطعت أرمينيا القمة، وقالت يريفان إنها لن تشارك.")
+    result = read_text(text)
+    assert result.organizations == ["CSTO"]
+    assert [link.id for link in result.linked] == ["csc-2023-11-23"]

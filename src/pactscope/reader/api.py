@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 
 from pactscope.errors import BadArgument, PactscopeError
@@ -122,6 +123,14 @@ def _record(kind: str, rid: str, ev: Evidence) -> tuple[str, str | None, dict]:
     raise KeyError(rid)
 
 
+_LOCATIVE = re.compile(r"(?:^|\W)(?:(?:in|at)\s+(?:the\s+)?|(?:в|во|на|في|وفي)\s+)$", re.IGNORECASE)
+
+
+def _locative(text: str, start: int, surface: str) -> bool:
+    """A place named where something is: after "in", «в», «في», or with Arabic «ب» attached ("بمينسك")."""
+    return bool(_LOCATIVE.search(text[max(0, start - 12):start])) or surface[:1] == "ب" or surface[:2] in ("وب", "فب")
+
+
 def _inside_organization(m: Mention, mentions: list[Mention]) -> bool:
     """A state within an organization's description ("Russia" in "the Russia-led bloc") names
     the organization, not a party to what the sentence reports."""
@@ -178,7 +187,7 @@ def read_text(text: str | bytes, *, evidence: Evidence | None = None, gazetteer:
         anchor_source = "dateline" if anchor else None
     facts = [Fact(sentence=i, type=m.type, target=m.target, surface=m.text, state=m.state,
                   organization=m.organization, first=m.first, last=m.last, precision=_precision(m),
-                  negated=bool(m.negated))
+                  negated=bool(m.negated), locative=m.type == "place" and _locative(plain, m.start, m.text))
              for m, i in zip(mentions, sentence) if not _inside_organization(m, mentions)]
     outcome = link(facts, len(spans), ev, gaz, threshold, anchor, sentence_texts)
     linked = []

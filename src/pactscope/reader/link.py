@@ -76,6 +76,7 @@ class Fact:
     last: dt.date | None = None
     precision: str | None = None  # dates: day | month | year | range | monthday | monthonly
     negated: bool = False  # an event word with a negator just before it
+    locative: bool = False  # a place after "in", «в», «في»: where something is, not a government's name
     span: tuple[int, int] | None = field(default=None, compare=False, repr=False)  # dates: first, last as ordinals
 
     def __post_init__(self) -> None:
@@ -92,6 +93,7 @@ class Facts:
     places: set[str] = field(default_factory=set)
     records: set[str] = field(default_factory=set)  # ledger records named by their own names
     persons: set[str] = field(default_factory=set)
+    sites: set[str] = field(default_factory=set)  # places named as where something is ("in Minsk")
     dates: list[Fact] = field(default_factory=list)
     events: set[str] = field(default_factory=set)
     words: list[str] = field(default_factory=list)
@@ -119,6 +121,8 @@ class Facts:
                     out.organizations.add(f.organization)
             elif f.type == "place":
                 out.places.add(f.target)
+                if f.locative:
+                    out.sites.add(f.target)
             elif f.type == "record":
                 out.records.add(f.target)
                 out.words.append(f.surface)
@@ -579,6 +583,8 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
         score.add(w["organ_text"], lambda: f"organ {meeting.organ} named in the text")
     elif "summit" in s.events and ("summit" in kind or "heads of state" in kind):
         score.add(w["summit_word"], "a summit, and the organ is the summit")
+    elif "meeting" in s.events and not near_organs and organization in near_orgs:
+        pass  # "a CSTO session in Yerevan on 23 November": no organ named; its date and place must say which
     elif not named:
         return Score()  # without the organ or a summit word it is not this meeting
     if organization in near_orgs:
@@ -588,6 +594,7 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
     place = gaz.resolve(meeting.place, ("place",)) or meeting.place
     elsewhere = bool(s.dates or around) and place not in s.places and bool(s.places & (meeting_places - {place}))
     at_place = _overlap(score, {place}, s.places, set() if elsewhere else d.places, w["place"], w["place_text"], "place")
+    score.placed = place in s.sites and bool(s.events & MEETING_WORDS)  # "the summit held in Minsk", not "Yerevan may return"
     if meeting.host and meeting.host in s.states | d.states:
         score.add(w["host"], lambda: f"host {meeting.host} named")
     for persons, weight, where in ((s.persons, "in_office", "in the same sentence"), (d.persons, "in_office_text", "in the text")):
@@ -793,10 +800,13 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
             near_orgs = set().union(*(by_sentence[j].organizations for j in near))
             near_organs = set().union(*(by_sentence[j].organs for j in near))
             summit = "summit" in s.events
+            # "a CSTO session in Yerevan on 23 November": no organ named, so any of the organization's
+            any_organ = "meeting" in s.events and not near_organs
             refs.append(("meeting", [(m.id, score_meeting(m, org, s, doc, near_orgs, near_organs, around, gaz, ctx,
                                                           places[(m.organ, m.place)] == 1, meeting_places))
                                      for org, m in meetings  # the rest score nothing (see score_meeting)
-                                     if m.organ in near_organs or m.id in s.records or (summit and m.organ in summits)]))
+                                     if m.organ in near_organs or m.id in s.records or (summit and m.organ in summits)
+                                     or (any_organ and org in near_orgs)]))
         if not refs:
             continue
         plural = bool(_REPEATED_LOW.search(low)) or (bool(_PLURAL_LOW.search(low)) and not s.dates)
