@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from functools import lru_cache
@@ -131,11 +132,22 @@ def _locative(text: str, start: int, surface: str) -> bool:
     return bool(_LOCATIVE.search(text[max(0, start - 12):start])) or surface[:1] == "ب" or surface[:2] in ("وب", "فب")
 
 
-def _inside_organization(m: Mention, mentions: list[Mention]) -> bool:
-    """A state within an organization's description ("Russia" in "the Russia-led bloc") names
-    the organization, not a party to what the sentence reports."""
-    return m.type == "state" and any(o.type == "organization" and o.start <= m.start and m.end <= o.end
-                                     and (o.start, o.end) != (m.start, m.end) for o in mentions)
+def _inside_organizations(mentions: list[Mention]) -> set[int]:
+    """Indexes of the states within an organization's description ("Russia" in "the Russia-led
+    bloc"): they name the organization, not a party to what the sentence reports."""
+    spans = sorted((o.start, o.end) for o in mentions if o.type == "organization")
+    starts = [a for a, _ in spans]
+    inside = set()
+    for k, m in enumerate(mentions):
+        if m.type != "state":
+            continue
+        j = bisect.bisect_right(starts, m.start) - 1  # the organizations starting at or before it
+        while j >= 0 and spans[j][0] >= m.start - 200:  # a description is a few words long
+            if m.end <= spans[j][1] and spans[j] != (m.start, m.end):
+                inside.add(k)
+                break
+            j -= 1
+    return inside
 
 
 def _unique(mentions: list[Mention], kind: str) -> list[str]:
@@ -185,10 +197,11 @@ def read_text(text: str | bytes, *, evidence: Evidence | None = None, gazetteer:
         anchor = next((m.first for m in mentions if m.type == "date" and len(m.target) == 10
                        and at_dateline(plain, m.start)), None)
         anchor_source = "dateline" if anchor else None
+    inside = _inside_organizations(mentions)
     facts = [Fact(sentence=i, type=m.type, target=m.target, surface=m.text, state=m.state,
                   organization=m.organization, first=m.first, last=m.last, precision=_precision(m),
                   negated=bool(m.negated), locative=m.type == "place" and _locative(plain, m.start, m.text))
-             for m, i in zip(mentions, sentence) if not _inside_organization(m, mentions)]
+             for k, (m, i) in enumerate(zip(mentions, sentence)) if k not in inside]
     outcome = link(facts, len(spans), ev, gaz, threshold, anchor, sentence_texts)
     linked = []
     for p in outcome.linked:
