@@ -209,6 +209,17 @@ def test_denied_assistance_caps_the_response():
     ("Kazakhstan keeps a multi-vector policy while it stays in the CSTO.", "alignment"),
     ("Казахстан сохраняет многовекторную политику, оставаясь в ОДКБ.", "alignment"),
     ("تنتهج كازاخستان سياسة متعددة الاتجاهات داخل منظمة معاهدة الأمن الجماعي.", "alignment"),
+    ("Critics in Washington see the CSTO as an amorphous and cumbersome body with no tangible results.", "effectiveness"),
+    ("В США привыкли считать ОДКБ аморфной и громоздкой организацией.", "effectiveness"),
+    ("يرى مؤيدوها أن منظمة معاهدة الأمن الجماعي أثبتت جدواها.", "effectiveness"),
+    ("وصف المعارضون منظمة معاهدة الأمن الجماعي بأنها الحلف الذي تسيطر عليها روسيا.", "dominance"),
+    ("Pashinyan said Armenia had frozen our participation in the CSTO, in his words.", "exit"),
+    ("Leaders of the Russia-led Collective Security Treaty Organization met on Monday.", "dominance"),
+    ("Лидеры возглавляемой Россией ОДКБ встретились в понедельник.", "dominance"),
+    ("اجتمع قادة منظمة معاهدة الأمن الجماعي التي تقودها روسيا يوم الاثنين.", "dominance"),
+    ("Article 4 of the CSTO charter stipulates that members are obliged to help each other.", "clauses"),
+    ("Azerbaijan, Georgia and Uzbekistan declined the treaty extension of the CSTO in 1999.", "membership"),
+    ("В 1999 году ряды ОДКБ покинули Азербайджан, Грузия и Узбекистан.", "exit"),
 ])
 def test_commentary_on_the_organization_is_a_structure_claim(text, topic):
     topics = [c.asserted["topic"] for c in _fields(text).get("structure", [])]
@@ -358,17 +369,6 @@ def test_an_emergency_meeting_is_a_consultation(text):
 def test_an_announcement_or_a_boycott_is_no_response(text):
     assert "response" not in _fields(text)
 
-
-@pytest.mark.parametrize(("text", "topic"), [
-    ("Critics in Washington see the CSTO as an amorphous and cumbersome body with no tangible results.", "effectiveness"),
-    ("В США привыкли считать ОДКБ аморфной и громоздкой организацией.", "effectiveness"),
-    ("يرى مؤيدوها أن منظمة معاهدة الأمن الجماعي أثبتت جدواها.", "effectiveness"),
-    ("وصف المعارضون منظمة معاهدة الأمن الجماعي بأنها الحلف الذي تسيطر عليها روسيا.", "dominance"),
-    ("Pashinyan said Armenia had frozen our participation in the CSTO, in his words.", "exit"),
-])
-def test_more_commentary_on_the_organization(text, topic):
-    topics = [c.asserted["topic"] for c in _fields(text).get("structure", [])]
-    assert topic in topics, topics
 
 
 @pytest.mark.parametrize(("text", "date"), [

@@ -28,6 +28,7 @@ _WORD = re.compile(r"\w+")
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|[\u0660-\u0669]{4}")
 # Prepositions before a state named after an Arabic cue: the state is its object, not its subject.
 _AR_PREPOSITION = re.compile(r"(?<!\w)(?:إلى|الى|في|على|من|عن|مع|ضد|بين|لدى|نحو)(?!\w)")
+_FROM = re.compile(r"(?<!\w)(?:from|of|из|من)(?!\w)")
 _TURN = re.compile(r"[;:\n]|\s(?:but|however|instead|но|однако|لكن|بل)\s")
 CRISIS_EVENTS = frozenset({"attack", "clash", "unrest", "terrorism", "war", "border"})  # event words that name a crisis
 COLLECTIVE_DEFENCE = "collective-defence"
@@ -359,7 +360,8 @@ def _troops_leaving(s: _Sentence, vocab: Vocabulary) -> bool:
     began their withdrawal")."""
     troops = s.cues.of(vocab.scale[-1])
     return any(t.end <= e.start and not _TURN.search(s.folded[t.end:e.start])
-               and not any(s.original(t.end) <= x < s.original(e.start) for x in s.state_at)
+               and (len(s.folded[t.end:e.start].split()) <= 2  # «миротворцы Армении покинули»: whose troops
+                    or not any(s.original(t.end) <= x < s.original(e.start) for x in s.state_at))
                for e in s.cues.of("topic:exit") for t in troops)
 
 
@@ -368,6 +370,8 @@ def _leaving_a_state(s: _Sentence) -> bool:
     Kazakhstan" (a state named within a few words after it, before any organization)."""
     exits = s.cues.of("topic:exit")
     def leaves_state(h: Hit) -> bool:
+        if not _FROM.search(h.text + " " + s.folded[h.end:h.end + 8]):
+            return False  # «ряды ОДКБ покинули Азербайджан»: without "from" the state may be the subject
         end = s.original(h.end)
         state = min((x for x in s.state_at if end <= x <= end + 20), default=None)
         return state is not None and not any(end <= o <= state for o in s.org_at)
