@@ -127,3 +127,14 @@ def test_the_summit_held_in_the_city_the_sentence_names_leads_one_named_elsewher
     result = read_text(text)
     assert result.organizations == ["CSTO"]
     assert [link.id for link in result.linked] == ["csc-2023-11-23"]
+
+
+def test_the_one_crisis_of_a_state_needs_no_date():
+    """Kazakhstan has one case in the ledger: protests there with the CSTO's help are it. Kyrgyzstan
+    has several, so the same words stay ambiguous; a war between two states is no such case."""
+    assert [link.id for link in read_text("The CSTO decided to help Kazakhstan restore order amid the protests.").linked] == [
+        "kaz-2022-01-unrest"]
+    assert [link.id for link in read_text("Протесты в Казахстане: ОДКБ решила помочь властям навести порядок.").linked] == [
+        "kaz-2022-01-unrest"]
+    assert read_text("Kyrgyzstan faced protests, and the CSTO stayed out.").linked == []
+    assert read_text("Russia has waged war on Ukraine, and the CSTO stayed out of it.").linked == []

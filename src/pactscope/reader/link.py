@@ -151,6 +151,7 @@ class Score:
     detailed: bool = False  # the sentence's request or deployment words match the record
     in_office: bool = False  # a person named held office on the meeting's day (an official) or during the case
     old: bool = False  # a case that ended years before the article's date
+    domestic_fit: bool = False  # a one-state case named in the sentence, with event words of its kind
 
     def add(self, amount: float, reason) -> None:
         """Add points; `reason` is a string or a function returning one (formatted only when shown)."""
@@ -540,6 +541,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
             parts.append((w["place_text"], _named("place", hit, "in the text")))
     kinds = s.kinds
     if kinds and (fitting := kinds & v.fits):
+        score.domestic_fit = n == 1 and bool(in_sentence)  # "protests in Kazakhstan": one state's own crisis
         points = w["threat_fit"] * len(fitting) / len(kinds)
         value += points
         parts.append((points, lambda: f"event words ({', '.join(sorted(fitting))}) fit {v.threat}"))
@@ -694,7 +696,8 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
         # parties, the organization and event words alone single out no case: a date, a place or
         # a name of its own must say which
         specific = not need_specific or best.dated or best.named or (
-            not best.old and (best.located or best.detailed))  # an old case needs a date or its name
+            not best.old and (best.located or best.detailed  # an old case needs a date or its name
+                              or (best.domestic_fit and runner == 0.0)))  # the one crisis of that state
         if specific and best.value - runner >= w["margin"] - 1e-9:
             links.append((best_id, best))
             continue
