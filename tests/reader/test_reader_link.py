@@ -138,3 +138,10 @@ def test_the_one_crisis_of_a_state_needs_no_date():
         "kaz-2022-01-unrest"]
     assert read_text("Kyrgyzstan faced protests, and the CSTO stayed out.").linked == []
     assert read_text("Russia has waged war on Ukraine, and the CSTO stayed out of it.").linked == []
+
+
+def test_the_state_that_asked_singles_out_the_case_of_its_request():
+    """Of the Armenian cases that fit September, the ledger records Armenia's request only in 2022."""
+    assert [link.id for link in read_text("Армения попросила ОДКБ о помощи в сентябре.").linked] == ["arm-aze-2022-09"]
+    (link,) = read_text("Армения попросила ОДКБ о помощи в сентябре.").linked
+    assert any(r.startswith("the state the ledger says asked, ARM") for r in link.reasons)

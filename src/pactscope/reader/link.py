@@ -396,6 +396,7 @@ class CaseView:
     requested: bool  # the ledger records a request (made or disputed)
     fits: frozenset[str]  # event categories that fit its threat type
     deployed: bool = False  # the ledger records a military deployment in response
+    requester: str | None = None  # the state the ledger says made the request
 
 
 def case_view(case, gaz: Gazetteer) -> CaseView:
@@ -410,7 +411,7 @@ def case_view(case, gaz: Gazetteer) -> CaseView:
             case.start_date, case.end_date or case.start_date, threat,
             str(getattr(case.request, "made", "")).endswith(("yes", "disputed")),
             frozenset(cat for cat, fits in gaz.event_fits.items() if fits and threat in fits),
-            "military-deployment" in response_terms(case))
+            "military-deployment" in response_terms(case), getattr(case.request, "state", None))
     return view
 
 
@@ -552,6 +553,9 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
             value += w["request_made"]
             score.detailed = True
             parts.append((w["request_made"], "request words, and the ledger records a request"))
+            if v.requester and v.requester in s.states:
+                value += w["requester"]
+                parts.append((w["requester"], lambda: f"the state the ledger says asked, {v.requester}, named"))
         if v.deployed and "deployment" in s.events:  # "the peacekeepers": few cases saw troops sent
             value += w["deployed"]
             score.detailed = True
