@@ -1,3 +1,5 @@
+import pytest
+
 from pactscope.reader import read_text
 
 
@@ -145,3 +147,19 @@ def test_the_state_that_asked_singles_out_the_case_of_its_request():
     assert [link.id for link in read_text("Армения попросила ОДКБ о помощи в сентябре.").linked] == ["arm-aze-2022-09"]
     (link,) = read_text("Армения попросила ОДКБ о помощи в сентябре.").linked
     assert any(r.startswith("the state the ledger says asked, ARM") for r in link.reasons)
+
+
+@pytest.mark.parametrize(("text", "meeting"), [
+    ("The leaders of the member states of the CSTO met in Yerevan on 23 November 2022.", "csc-2022-11-23"),
+    ("Лидеры государств-членов ОДКБ собрались 23 ноября 2023 года в Минске.", "csc-2023-11-23"),
+    ("انعقدت قمة لزعماء دول منظمة الأمن الجماعي في دوشنبه يوم 16 سبتمبر 2021.", "csc-2021-09-16"),
+])
+def test_the_leaders_of_the_member_states_are_the_summit(text, meeting):
+    result = read_text(text)
+    assert [link.id for link in result.linked] == [meeting]
+    assert result.organizations == ["CSTO"]
+
+
+def test_leaders_of_other_states_are_no_summit():
+    text = "وأثناء انعقاد قمة في يريفان عام 2016، اتفق قادة الدول المجتمعة على استراتيجية حتى عام 2025."
+    assert "csc-2025-11-27" not in [link.id for link in read_text(text).linked]

@@ -284,6 +284,8 @@ def build_gazetteer(evidence: Evidence | None = None) -> Gazetteer:
                 _add_names(gaz.names, "record", rid, record)
     for org in lex.get("descriptions") or []:  # "a Russia-led military alliance", beside the state it holds
         _add_names(gaz.names, "organization", org["id"], org)
+    for organ in lex.get("organ_phrases") or []:  # "قادة دول منظمة ...", beside the organization's name
+        _add_names(gaz.names, "organ", organ["id"], organ, organization=organ["organization"])
     for category, record in lex["events"].items():
         gaz.event_fits[category] = tuple(record.get("fits") or [])
         _add_names(gaz, "event", category, record, stems=record.get("stems", True))
