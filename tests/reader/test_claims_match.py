@@ -340,25 +340,25 @@ def test_troops_leaving_a_country_is_no_exit_from_the_organization():
     assert [c.asserted["min"] for c in found["response"]] == ["military-deployment"]
 
 
-@pytest.mark.parametrize("text", [
-    "Azerbaijan attacked Armenia on 13 September 2022. The CSTO Collective Security Council then met in Yerevan.",
-    "Азербайджан атаковал Армению 13 сентября 2022 года. В Ереване состоялось очередное заседание Совета коллективной безопасности ОДКБ.",
-    "هاجمت أذربيجان أرمينيا في 13 سبتمبر 2022. وعقدت جلسة عادية لمجلس الأمن الجماعي لمنظمة معاهدة الأمن الجماعي في يريفان.",
-])
-def test_a_routine_meeting_is_no_response(text):
-    """The second sentence names no crisis (no event word, no date) and no emergency."""
-    claims = read_text(text, claims=True, date="2022-11-30").claims or []
-    assert [c for c in claims if c.field == "response"] == []
+_CONSULTED = [("response", "consultation", ["arm-aze-2022-09"])]
 
 
-@pytest.mark.parametrize("text", [
-    "The CSTO Collective Security Council held an emergency session on Armenia.",
-    "Совет коллективной безопасности ОДКБ провел внеочередную сессию по Армении.",
-    "عقد مجلس الأمن الجماعي لمنظمة معاهدة الأمن الجماعي جلسة طارئة بشأن أرمينيا.",
+@pytest.mark.parametrize(("text", "date", "expected"), [
+    # routine: the second sentence names no crisis (no event word, no date) and no emergency
+    ("Azerbaijan attacked Armenia on 13 September 2022. The CSTO Collective Security Council then met in Yerevan.",
+     "2022-11-30", []),
+    ("Азербайджан атаковал Армению 13 сентября 2022 года. В Ереване состоялось очередное заседание Совета коллективной безопасности ОДКБ.",
+     "2022-11-30", []),
+    ("هاجمت أذربيجان أرمينيا في 13 سبتمبر 2022. وعقدت جلسة عادية لمجلس الأمن الجماعي لمنظمة معاهدة الأمن الجماعي في يريفان.",
+     "2022-11-30", []),
+    # an emergency session is a consultation
+    ("The CSTO Collective Security Council held an emergency session on Armenia.", "2022-09-14", _CONSULTED),
+    ("Совет коллективной безопасности ОДКБ провел внеочередную сессию по Армении.", "2022-09-14", _CONSULTED),
+    ("عقد مجلس الأمن الجماعي لمنظمة معاهدة الأمن الجماعي جلسة طارئة بشأن أرمينيا.", "2022-09-14", _CONSULTED),
 ])
-def test_an_emergency_meeting_is_a_consultation(text):
-    claims = read_text(text, claims=True, date="2022-09-14").claims or []
-    assert [(c.field, c.asserted["min"], c.ids) for c in claims] == [("response", "consultation", ["arm-aze-2022-09"])]
+def test_a_meeting_is_a_response_only_with_a_crisis_or_an_emergency(text, date, expected):
+    claims = read_text(text, claims=True, date=date).claims or []
+    assert [(c.field, c.asserted["min"], c.ids) for c in claims] == expected
 
 
 @pytest.mark.parametrize("text", [

@@ -31,3 +31,12 @@ def test_colloquial_names_link_in_three_languages():
     # a name alone settles the case; the Second Karabakh war has no date in the sentence
     r = read_text("Armenia lost the Second Karabakh War.")
     assert [link.id for link in r.linked] == ["arm-aze-2020-09-karabakh-war"]
+
+
+def test_every_term_of_office_has_a_source_and_runs_forward():
+    from pactscope.reader.gazetteer import _lexicon
+
+    for person in _lexicon()["persons"]:
+        for start, end in person.get("office") or []:
+            assert person.get("source", "").startswith("https://"), person["id"]
+            assert end is None or start < end, person["id"]

@@ -616,11 +616,17 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
     return score
 
 
+def _official_term(person: str, organization: str, gaz: Gazetteer) -> tuple[dt.date, dt.date | None] | None:
+    """The term of an official of `organization` (a secretary general), from the ledger."""
+    org, start, end = gaz.tenures.get(person, (None, None, None))
+    return (start, end) if org == organization and start is not None else None
+
+
 def _in_office(persons: set[str], organization: str, day: dt.date, gaz: Gazetteer) -> str | None:
     """An official of the organization named in the sentence who held office on ``day``."""
     for person in sorted(persons):
-        org, start, end = gaz.tenures.get(person, (None, None, None))
-        if org == organization and start is not None and start <= day and (end is None or day <= end):
+        term = _official_term(person, organization, gaz)
+        if term and term[0] <= day and (term[1] is None or day <= term[1]):
             return person
     return None
 
@@ -631,9 +637,8 @@ def _terms(persons: set[str], v: CaseView, gaz: Gazetteer) -> list[bool]:
     out = []
     for person in sorted(persons):
         state, spells = gaz.offices.get(person, (None, ()))
-        org, start, end = gaz.tenures.get(person, (None, None, None))
-        if org == v.organization and start is not None:
-            state, spells = state or "", ((start, end),)
+        if term := _official_term(person, v.organization, gaz):
+            state, spells = state or "", (term,)
         if state is None or (state and state not in v.every):
             continue
         out.append(any(a <= v.hi and (b is None or v.lo <= b) for a, b in spells))

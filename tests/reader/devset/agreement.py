@@ -12,29 +12,20 @@ with the same field, verdicts compared over matched claims about cases.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import yaml
 
-from pactscope.reader.normalize import fold_with_offsets
-from pactscope.reader.sentences import split_sentences
-
 HERE = Path(__file__).parent
 CLAIMS = HERE.parent / "claims_devset"
+sys.path.insert(0, str(CLAIMS))
+from score_claims import _sentences, _which  # noqa: E402  (the claim scorer's own sentence matching)
 
 
 def _load(path: Path, key: str) -> dict[str, dict]:
     return {d["id"]: d for d in yaml.safe_load(path.read_text(encoding="utf-8"))[key]}
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    norm = fold_with_offsets(text)
-    return [norm.span(a, b) for a, b in split_sentences(norm.text) if b > a]
-
-
-def _which(spans: list[tuple[int, int]], a: int, b: int) -> set[int]:
-    return {i for i, (s, e) in enumerate(spans) if s < b and a < e}
 
 
 def link_agreement(first: dict[str, dict], second: dict[str, dict]) -> dict[str, Counter]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pactscope.reader.claims.vocab import Vocabulary
 
-CLAUSE_END = re.compile(r"[,;:()\n«»\"“”]|\s[-—]\s|\s(?:but|however|instead|но|однако|а|لكن|بل)\s")
+_CLAUSE_END = re.compile(r"[,;:()\n«»\"“”]|\s[-—]\s|\s(?:but|however|instead|но|однако|а|لكن|بل)\s")
 _JOINED = re.compile(r"\s*(?:or|nor|and|или|и|ни|أو|او|ولا|و)\s*(?:\w+\s+)?")  # "... or (officially) asked"
 NEGATION_WINDOW = 6
 ONLY_WINDOW = 8
@@ -41,7 +41,7 @@ def _longest(hits: list[Hit]) -> list[Hit]:
 
 def clause_before(text: str, start: int) -> str:
     """The part of the clause that comes before `start`."""
-    return CLAUSE_END.split(text[max(0, start - 160):start])[-1]
+    return _CLAUSE_END.split(text[max(0, start - 160):start])[-1]
 
 
 def _last_words(text: str, n: int) -> str:
@@ -91,7 +91,7 @@ class SentenceCues:
 
     def negated_after(self, hit: Hit) -> bool:
         """A negator after the cue in its clause: "такого обращения ... не было"."""
-        rest = CLAUSE_END.split(self.text[hit.end:hit.end + 160])[0]
+        rest = _CLAUSE_END.split(self.text[hit.end:hit.end + 160])[0]
         pattern = self.vocab.lists["negators_after"]
         return bool(pattern and pattern.search(" ".join(re.findall(r"\S+", rest)[:AFTER_WINDOW])))
 
@@ -116,7 +116,7 @@ class SentenceCues:
         if hit.kind == "statement":
             return False
         return any(h.kind == "statement" and h.end <= hit.start and len(self.text[h.end:hit.start].split()) <= OBJECT_WINDOW
-                   and not CLAUSE_END.search(self.text[h.end:hit.start]) for h in self.hits)
+                   and not _CLAUSE_END.search(self.text[h.end:hit.start]) for h in self.hits)
 
     def refused(self) -> bool:
         pattern = self.vocab.lists["refusal"]
@@ -144,7 +144,7 @@ class SentenceCues:
         will be sent"); one in a later clause ("did nothing, and we cannot ...") does not."""
         if self.vocab.lists["decided"].search(self.text):
             return False  # "announced it would send a mission": the decision is the claim
-        after = CLAUSE_END.split(self.text[hit.end:hit.end + 160])[0]
+        after = _CLAUSE_END.split(self.text[hit.end:hit.end + 160])[0]
         # a modal inside the cue itself ("готова оказать помощь", a statement of readiness) does not count
         return bool(self.vocab.lists["future"].search(self.text[:hit.start] + " " + after))
 
