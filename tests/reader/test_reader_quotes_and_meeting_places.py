@@ -45,3 +45,19 @@ def test_a_dated_session_named_in_one_capital_is_not_the_one_in_another(text, ex
 ])
 def test_names_of_the_estonian_incursion_and_the_yerevan_declaration(text, expected):
     assert _linked(text) == expected
+
+
+@pytest.mark.parametrize("word, locative", [
+    ("بمينسك", True),     # «ب» + Minsk: in Minsk
+    ("وبأستانا", True),   # and in Astana
+    ("بيشكيك", False),    # Bishkek: the name begins with the letter
+    ("باكو", False),      # Baku
+    ("وباكو", False),     # and Baku
+    ("ببيشكيك", True),    # in Bishkek
+])
+def test_an_arabic_name_beginning_with_ba_is_not_read_as_in_a_place(word, locative):
+    from pactscope.reader.api import _locative
+    from pactscope.reader.gazetteer import default_gazetteer
+
+    text = f"عقدت القمة {word}."
+    assert _locative(text, text.index(word), word, default_gazetteer()) is locative

@@ -127,9 +127,13 @@ def _record(kind: str, rid: str, ev: Evidence) -> tuple[str, str | None, dict]:
 _LOCATIVE = re.compile(r"(?:^|\W)(?:(?:in|at)\s+(?:the\s+)?|(?:в|во|на|في|وفي)\s+)$", re.IGNORECASE)
 
 
-def _locative(text: str, start: int, surface: str) -> bool:
-    """A place named where something is: after "in", «в», «في», or with Arabic «ب» attached ("بمينسك")."""
-    return bool(_LOCATIVE.search(text[max(0, start - 12):start])) or surface[:1] == "ب" or surface[:2] in ("وب", "فب")
+def _locative(text: str, start: int, surface: str, gaz: Gazetteer) -> bool:
+    """A place named where something is: after "in", «в», «في», or with Arabic «ب» attached
+    ("بمينسك"; not a name that begins with the letter itself, such as «بيشكيك» or «باكو»)."""
+    if _LOCATIVE.search(text[max(0, start - 12):start]):
+        return True
+    prefix = next((p for p in ("وب", "فب", "ب") if surface.startswith(p)), "")
+    return bool(prefix) and gaz.resolve(surface[len(prefix):], ("place", "state")) is not None
 
 
 def _inside_organizations(mentions: list[Mention]) -> set[int]:
@@ -200,7 +204,7 @@ def read_text(text: str | bytes, *, evidence: Evidence | None = None, gazetteer:
     inside = _inside_organizations(mentions)
     facts = [Fact(sentence=i, type=m.type, target=m.target, surface=m.text, state=m.state,
                   organization=m.organization, first=m.first, last=m.last, precision=_precision(m),
-                  negated=bool(m.negated), locative=m.type == "place" and _locative(plain, m.start, m.text))
+                  negated=bool(m.negated), locative=m.type == "place" and _locative(plain, m.start, m.text, gaz))
              for k, (m, i) in enumerate(zip(mentions, sentence)) if k not in inside]
     outcome = link(facts, len(spans), ev, gaz, threshold, anchor, sentence_texts)
     linked = []
