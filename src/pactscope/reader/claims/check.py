@@ -47,6 +47,7 @@ def _sentence_index(spans: list[tuple[int, int]], offset: int) -> int | None:
 
 def _facts(result: ReadResult, spans: list[tuple[int, int]], ev: Evidence, published: dt.date | None) -> TextFacts:
     sentences = [SentenceFacts() for _ in spans]
+    speakers: list[set[str]] = [set() for _ in spans]
     officials = {o.names.en for org in ev.organizations.values() for o in org.officials}
     years: Counter[int] = Counter()
     states: Counter[str] = Counter()
@@ -57,7 +58,10 @@ def _facts(result: ReadResult, spans: list[tuple[int, int]], ev: Evidence, publi
         state = m.target if m.type == "state" else m.state if m.type in ("place", "person") else None
         if m.type == "person" and m.target in officials:
             state = None  # a secretary general speaks for the organization, not for a party
-        if state:
+        if state and m.type == "person":
+            speakers[i].add(state)  # counts for the sentence only when it names no state itself
+            states[state] += 1
+        elif state:
             sentences[i].states.add(state)
             states[state] += 1
         if m.type == "place":
@@ -68,7 +72,8 @@ def _facts(result: ReadResult, spans: list[tuple[int, int]], ev: Evidence, publi
                 continue
             sentences[i].dates.append((m.first, m.last, _precision(m.target)))
             years.update({m.first.year, m.last.year} if m.last.year - m.first.year <= 1 else {m.first.year})
-    for s in sentences:
+    for s, spoken in zip(sentences, speakers):
+        s.states = s.states or spoken  # "Pashinyan compared this to the troops sent to Kazakhstan": not Armenia's case
         if len(s.states) >= MEMBER_LIST:
             s.states = set()
     for i, (a, b) in enumerate(spans):
