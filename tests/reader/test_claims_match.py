@@ -220,6 +220,10 @@ def test_denied_assistance_caps_the_response():
     ("Article 4 of the CSTO charter stipulates that members are obliged to help each other.", "clauses"),
     ("Azerbaijan, Georgia and Uzbekistan declined the treaty extension of the CSTO in 1999.", "membership"),
     ("В 1999 году ряды ОДКБ покинули Азербайджан, Грузия и Узбекистан.", "exit"),
+    ("Armenia remains a full member of the CSTO.", "membership"),
+    ("ما زالت أرمينيا عضوا في منظمة معاهدة الأمن الجماعي.", "membership"),
+    ("Армянская сторона фактически считает себя вне ОДКБ.", "exit"),
+    ("The CSTO's failure to honour its commitments to Armenia was plain.", "effectiveness"),
     # who chairs: evidence of the decision rule (the chairs of the latest meetings)
     ("Kazakhstan is the current chairman of the CSTO.", "decision_rule"),
     ("В этом году в ОДКБ председательствует Армения.", "decision_rule"),
@@ -454,3 +458,12 @@ def test_a_speaker_names_no_party_when_the_sentence_names_a_state(text):
     result = read_text(text, claims=True, date=dt.date(2022, 11, 23))
     claims = [c for c in result.claims if c.field == "response" and ("Kazakh" in c.sentence or "Казах" in c.sentence)]
     assert [c.ids for c in claims] == [["kaz-2022-01-unrest"]]
+
+
+@pytest.mark.parametrize("text", [
+    "In October 2021 CSTO troops held exercises in Tajikistan near the Afghan border after the Taliban takeover.",
+    "В октябре 2021 года войска ОДКБ провели учения в Таджикистане у границы с Афганистаном после прихода талибов к власти.",
+    "أجرت قوات حفظ السلام التابعة لمنظمة معاهدة الأمن الجماعي في أكتوبر 2021 مناورات في طاجيكستان قرب الحدود الأفغانية بعد سيطرة طالبان.",
+])
+def test_exercises_are_no_response(text):
+    assert "response" not in _fields(text)

@@ -254,6 +254,12 @@ def _routine_meeting(s: _Sentence, asserted: dict[str, Any], scale: tuple[str, .
     return meeting_only and "judgement" not in asserted and not s.crisis and s.cues.vocab.lists["emergency"].search(s.folded) is None
 
 
+def _routine(s: _Sentence) -> bool:
+    """Exercises or a sitting on the calendar, with no emergency: no response to a crisis."""
+    lists = s.cues.vocab.lists
+    return lists["routine"].search(s.folded) is not None and lists["emergency"].search(s.folded) is None
+
+
 def _critical(asserted: dict[str, Any], scale: tuple[str, ...]) -> bool:
     """A response claim that denies or judges ("did nothing", "only statements", "no proper response")."""
     return asserted.get("max") != scale[-1] or "judgement" in asserted or bool(asserted.get("every_case"))
@@ -448,7 +454,8 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
             found.append(("request", req))
         if treaty and not (req and req["made"] == "yes" and s.state_at):
             continue  # a sentence on what the treaty says is not about a case, unless a named member invoked it
-        if anchored and (resp := _response(s, scale)) is not None and not _routine_meeting(s, resp, scale):
+        if anchored and (resp := _response(s, scale)) is not None and not _routine_meeting(s, resp, scale) \
+                and not _routine(s):
             found.append(("response", resp))
         if not found:
             continue

@@ -56,7 +56,7 @@ class Vocabulary:
 LISTS = ("help", "response_words", "refusal", "none", "evaluative", "negators", "only", "every_case",
          "request", "request_nouns", "not_request", "trigger", "organization_words", "future", "conditional", "hypothetical", "negators_after", "decided",
          "not_response", "agent_after", "appeal", "possession", "obligation_scope",
-         "obligation_denied", "invoking", "state_actors", "emergency")
+         "obligation_denied", "invoking", "state_actors", "emergency", "routine")
 
 
 @lru_cache(maxsize=1)
