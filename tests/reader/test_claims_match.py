@@ -467,3 +467,21 @@ def test_a_speaker_names_no_party_when_the_sentence_names_a_state(text):
 ])
 def test_exercises_are_no_response(text):
     assert "response" not in _fields(text)
+
+
+@pytest.mark.parametrize("text", [
+    "In 2021, Armenia requested help from the CSTO against Azerbaijan, but the organization refused.",
+    "В 2021 году Армения запросила помощь ОДКБ против Азербайджана, но организация отказала.",
+])
+def test_a_year_is_the_case_of_that_year_and_the_state_that_asked_picks_it(text):
+    # the 2020 war ended in November 2020: "in 2021" is none of its days; of the 2021 cases,
+    # Armenia asked in the May one
+    result = read_text(text, claims=True, date=dt.date(2024, 6, 1))
+    requests = [(c.ids, c.verdict) for c in result.claims if c.field == "request"]
+    assert requests == [(["arm-aze-2021-05-syunik-gegharkunik"], "consistent")]
+
+
+def test_a_request_noun_three_words_after_the_negator_is_denied():
+    text = "Зась отметил, что организация не получала официальных обращений от Армении."
+    result = read_text(text, claims=True, date=dt.date(2020, 10, 15))
+    assert [c.asserted["made"] for c in result.claims if c.field == "request"] == ["no"]

@@ -254,6 +254,15 @@ def _routine_meeting(s: _Sentence, asserted: dict[str, Any], scale: tuple[str, .
     return meeting_only and "judgement" not in asserted and not s.crisis and s.cues.vocab.lists["emergency"].search(s.folded) is None
 
 
+def _by_requester(ids: list[str], why: str, s: _Sentence, ev: Evidence) -> tuple[list[str], str]:
+    """Of several cases, the one whose recorded request the state the sentence names made
+    ("In 2021, Armenia requested help": the 2021 case in which Armenia asked)."""
+    asked = [cid for cid in ids if (r := ev.cases[cid].request) is not None and r.made == "yes" and r.state in s.states]
+    if len(asked) == 1:
+        return asked, f"{why}; of these, the one in which {ev.cases[asked[0]].request.state} asked"  # type: ignore[union-attr]
+    return ids, why
+
+
 def _routine(s: _Sentence) -> bool:
     """Exercises or a sitting on the calendar, with no emergency: no response to a crisis."""
     lists = s.cues.vocab.lists
@@ -466,6 +475,8 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
             if field == "response" and not ids and not _critical(asserted, scale):
                 continue  # "the summit's declaration condemned ...": a response to no recorded case says nothing checkable
             case_ids, reason = ids, why
+            if field == "request" and asserted.get("made") == "yes" and len(ids) > 1:
+                case_ids, reason = _by_requester(ids, why, s, ev)
             if asserted.get("every_case") and org:
                 before = published - dt.timedelta(days=30) if published else dt.date.max
                 case_ids = sorted(c.id for c in ev.cases.values() if c.organization == org and c.start_date < before)

@@ -73,7 +73,7 @@ class SentenceCues:
         return [h for h in self.hits if h.kind in kinds]
 
     def negated(self, hit: Hit) -> bool:
-        size = {"request": 3, "request_nouns": 2, "help": 8}.get(hit.kind, NEGATION_WINDOW)
+        size = {"request": 3, "request_nouns": 3, "help": 8}.get(hit.kind, NEGATION_WINDOW)
         window = _last_words(clause_before(self.text, hit.start), size)
         pattern = self.vocab.lists["negators"]
         return bool(pattern and pattern.search(window)) or self.negated_after(hit) or self._joined_to_negated(hit)

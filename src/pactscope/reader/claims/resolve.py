@@ -56,7 +56,10 @@ def _window(case: CrisisCase) -> tuple[dt.date, dt.date]:
 
 def _date_points(case: CrisisCase, dates: list[tuple[dt.date, dt.date, str]]) -> float:
     lo, hi = _window(case)
-    fits = [p for first, last, p in dates if first <= hi and last >= lo]
+    years = range(case.start_date.year, (case.end_date or case.start_date).year + 1)
+    # a year fits only the years the case lasted ("in 2021" is not the war that ended in November 2020)
+    fits = [p for first, last, p in dates if first <= hi and last >= lo
+            and (p != "year" or any(y in years for y in range(first.year, last.year + 1)))]
     if fits:
         return {"day": 3.0, "month": 3.0, "year": 2.0}.get(fits[0], 1.5)
     return -3.0
