@@ -61,3 +61,14 @@ def test_an_arabic_name_beginning_with_ba_is_not_read_as_in_a_place(word, locati
 
     text = f"عقدت القمة {word}."
     assert _locative(text, text.index(word), word, default_gazetteer()) is locative
+
+
+@pytest.mark.parametrize("text", [
+    # the SCO's council of heads of state, named with the phrase the CSTO's summit organ also goes by
+    "استضافت العاصمة الطاجيكية دوشنبه يومي 16-17 سبتمبر 2021 اجتماع مجلس قادة الدول الأعضاء في منظمة شنغهاي للتعاون.",
+    # a summit of another organization, in the city and on the day of a CSTO summit
+    "Armenia's ties with the CSTO are at a low. The EEU summit took place in Yerevan on 23 November 2022.",
+    "Связи Армении с ОДКБ на нуле. Саммит ЕАЭС прошел в Ереване 23 ноября 2022 года.",
+])
+def test_another_organization_named_with_the_sitting_keeps_it_from_the_csto(text):
+    assert not [i for i in _linked(text) if i.startswith("csc-")]

@@ -89,6 +89,7 @@ class Facts:
     states: set[str] = field(default_factory=set)
     named_states: list[str] = field(default_factory=list)  # states named as states, in order
     organizations: set[str] = field(default_factory=set)
+    named_organizations: set[str] = field(default_factory=set)  # named as organizations, not through an organ
     organs: set[str] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     records: set[str] = field(default_factory=set)  # ledger records named by their own names
@@ -115,6 +116,7 @@ class Facts:
                 out.named_states.append(f.target)
             elif f.type == "organization":
                 out.organizations.add(f.target)
+                out.named_organizations.add(f.target)
             elif f.type == "organ":
                 out.organs.add(f.target)
                 if f.organization:
@@ -233,6 +235,7 @@ class Context:
     every: tuple[Fact, ...] = ()
     article: dt.date | None = None
     focus: frozenset[str] = frozenset()  # the states the text is about (outside lists of members), if few
+    meeting_organizations: frozenset[str] = frozenset()  # organizations whose meetings the ledger records
     _far: dict = field(default_factory=dict, compare=False, hash=False)
 
     def far_from_all(self, lo: dt.date, hi: dt.date) -> bool:
@@ -576,6 +579,12 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
     """
     named = meeting.id in s.records
     own_organ = meeting.organ in s.organs
+    others = s.named_organizations - {organization}
+    if not named and organization not in s.named_organizations and others and (
+            others & ctx.meeting_organizations or not own_organ):
+        # "the council of the heads of the member states of the SCO", "the EEU summit in Yerevan":
+        # another organization's sitting
+        return Score()
     if organization not in near_orgs and not own_organ and not named:
         return Score()  # another organization's meeting, or none named nearby
     w = weights()["meeting"]
@@ -743,7 +752,8 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
         grouped[f.sentence].append(f)
     by_sentence = [Facts.of(g) for g in grouped]
     focus = {st for s in by_sentence if len(set(s.named_states)) <= 3 for st in s.named_states}
-    ctx = Context(tuple(doc.dates), article, frozenset(focus) if len(focus) <= 3 else frozenset())
+    ctx = Context(tuple(doc.dates), article, frozenset(focus) if len(focus) <= 3 else frozenset(),
+                  frozenset(org for org, ms in ev.meetings.items() if ms))
     placed: dict[str, Placement] = {}
     unplaced: list[Reference] = []
     unsure_refs: list[Reference] = []
