@@ -72,3 +72,14 @@ def test_an_arabic_name_beginning_with_ba_is_not_read_as_in_a_place(word, locati
 ])
 def test_another_organization_named_with_the_sitting_keeps_it_from_the_csto(text):
     assert not [i for i in _linked(text) if i.startswith("csc-")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kazakhstan denied receiving any requests to send troops to Ukraine within the CSTO.", []),
+    ("Казахстан опроверг получение запросов об отправке войск на Украину в рамках ОДКБ.", []),
+    ("نفت كازاخستان تلقيها أي طلبات لإرسال قوات عسكرية إلى أوكرانيا في إطار منظمة معاهدة الأمن الجماعي.", []),
+    ("The CSTO sent troops to Kazakhstan at Tokayev's request.", ["kaz-2022-01-unrest"]),
+])
+def test_request_and_troop_words_single_out_no_case_beside_a_state_outside_it(text, expected):
+    # Ukraine has no part in Kazakhstan's January 2022 and was never a CSTO member
+    assert _linked(text) == expected

@@ -154,6 +154,7 @@ class Score:
     in_office: bool = False  # a person named held office on the meeting's day (an official) or during the case
     old: bool = False  # a case that ended years before the article's date
     domestic_fit: bool = False  # a one-state case named in the sentence, with event words of its kind
+    outsiders: bool = False  # the sentence names a state that has no part in the case
 
     def add(self, amount: float, reason) -> None:
         """Add points; `reason` is a string or a function returning one (formatted only when shown)."""
@@ -236,6 +237,7 @@ class Context:
     article: dt.date | None = None
     focus: frozenset[str] = frozenset()  # the states the text is about (outside lists of members), if few
     meeting_organizations: frozenset[str] = frozenset()  # organizations whose meetings the ledger records
+    members: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)  # ever members
     _far: dict = field(default_factory=dict, compare=False, hash=False)
 
     def far_from_all(self, lo: dt.date, hi: dt.date) -> bool:
@@ -520,7 +522,9 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     elif org in d.organizations:
         value += w["organization_text"]
         parts.append((w["organization_text"], lambda: f"organization {org} in the text"))
-    score = Score(value, parts, named=cid in s.records)
+    # a state with no part in the case and never a member ("troops to Ukraine" is not Kazakhstan's January)
+    outsiders = bool(s.named_set - v.every - ctx.members.get(org, frozenset()))
+    score = Score(value, parts, named=cid in s.records, outsiders=outsiders)
     terms = _terms(s.persons | d.persons, v, gaz)
     if terms and not all(terms):  # a person named for one of its states held office only at other times:
         # a date without a year ("in December") is of their time, not of this case
@@ -714,7 +718,7 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
         # parties, the organization and event words alone single out no case: a date, a place or
         # a name of its own must say which
         specific = not need_specific or best.dated or best.named or (
-            not best.old and (best.located or best.detailed  # an old case needs a date or its name
+            not best.old and (best.located or (best.detailed and not best.outsiders)  # an old case needs a date or its name
                               or (best.domestic_fit and runner == 0.0)))  # the one crisis of that state
         if specific and best.value - runner >= w["margin"] - 1e-9:
             links.append((best_id, best))
@@ -753,7 +757,8 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
     by_sentence = [Facts.of(g) for g in grouped]
     focus = {st for s in by_sentence if len(set(s.named_states)) <= 3 for st in s.named_states}
     ctx = Context(tuple(doc.dates), article, frozenset(focus) if len(focus) <= 3 else frozenset(),
-                  frozenset(org for org, ms in ev.meetings.items() if ms))
+                  frozenset(org for org, ms in ev.meetings.items() if ms),
+                  {org: frozenset(sp.state for sp in spells) for org, spells in ev.spells.items()})
     placed: dict[str, Placement] = {}
     unplaced: list[Reference] = []
     unsure_refs: list[Reference] = []
