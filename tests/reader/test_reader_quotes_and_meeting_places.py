@@ -83,3 +83,13 @@ def test_another_organization_named_with_the_sitting_keeps_it_from_the_csto(text
 def test_request_and_troop_words_single_out_no_case_beside_a_state_outside_it(text, expected):
     # Ukraine has no part in Kazakhstan's January 2022 and was never a CSTO member
     assert _linked(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("В заседании Совета глав государств ШОС в Самарканде участвовали Путин и Токаев.", ["sco-summit-2022-samarkand"]),
+    ('عقد مجلس رؤساء دول "رابطة الدول المستقلة" اجتماعا في 15 أكتوبر 2021.', ["cis-hos-2021-10"]),
+])
+def test_summit_councils_of_other_organizations_by_their_running_names(text, expected):
+    # the council's name as written in running text (without "-членов"), and with the
+    # organization's name in quote marks inside it
+    assert _linked(text) == expected

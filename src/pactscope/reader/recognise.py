@@ -41,7 +41,7 @@ def _fits(entry: Entry, tokens: list[Token], keys: list[frozenset[str]], i: int,
         return 0
     upper, lengths = entry.upper, entry.lengths
     skips = _RECORD_SKIP if entry.kind == "record" and n >= 3 else 0
-    gap = _RECORD_GAP if entry.kind == "record" else _GAP
+    gap = _RECORD_GAP if entry.kind in ("record", "organ") else _GAP  # «Совет глав государств "СНГ"»
     at = i
     for j in range(n):
         while True:
