@@ -93,3 +93,12 @@ def test_summit_councils_of_other_organizations_by_their_running_names(text, exp
     # the council's name as written in running text (without "-членов"), and with the
     # organization's name in quote marks inside it
     assert _linked(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "After declining to intervene in southern Kyrgyzstan's turmoil over the summer, the CSTO met again.",
+    "ОДКБ не вмешалась в межэтнические столкновения на юге Киргизии.",
+    "لم تتدخل المنظمة في العنف العرقي في جنوب قرغيزستان.",
+])
+def test_the_osh_violence_described_without_the_city(text):
+    assert _linked(text) == ["kgz-2010-06-osh"]
