@@ -485,3 +485,11 @@ def test_a_request_noun_three_words_after_the_negator_is_denied():
     text = "Зась отметил, что организация не получала официальных обращений от Армении."
     result = read_text(text, claims=True, date=dt.date(2020, 10, 15))
     assert [c.asserted["made"] for c in result.claims if c.field == "request"] == ["no"]
+
+
+@pytest.mark.parametrize("text", [
+    "Если агрессия будет, мы сначала обратимся в ООН. Обратимся и в ОДКБ.",  # will appeal
+    "Чтобы обратиться в ОДКБ, Армения должна подвергнуться агрессии.",  # what it takes to appeal
+])
+def test_a_request_to_come_is_none_made(text):
+    assert "request" not in _fields(text)
