@@ -221,7 +221,7 @@ def test_denied_assistance_caps_the_response():
     ("Azerbaijan, Georgia and Uzbekistan declined the treaty extension of the CSTO in 1999.", "membership"),
     ("В 1999 году ряды ОДКБ покинули Азербайджан, Грузия и Узбекистан.", "exit"),
     ("Armenia remains a full member of the CSTO.", "membership"),
-    ("انضمت أرمينيا إلى تكتل أمني تقوده روسيا.", "dominance"),  # a bloc, not named
+    ("جمدت أرمينيا مشاركتها في منظمة معاهدة الأمن الجماعي. وهي تكتل أمني تقوده روسيا.", "dominance"),  # a bloc
     ("ما زالت أرمينيا عضوا في منظمة معاهدة الأمن الجماعي.", "membership"),
     ("Армянская сторона фактически считает себя вне ОДКБ.", "exit"),
     ("The CSTO's failure to honour its commitments to Armenia was plain.", "effectiveness"),
