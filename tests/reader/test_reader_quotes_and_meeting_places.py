@@ -102,3 +102,14 @@ def test_summit_councils_of_other_organizations_by_their_running_names(text, exp
 ])
 def test_the_osh_violence_described_without_the_city(text):
     assert _linked(text) == ["kgz-2010-06-osh"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("After the Russian invasion of Ukraine, Poland asked NATO for consultations.",
+     ["nato-2022-eastern-allies-article-4-ukraine"]),
+    ("في أعقاب الغزو الروسي لأوكرانيا طلبت بولندا مشاورات في حلف الناتو.", ["nato-2022-eastern-allies-article-4-ukraine"]),
+    # the CSTO named and NATO not: the invasion is no reference to NATO's Article 4 consultations
+    ("Kazakhstan refused to support the Russian invasion of Ukraine, straining ties within the CSTO.", []),
+])
+def test_the_invasion_names_natos_record_only_in_a_text_that_is_not_about_another_alliance(text, expected):
+    assert _linked(text) == expected

@@ -238,6 +238,7 @@ class Context:
     focus: frozenset[str] = frozenset()  # the states the text is about (outside lists of members), if few
     meeting_organizations: frozenset[str] = frozenset()  # organizations whose meetings the ledger records
     members: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, hash=False)  # ever members
+    case_organizations: frozenset[str] = frozenset()  # organizations with crisis cases in the ledger
     _far: dict = field(default_factory=dict, compare=False, hash=False)
 
     def far_from_all(self, lo: dt.date, hi: dt.date) -> bool:
@@ -479,10 +480,13 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     parties, cid = v.parties, v.id
     parts: list[tuple[float, object]] = []
     value = 0.0
-    if cid in s.records:
+    # a text that names another organization with cases of its own, and not this one ("the CSTO ...
+    # the Russian invasion of Ukraine"), does not name this organization's record by the event's name
+    name_counts = v.organization in d.organizations or not d.organizations & ctx.case_organizations
+    if cid in s.records and name_counts:
         value += w["name"]
         parts.append((w["name"], _named("its name", {cid}, "in the same sentence")))
-    elif cid in d.records:
+    elif cid in d.records and name_counts:
         value += w["name_text"]
         parts.append((w["name_text"], _named("its name", {cid}, "in the text")))
     in_sentence = parties & s.states
@@ -493,7 +497,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
         from_doc *= w["about_others"]  # the sentence is about other states (a third party of the case is none)
     own = len(in_sentence) / n * (w["other_states"] if is_list else 1.0)
     share = max(own, from_doc)
-    if not share and cid not in s.records:
+    if not share and not (cid in s.records and name_counts):
         return Score()  # no party named: not this case
     if share:
         if own >= from_doc:
@@ -524,7 +528,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
         parts.append((w["organization_text"], lambda: f"organization {org} in the text"))
     # a state with no part in the case and never a member ("troops to Ukraine" is not Kazakhstan's January)
     outsiders = bool(s.named_set - v.every - ctx.members.get(org, frozenset()))
-    score = Score(value, parts, named=cid in s.records, outsiders=outsiders)
+    score = Score(value, parts, named=cid in s.records and name_counts, outsiders=outsiders)
     terms = _terms(s.persons | d.persons, v, gaz)
     if terms and not all(terms):  # a person named for one of its states held office only at other times:
         # a date without a year ("in December") is of their time, not of this case
@@ -758,7 +762,8 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
     focus = {st for s in by_sentence if len(set(s.named_states)) <= 3 for st in s.named_states}
     ctx = Context(tuple(doc.dates), article, frozenset(focus) if len(focus) <= 3 else frozenset(),
                   frozenset(org for org, ms in ev.meetings.items() if ms),
-                  {org: frozenset(sp.state for sp in spells) for org, spells in ev.spells.items()})
+                  {org: frozenset(sp.state for sp in spells) for org, spells in ev.spells.items()},
+                  frozenset(c.organization for c in ev.cases.values()))
     placed: dict[str, Placement] = {}
     unplaced: list[Reference] = []
     unsure_refs: list[Reference] = []
