@@ -113,3 +113,14 @@ def test_the_osh_violence_described_without_the_city(text):
 ])
 def test_the_invasion_names_natos_record_only_in_a_text_that_is_not_about_another_alliance(text, expected):
     assert _linked(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "На встрече лидеров государств-членов ОДКБ в Москве Пашинян ответил Лукашенко. "
+    "Лукашенко напомнил о единстве, проявленном во время беспорядков в Казахстане в январе этого года.",
+    "At the meeting of the leaders of the member states of the CSTO in Moscow, Pashinyan replied to Lukashenko. "
+    "Lukashenko recalled the unity shown during the unrest in Kazakhstan in January this year.",
+])
+def test_an_undated_sitting_set_in_one_city_is_not_a_session_held_elsewhere(text):
+    # the January 2022 session met by video; "in Moscow" is May's, and the neighbour's January is the unrest's
+    assert "csc-2022-01-10" not in _linked(text)
