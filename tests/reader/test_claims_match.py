@@ -494,3 +494,9 @@ def test_a_request_noun_three_words_after_the_negator_is_denied():
 ])
 def test_a_request_to_come_is_none_made(text):
     assert "request" not in _fields(text)
+
+
+def test_declining_to_intervene_denies_the_deployment():
+    text = "After declining to intervene in southern Kyrgyzstan's turmoil in June 2010, the CSTO met again."
+    response = _fields(text)["response"][0]
+    assert (response.asserted["max"], response.verdict) == ("material-or-logistical-aid", "consistent")
