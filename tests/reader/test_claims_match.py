@@ -500,3 +500,13 @@ def test_declining_to_intervene_denies_the_deployment():
     text = "After declining to intervene in southern Kyrgyzstan's turmoil in June 2010, the CSTO met again."
     response = _fields(text)["response"][0]
     assert (response.asserted["max"], response.verdict) == ("material-or-logistical-aid", "consistent")
+
+
+def test_the_state_inside_an_organizations_description_is_no_party_of_the_claim():
+    from pactscope.reader.claims.check import _facts
+    from pactscope.reader.evidence import load_evidence
+
+    text = "In January 2022 Tokayev asked a Russia-led military alliance for help."
+    result = read_text(text)
+    facts = _facts(result, [(0, len(text))], load_evidence(), None)
+    assert facts.sentences[0].states == {"KAZ"}  # Tokayev's state; Russia only describes the alliance

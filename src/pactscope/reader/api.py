@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from functools import lru_cache
@@ -21,6 +20,7 @@ from pactscope.reader.recognise import find_names, words_of
 from pactscope.reader.relative import at_dateline
 from pactscope.reader.sentences import sentence_of, split_sentences
 from pactscope.reader.source import decode, prepare
+from pactscope.reader.spans import inside_organizations
 
 
 @lru_cache(maxsize=512)
@@ -136,24 +136,6 @@ def _locative(text: str, start: int, surface: str, gaz: Gazetteer) -> bool:
     return bool(prefix) and gaz.resolve(surface[len(prefix):], ("place", "state")) is not None
 
 
-def _inside_organizations(mentions: list[Mention]) -> set[int]:
-    """Indexes of the states within an organization's description ("Russia" in "the Russia-led
-    bloc"): they name the organization, not a party to what the sentence reports."""
-    spans = sorted((o.start, o.end) for o in mentions if o.type == "organization")
-    starts = [a for a, _ in spans]
-    inside = set()
-    for k, m in enumerate(mentions):
-        if m.type != "state":
-            continue
-        j = bisect.bisect_right(starts, m.start) - 1  # the organizations starting at or before it
-        while j >= 0 and spans[j][0] >= m.start - 200:  # a description is a few words long
-            if m.end <= spans[j][1] and spans[j] != (m.start, m.end):
-                inside.add(k)
-                break
-            j -= 1
-    return inside
-
-
 def _unique(mentions: list[Mention], kind: str) -> list[str]:
     return list(dict.fromkeys(m.target for m in mentions if m.type == kind))
 
@@ -201,7 +183,7 @@ def read_text(text: str | bytes, *, evidence: Evidence | None = None, gazetteer:
         anchor = next((m.first for m in mentions if m.type == "date" and len(m.target) == 10
                        and at_dateline(plain, m.start)), None)
         anchor_source = "dateline" if anchor else None
-    inside = _inside_organizations(mentions)
+    inside = inside_organizations(mentions)
     facts = [Fact(sentence=i, type=m.type, target=m.target, surface=m.text, state=m.state,
                   organization=m.organization, first=m.first, last=m.last, precision=_precision(m),
                   negated=bool(m.negated), locative=m.type == "place" and _locative(plain, m.start, m.text, gaz))

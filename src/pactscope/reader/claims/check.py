@@ -19,6 +19,7 @@ from pactscope.reader.evidence import Evidence
 from pactscope.reader.normalize import fold_with_offsets
 from pactscope.reader.normalize import lower_keeping_offsets as lower
 from pactscope.reader.sentences import sentence_of, split_sentences
+from pactscope.reader.spans import inside_organizations
 from pactscope.reader.tokens import script_of
 
 if TYPE_CHECKING:
@@ -51,9 +52,10 @@ def _facts(result: ReadResult, spans: list[tuple[int, int]], ev: Evidence, publi
     officials = {o.names.en for org in ev.organizations.values() for o in org.officials}
     years: Counter[int] = Counter()
     states: Counter[str] = Counter()
-    for m in result.mentions:
+    inside = inside_organizations(result.mentions)  # "Russia" in "a Russia-led alliance" is no party
+    for k, m in enumerate(result.mentions):
         i = _sentence_index(spans, m.start)
-        if i is None:
+        if i is None or k in inside:
             continue
         state = m.target if m.type == "state" else m.state if m.type in ("place", "person") else None
         if m.type == "person" and m.target in officials:
