@@ -124,3 +124,13 @@ def test_the_invasion_names_natos_record_only_in_a_text_that_is_not_about_anothe
 def test_an_undated_sitting_set_in_one_city_is_not_a_session_held_elsewhere(text):
     # the January 2022 session met by video; "in Moscow" is May's, and the neighbour's January is the unrest's
     assert "csc-2022-01-10" not in _linked(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Experts long discussed a Russian invasion of Kazakhstan, especially after the 2014 events in Crimea, "
+     "and NATO's reaction.", []),
+    ("In March 2014 Poland asked NATO for consultations after Russia moved into Crimea.", ["nato-2014-poland-article-4-crimea"]),
+])
+def test_a_case_needs_its_threatened_party_named_somewhere_in_the_text(text, expected):
+    # Poland, the state the 2014 consultations were for, is not named in the first text
+    assert _linked(text) == expected

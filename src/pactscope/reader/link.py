@@ -403,6 +403,7 @@ class CaseView:
     fits: frozenset[str]  # event categories that fit its threat type
     deployed: bool = False  # the ledger records a military deployment in response
     requester: str | None = None  # the state the ledger says made the request
+    threatened: frozenset[str] = frozenset()  # parties the ledger codes as threatened (or on both sides)
 
 
 def case_view(case, gaz: Gazetteer) -> CaseView:
@@ -417,7 +418,8 @@ def case_view(case, gaz: Gazetteer) -> CaseView:
             case.start_date, case.end_date or case.start_date, threat,
             str(getattr(case.request, "made", "")).endswith(("yes", "disputed")),
             frozenset(cat for cat, fits in gaz.event_fits.items() if fits and threat in fits),
-            "military-deployment" in response_terms(case), getattr(case.request, "state", None))
+            "military-deployment" in response_terms(case), getattr(case.request, "state", None),
+            frozenset(p.state for p in case.parties if str(getattr(p.role, "value", p.role)) in ("threatened", "both")))
     return view
 
 
@@ -490,6 +492,8 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
         value += w["name_text"]
         parts.append((w["name_text"], _named("its name", {cid}, "in the text")))
     in_sentence = parties & s.states
+    if v.threatened and not v.threatened & d.states and not (cid in s.records and name_counts):
+        return Score()  # "a Russian invasion of Kazakhstan, after 2014": not Poland's Article 4 case
     is_list = len(s.named_set) > 3  # a list of members names no party
     n = len(parties)
     from_doc = w["parties_text"] * len(parties & d.states) / n
