@@ -134,3 +134,14 @@ def test_an_undated_sitting_set_in_one_city_is_not_a_session_held_elsewhere(text
 def test_a_case_needs_its_threatened_party_named_somewhere_in_the_text(text, expected):
     # Poland, the state the 2014 consultations were for, is not named in the first text
     assert _linked(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Pashinyan said the treaty was not honoured, especially in 2021-2022, when fighting between Armenia and "
+    "Azerbaijan around Nagorno-Karabakh resumed, and Armenia froze its CSTO membership.",
+    "По словам Пашиняна, договор не выполнялся, особенно в 2021-2022 годах, когда возобновились боевые действия "
+    "между Арменией и Азербайджаном вокруг Нагорного Карабаха, и Армения заморозила членство в ОДКБ.",
+])
+def test_a_place_does_not_settle_a_tie_for_a_case_the_sentences_dates_miss(text):
+    # Karabakh is the 2020 war's place, but "2021-2022" is after it
+    assert "arm-aze-2020-09-karabakh-war" not in _linked(text)

@@ -155,6 +155,7 @@ class Score:
     old: bool = False  # a case that ended years before the article's date
     domestic_fit: bool = False  # a one-state case named in the sentence, with event words of its kind
     outsiders: bool = False  # the sentence names a state that has no part in the case
+    missed: bool = False  # the sentence's own dates all fall outside the record
 
     def add(self, amount: float, reason) -> None:
         """Add points; `reason` is a string or a function returning one (formatted only when shown)."""
@@ -260,6 +261,7 @@ def _time(score: Score, dates: list[Fact], lo: dt.date, hi: dt.date, inherited: 
     for amount, reason in parts:
         score.add(amount, reason)
     score.dated = score.dated or dated
+    score.missed = score.missed or (not inherited and not dated and bool(dates))
     if date is not None:
         score.date = date
         score.fitting = fitting
@@ -734,7 +736,7 @@ def _decide(scored: list[tuple[str, Score]], threshold: float, plural: bool, par
             links.append((best_id, best))
             continue
         close = [(rid, sc) for rid, sc in rivals if best.value - sc.value < w["margin"] - 1e-9]  # as the lead above
-        placed = [(rid, sc) for rid, sc in close if sc.placed and sc.value >= threshold]
+        placed = [(rid, sc) for rid, sc in close if sc.placed and sc.value >= threshold and not sc.missed]
         if len(placed) == 1:  # a place of its own separates it from its close rivals
             placed[0][1].add(0.0, "the only close candidate whose own place the sentence names")
             links.append(placed[0])
