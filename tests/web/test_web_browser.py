@@ -73,7 +73,8 @@ def test_page_fits_phone_width(browser, live_server, name, tmp_path):
     # the page itself never scrolls sideways; wide tables scroll inside their own box
     overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 1
-    page.screenshot(path=str(tmp_path / f"{name}-phone.png"), full_page=True)
+    # a long page at phone width is tall: a slow machine needs more than the default 30 s to capture it
+    page.screenshot(path=str(tmp_path / f"{name}-phone.png"), full_page=True, timeout=180_000)
     context.close()
 
 
