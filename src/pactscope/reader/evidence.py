@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pactscope.errors import PactscopeError
 from pactscope.ledger.schema import CrisisCase, Meeting, MembershipSpell, Organ, Organization, Source
@@ -24,6 +25,21 @@ class Evidence:
     sources: dict[str, Source] = field(default_factory=dict)
     spells: dict[str, tuple[MembershipSpell, ...]] = field(default_factory=dict)  # for exit precedents
     note: str | None = None  # why the evidence is empty, when it is
+
+    @cached_property
+    def ever_members(self) -> dict[str, frozenset[str]]:
+        """Every state that was ever a member (or held another status) of each organization."""
+        return {org: frozenset(sp.state for sp in spells) for org, spells in self.spells.items()}
+
+    @cached_property
+    def meeting_organizations(self) -> frozenset[str]:
+        """The organizations whose meetings the ledger records."""
+        return frozenset(org for org, meetings in self.meetings.items() if meetings)
+
+    @cached_property
+    def case_organizations(self) -> frozenset[str]:
+        """The organizations with crisis cases in the ledger."""
+        return frozenset(case.organization for case in self.cases.values())
 
     def organ(self, organ_id: str) -> Organ | None:
         for organs in self.organs.values():

@@ -487,14 +487,15 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     # a text that names another organization with cases of its own, and not this one ("the CSTO ...
     # the Russian invasion of Ukraine"), does not name this organization's record by the event's name
     name_counts = v.organization in d.organizations or not d.organizations & ctx.case_organizations
-    if cid in s.records and name_counts:
+    named_here = cid in s.records and name_counts
+    if named_here:
         value += w["name"]
         parts.append((w["name"], _named("its name", {cid}, "in the same sentence")))
     elif cid in d.records and name_counts:
         value += w["name_text"]
         parts.append((w["name_text"], _named("its name", {cid}, "in the text")))
     in_sentence = parties & s.states
-    if v.threatened and not v.threatened & d.states and not (cid in s.records and name_counts):
+    if v.threatened and not v.threatened & d.states and not named_here:
         return Score()  # "a Russian invasion of Kazakhstan, after 2014": not Poland's Article 4 case
     is_list = len(s.named_set) > 3  # a list of members names no party
     n = len(parties)
@@ -503,7 +504,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
         from_doc *= w["about_others"]  # the sentence is about other states (a third party of the case is none)
     own = len(in_sentence) / n * (w["other_states"] if is_list else 1.0)
     share = max(own, from_doc)
-    if not share and not (cid in s.records and name_counts):
+    if not share and not named_here:
         return Score()  # no party named: not this case
     if share:
         if own >= from_doc:
@@ -534,7 +535,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
         parts.append((w["organization_text"], lambda: f"organization {org} in the text"))
     # a state with no part in the case and never a member ("troops to Ukraine" is not Kazakhstan's January)
     outsiders = bool(s.named_set - v.every - ctx.members.get(org, frozenset()))
-    score = Score(value, parts, named=cid in s.records and name_counts, outsiders=outsiders)
+    score = Score(value, parts, named=named_here, outsiders=outsiders)
     terms = _terms(s.persons | d.persons, v, gaz)
     if terms and not all(terms):  # a person named for one of its states held office only at other times:
         # a date without a year ("in December") is of their time, not of this case
@@ -618,11 +619,11 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
         return Score()  # without the organ or a summit word it is not this meeting
     if organization in near_orgs:
         score.add(w["organization"], lambda: f"organization {organization} named nearby")
-    _dates(score, s, around, meeting.date, meeting.end_date or meeting.date, ctx,
-           one_day=meeting.end_date is None or meeting.end_date == meeting.date)
     place = gaz.resolve(meeting.place, ("place",)) or meeting.place
     if not named and not s.dates and place not in s.sites and s.sites & (meeting_places - {place}):
         return Score()  # "this week's summit in Astana", beside a caption dated for Minsk: the sentence sets it there
+    _dates(score, s, around, meeting.date, meeting.end_date or meeting.date, ctx,
+           one_day=meeting.end_date is None or meeting.end_date == meeting.date)
     elsewhere = bool(s.dates or around) and place not in s.places and bool(s.places & (meeting_places - {place}))
     at_place = _overlap(score, {place}, s.places, set() if elsewhere else d.places, w["place"], w["place_text"], "place")
     score.placed = place in s.sites and bool(s.events & MEETING_WORDS)  # "the summit held in Minsk", not "Yerevan may return"
@@ -769,9 +770,7 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
     by_sentence = [Facts.of(g) for g in grouped]
     focus = {st for s in by_sentence if len(set(s.named_states)) <= 3 for st in s.named_states}
     ctx = Context(tuple(doc.dates), article, frozenset(focus) if len(focus) <= 3 else frozenset(),
-                  frozenset(org for org, ms in ev.meetings.items() if ms),
-                  {org: frozenset(sp.state for sp in spells) for org, spells in ev.spells.items()},
-                  frozenset(c.organization for c in ev.cases.values()))
+                  ev.meeting_organizations, ev.ever_members, ev.case_organizations)
     placed: dict[str, Placement] = {}
     unplaced: list[Reference] = []
     unsure_refs: list[Reference] = []

@@ -259,9 +259,11 @@ def _routine_meeting(s: _Sentence, asserted: dict[str, Any], scale: tuple[str, .
 def _by_requester(ids: list[str], why: str, s: _Sentence, ev: Evidence) -> tuple[list[str], str]:
     """Of several cases, the one whose recorded request the state the sentence names made
     ("In 2021, Armenia requested help": the 2021 case in which Armenia asked)."""
-    asked = [cid for cid in ids if (r := ev.cases[cid].request) is not None and r.made == "yes" and r.state in s.states]
+    asked = [(cid, r.state) for cid in ids
+             if (r := ev.cases[cid].request) is not None and r.made == "yes" and r.state in s.states]
     if len(asked) == 1:
-        return asked, f"{why}; of these, the one in which {ev.cases[asked[0]].request.state} asked"  # type: ignore[union-attr]
+        cid, state = asked[0]
+        return [cid], f"{why}; of these, the one in which {state} asked"
     return ids, why
 
 
@@ -441,7 +443,7 @@ def find_claims(result: ReadResult, ev: Evidence, published: dt.date | None = No
         s.previous_anchored = before.anchored()
     facts = _facts(result, [s.span for s in sentences], ev, published)
     main_org = _main_organization(result, ev, facts)
-    ever = {o: frozenset(sp.state for sp in spells) for o, spells in ev.spells.items()}  # every state that was a member
+    ever = ev.ever_members
     claims: list[Claim] = []
     for s in sentences:
         org = s.orgs[0] if s.orgs and s.orgs[0] in ev.organizations else main_org
