@@ -27,6 +27,9 @@ from pactscope.reader.gazetteer import Gazetteer
 
 CASE_WORDS = frozenset({"attack", "clash", "unrest", "terrorism", "war", "request", "deployment", "events"})
 DATED_WORDS = frozenset({"events"})  # case words that make a reference only in a sentence with a date
+# A sentence about drills refers to a crisis only with one of these ("exercises near the border" is none;
+# "counter-terrorism drills" neither)
+CRISIS_WORDS = frozenset({"attack", "clash", "unrest", "war"})
 MEETING_WORDS = frozenset({"meeting", "summit"})
 RESPONSE_WORDS = frozenset({"request", "deployment"})
 YEARLESS = frozenset({"monthday", "monthonly"})
@@ -486,12 +489,12 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     value = 0.0
     # a text that names another organization with cases of its own, and not this one ("the CSTO ...
     # the Russian invasion of Ukraine"), does not name this organization's record by the event's name
-    name_counts = v.organization in d.organizations or not d.organizations & ctx.case_organizations
-    named_here = cid in s.records and name_counts
+    own_organization = v.organization in d.organizations or not d.organizations & ctx.case_organizations
+    named_here = cid in s.records and own_organization
     if named_here:
         value += w["name"]
         parts.append((w["name"], _named("its name", {cid}, "in the same sentence")))
-    elif cid in d.records and name_counts:
+    elif cid in d.records and own_organization:
         value += w["name_text"]
         parts.append((w["name_text"], _named("its name", {cid}, "in the text")))
     in_sentence = parties & s.states
@@ -569,14 +572,14 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
         parts.append((w["response_words"], "request or response words"))
         if v.requested and "request" in s.events:
             value += w["request_made"]
-            score.detailed = True
+            score.detailed = own_organization  # a request to another organization details no case of this one
             parts.append((w["request_made"], "request words, and the ledger records a request"))
             if v.requester and v.requester in s.states:
                 value += w["requester"]
                 parts.append((w["requester"], lambda: f"the state the ledger says asked, {v.requester}, named"))
         if v.deployed and "deployment" in s.events:  # "the peacekeepers": few cases saw troops sent
             value += w["deployed"]
-            score.detailed = True
+            score.detailed = own_organization
             parts.append((w["deployed"], "deployment words, and the ledger records a military deployment"))
     score.value = value
     return score
@@ -831,6 +834,8 @@ def link(facts: list[Fact], n_sentences: int, ev: Evidence, gaz: Gazetteer, thre
         around = [] if s.dates else (previous[i] or following[i])
         case_named = s.records - meeting_ids
         words = s.events & CASE_WORDS
+        if "exercise" in s.events and not s.events & CRISIS_WORDS:
+            words = frozenset()
         if (words and (s.dates or around or article is not None or words - DATED_WORDS)) or case_named:
             refs.append(("case", [(c.id, score_case(c, s, doc, around, gaz, ctx))
                                   for c in _candidates(s, case_named, cases, order, by_state, by_place)]))

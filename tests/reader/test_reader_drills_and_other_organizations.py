@@ -1,0 +1,43 @@
+"""Drills name no crisis; troops or a request under one organization detail no case of another.
+Texts written for these tests."""
+
+import pytest
+
+from pactscope.reader import read_text
+
+
+def _linked(text):
+    return sorted(link.id for link in read_text(text).linked)
+
+
+# Kyrgyzstan's Batken crisis of August-October 1999 fits "October"; Poland's Article 4 request of
+# March 2014 fits "2014": without the drill words each sentence links that case.
+@pytest.mark.parametrize("text", [
+    "The CSTO held drills against terrorists in Kyrgyzstan and Tajikistan in October.",
+    "В октябре ОДКБ провела в Киргизии и Таджикистане учения по борьбе с террористами.",
+    "أجرت منظمة معاهدة الأمن الجماعي في أكتوبر تدريبات لمكافحة الإرهابيين في قرغيزستان وطاجيكستان.",
+    "In 2014 Russia said Poland was holding unprecedented exercises on its border with NATO troops.",
+    "В 2014 году Россия заявила, что Польша проводит беспрецедентные учения у ее границы с войсками НАТО.",
+    "في عام 2014 قالت روسيا إن بولندا تجري تدريبات غير مسبوقة على حدودها بمشاركة قوات الناتو.",
+])
+def test_a_sentence_about_drills_is_no_reference_to_a_crisis(text):
+    assert _linked(text) == []
+
+
+def test_drills_with_a_word_of_attack_still_refer_to_the_crisis():
+    text = "The CSTO held drills in Kyrgyzstan and Tajikistan in October, weeks after the attack of the militants."
+    assert _linked(text) == ["kgz-1999-08-batken"]
+
+
+# Poland is the threatened party of NATO's Article 4 case of 10 September 2025 (Russian drones,
+# Belarus a third party); these texts name only the CSTO.
+@pytest.mark.parametrize("text", [
+    "Putin warned Poland that any attack on Belarus would be an attack on Russia. "
+    "The CSTO alliance deployed troops in Belarus near the border with Poland.",
+    "Путин предупредил Польшу, что любое нападение на Белоруссию будет нападением на Россию. "
+    "ОДКБ направила войска в Белоруссию к польской границе.",
+    "حذر بوتين بولندا من أن أي اعتداء على بيلاروس هجوم على روسيا. "
+    "ونشرت منظمة معاهدة الأمن الجماعي قوات في بيلاروس قرب الحدود البولندية.",
+])
+def test_troops_of_another_organization_detail_no_case_of_this_one(text):
+    assert _linked(text) == []
