@@ -41,3 +41,29 @@ def test_drills_with_a_word_of_attack_still_refer_to_the_crisis():
 ])
 def test_troops_of_another_organization_detail_no_case_of_this_one(text):
     assert _linked(text) == []
+
+
+# The summit word (0.25), the SCO named nearby (0.05), the article's date on the
+# summit's second day, 16 September 2022 (0.15) and the host named (0.05) make exactly the threshold.
+@pytest.mark.parametrize("text", [
+    "Президент Узбекистана принимает лидеров ШОС. В саммите приняли участие представители приглашенных организаций.",
+    "Uzbekistan's president hosts the SCO leaders. Representatives of invited organizations attended the summit.",
+    "يستضيف رئيس أوزبكستان قادة منظمة شنغهاي للتعاون. وحضر القمة ممثلو المنظمات المدعوة.",
+])
+def test_points_that_add_up_to_the_threshold_reach_it(text):
+    assert [link.id for link in read_text(text, date="2022-09-16").linked] == ["sco-summit-2022-samarkand"]
+
+
+def test_an_arabic_sitting_called_jalsa_is_a_session():
+    text = "وقال لوكاشينكو هذا في الجلسة الافتتاحية لمجلس الأمن الجماعي لمنظمة معاهدة الأمن الجماعي في مينسك."
+    assert _linked(text) == ["csc-2023-11-23"]  # the session of 23 November 2023 in Minsk
+
+
+# Three Russian MiG-31s over Vaindloo on 19 September 2025; Estonia asked for Article 4 consultations.
+@pytest.mark.parametrize("text", [
+    "نفت وزارة الدفاع الروسية دخول ثلاث مقاتلات المجال الجوي الاستوني بعد اعتراضها من قبل طائرات تابعة لحلف شمال الأطلسي.",
+    "Russia's defence ministry denied that three of its fighters entered Estonian airspace after NATO jets intercepted them.",
+    "Минобороны России отрицает, что три истребителя вошли в воздушное пространство Эстонии, после перехвата самолетами НАТО.",
+])
+def test_the_estonian_airspace_names_the_incursion(text):
+    assert [link.id for link in read_text(text, date="2025-09-21").linked] == ["nato-2025-estonia-article-4-airspace"]

@@ -581,7 +581,7 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
             value += w["deployed"]
             score.detailed = own_organization
             parts.append((w["deployed"], "deployment words, and the ledger records a military deployment"))
-    score.value = value
+    score.value = round(value, 9)  # points as decimals: 0.25 + 0.05 + 0.15 + 0.05 is 0.5, not a hair below
     return score
 
 
@@ -625,8 +625,10 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
     place = gaz.resolve(meeting.place, ("place",)) or meeting.place
     if not named and not s.dates and place not in s.sites and s.sites & (meeting_places - {place}):
         return Score()  # "this week's summit in Astana", beside a caption dated for Minsk: the sentence sets it there
-    _dates(score, s, around, meeting.date, meeting.end_date or meeting.date, ctx,
-           one_day=meeting.end_date is None or meeting.end_date == meeting.date)
+    one_day = meeting.end_date is None or meeting.end_date == meeting.date
+    _dates(score, s, around, meeting.date, meeting.end_date or meeting.date, ctx, one_day=one_day)
+    if one_day and not named and score.missed and any(f.precision == "day" for f in s.dates):
+        return Score()  # "met in Yerevan on 10 December": a day more than two days off is another sitting
     elsewhere = bool(s.dates or around) and place not in s.places and bool(s.places & (meeting_places - {place}))
     at_place = _overlap(score, {place}, s.places, set() if elsewhere else d.places, w["place"], w["place_text"], "place")
     score.placed = place in s.sites and bool(s.events & MEETING_WORDS)  # "the summit held in Minsk", not "Yerevan may return"
@@ -642,6 +644,7 @@ def score_meeting(meeting, organization: str, s: Facts, d: Facts, near_orgs: set
     if not (s.events & MEETING_WORDS or named or score.date is not None):
         # an organ named as an actor, with no meeting word or date of its own: weak evidence of a session
         score.add(-score.value * weights()["meeting"]["actor_share"], "the organ is named, but no session")
+    score.value = round(score.value, 9)
     return score
 
 
