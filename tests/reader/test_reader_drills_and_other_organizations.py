@@ -67,3 +67,13 @@ def test_an_arabic_sitting_called_jalsa_is_a_session():
 ])
 def test_the_estonian_airspace_names_the_incursion(text):
     assert [link.id for link in read_text(text, date="2025-09-21").linked] == ["nato-2025-estonia-article-4-airspace"]
+
+
+# Kabul fell on 15 August 2021; "15 August" alone also fits the 1993 border-post case (July-September 1993).
+@pytest.mark.parametrize("text", [
+    "Напомним, 15 августа боевики движения «Талибан» захватили почти всю территорию Афганистана, Таджикистан усилил границу.",
+    "On 15 August the Taliban seized almost all of Afghanistan; Tajikistan reinforced its border.",
+    "في 15 أغسطس استولت طالبان على أفغانستان، وعززت طاجيكستان حدودها.",
+])
+def test_the_taliban_seizing_afghanistan_names_the_2021_takeover(text):
+    assert _linked(text) == ["tjk-afg-2021-taliban-takeover"]
