@@ -488,7 +488,8 @@ def score_case(case, s: Facts, d: Facts, around: list[Fact], gaz: Gazetteer, ctx
     parts: list[tuple[float, object]] = []
     value = 0.0
     # a text that names another organization with cases of its own, and not this one ("the CSTO ...
-    # the Russian invasion of Ukraine"), does not name this organization's record by the event's name
+    # the Russian invasion of Ukraine"), does not name this organization's record by the event's name,
+    # nor do its request or troop words detail it (below)
     own_organization = v.organization in d.organizations or not d.organizations & ctx.case_organizations
     named_here = cid in s.records and own_organization
     if named_here:
